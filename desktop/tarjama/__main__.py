@@ -1,0 +1,3 @@
+from tarjama.cli.main import main
+
+raise SystemExit(main())
