@@ -1,0 +1,316 @@
+"""Commands that work on one article: translate, summarize, figures, eval."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from tarjama.cli.progress import ProgressBar
+from tarjama.core.atomic import write_atomic
+from tarjama.core.errors import EXIT_OK, InputFileError, PackError, TarjamaError
+
+SUMMARY_ALGORITHMS = ("lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic")
+EXPORT_FORMATS = ("txt", "md", "html", "json", "docx")
+
+
+def add_pack_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("translation")
+    group.add_argument("--pack", metavar="P",
+                       help="pack folder or installed pack name (default: $TARJAMA_PACK, "
+                            "then the default installed pack)")
+    group.add_argument("--device", choices=("auto", "cpu", "cuda"), default="auto",
+                       help="where to run the model (default: auto, a GPU when one is seen)")
+    group.add_argument("--beam-size", type=_positive_int, default=2, metavar="N",
+                       help="beam search width; 1 is greedy and fastest (default: 2)")
+    group.add_argument("--no-cache", action="store_true",
+                       help="do not read or write the translation cache")
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be a whole number of at least 1")
+    return value
+
+
+def _ratio(text: str) -> float:
+    value = float(text)
+    if not 0 < value <= 1:
+        raise argparse.ArgumentTypeError("must be a fraction in (0, 1], e.g. 0.2")
+    return value
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser("translate", help="translate an article to English",
+                              description="Translate an Arabic article sentence by sentence.")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--to", choices=EXPORT_FORMATS, help="output format (default: from -o, else txt)")
+    p.add_argument("-o", "--output", type=Path, metavar="OUT",
+                   help="write here (atomically) instead of standard output")
+    _add_summary_options(p, include_language=False)
+    add_pack_options(p)
+    p.set_defaults(handler=run_translate)
+
+    p = subparsers.add_parser("summarize", help="extractive summary of an article",
+                              description="Pick the sentences that best summarise an article.")
+    p.add_argument("file", type=Path, metavar="FILE")
+    _add_summary_options(p, include_language=True)
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    add_pack_options(p)
+    p.set_defaults(handler=run_summarize)
+
+    p = subparsers.add_parser("figures", help="key figures and their fidelity check",
+                              description="List the key figures of an article; with a pack, "
+                                          "check that the translation kept each of them.")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.add_argument("--no-translate", action="store_true",
+                   help="only list the Arabic figures, even when a pack is available")
+    add_pack_options(p)
+    p.set_defaults(handler=run_figures)
+
+    p = subparsers.add_parser("eval", help="score a pack on a parallel test set",
+                              description="Translate SOURCE (one Arabic sentence per line) and "
+                                          "score it against REFERENCE: BLEU, chrF, figure "
+                                          "fidelity and speed.")
+    p.add_argument("source", type=Path, metavar="SOURCE")
+    p.add_argument("reference", type=Path, metavar="REFERENCE")
+    p.add_argument("--limit", type=_positive_int, metavar="N", help="only the first N lines")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    add_pack_options(p)
+    p.set_defaults(handler=run_eval)
+
+
+def _add_summary_options(p: argparse.ArgumentParser, *, include_language: bool) -> None:
+    group = p.add_argument_group("summary")
+    length = group.add_mutually_exclusive_group()
+    flag = "--sentences" if include_language else "--summary-sentences"
+    length.add_argument(flag, dest="sentences", type=_positive_int, metavar="N",
+                        help="summary length in sentences (default: 5)")
+    flag = "--ratio" if include_language else "--summary-ratio"
+    length.add_argument(flag, dest="ratio", type=_ratio, metavar="R",
+                        help="summary length as a fraction of the sentences")
+    flag = "--algorithm" if include_language else "--summary-algorithm"
+    group.add_argument(flag, dest="algorithm", choices=SUMMARY_ALGORITHMS, default="lexrank",
+                       help="summariser (default: lexrank)")
+    if include_language:
+        group.add_argument("--language", choices=("auto", "en", "ar"), default="auto",
+                           help="summarise the English translation or the Arabic "
+                                "(default: English when a pack is available)")
+
+
+def make_translator(args: argparse.Namespace):
+    """Find the pack the user asked for (or the default one) and prepare a translator."""
+    from tarjama.core.packs import resolve_pack
+    from tarjama.core.translate import TranslationOptions, Translator
+
+    pack = resolve_pack(args.pack)
+    options = TranslationOptions(device=args.device, beam_size=args.beam_size,
+                                 use_cache=not args.no_cache)
+    return Translator(pack, options)
+
+
+def _pipeline_options(args: argparse.Namespace, language: str = "auto"):
+    from tarjama.core.pipeline import PipelineOptions
+
+    return PipelineOptions(summary_algorithm=args.algorithm, summary_sentences=args.sentences,
+                           summary_ratio=args.ratio, summary_language=language)
+
+
+def analyse(args: argparse.Namespace, translator, language: str = "auto"):
+    """Read, translate (with a progress bar on a terminal), check and summarise one file."""
+    from tarjama.core.documents import read_document
+    from tarjama.core.pipeline import analyse_document
+
+    document = read_document(args.file)
+    label = args.file.name if len(args.file.name) <= 30 else args.file.name[:27] + "..."
+    started = time.perf_counter()
+    with ProgressBar(label) as bar:
+        def progress(done: int, total: int) -> None:
+            elapsed = time.perf_counter() - started
+            bar.update(done, total, f"{elapsed:.0f}s")
+
+        return analyse_document(document, translator, _pipeline_options(args, language),
+                                progress=progress, cancel=threading.Event())
+
+
+def _emit(text: str | bytes, output: Path | None) -> None:
+    if output is not None:
+        write_atomic(output, text)
+        return
+    if isinstance(text, bytes):
+        sys.stdout.buffer.write(text)
+    else:
+        sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def run_translate(args: argparse.Namespace) -> int:
+    from tarjama.core.export import render
+
+    fmt = args.to or _format_from_suffix(args.output) or "txt"
+    if fmt == "docx" and args.output is None:
+        raise TarjamaError("DOCX output needs a file: add -o OUT.docx")
+    _check_input(args.file)
+    translator = make_translator(args)
+    result = analyse(args, translator)
+    _emit(render(result, fmt), args.output)
+    warnings = result.warnings()
+    if warnings and fmt not in ("json",) and args.output is None:
+        print(f"tarjama: {len(warnings)} sentence(s) lost or changed a key figure; "
+              "see `tarjama figures`", file=sys.stderr)
+    return EXIT_OK
+
+
+def _format_from_suffix(path: Path | None) -> str | None:
+    if path is None:
+        return None
+    suffix = path.suffix.lower().lstrip(".")
+    return {"htm": "html", "markdown": "md", "text": "txt"}.get(suffix, suffix) \
+        if suffix in (*EXPORT_FORMATS, "htm", "markdown", "text") else None
+
+
+def _check_input(path: Path) -> None:
+    # Fail on a missing file before the (slower) pack loading, so the message is about the file.
+    if not path.exists():
+        raise InputFileError(path, "no such file")
+
+
+def _translator_if_available(args: argparse.Namespace, needed: bool):
+    """A translator, or None when no pack is installed and the command can do without one."""
+    try:
+        return make_translator(args)
+    except PackError:
+        if needed or args.pack:
+            raise
+        return None
+
+
+def run_summarize(args: argparse.Namespace) -> int:
+    from tarjama.core.export import summary_sentences
+
+    _check_input(args.file)
+    translator = None
+    if args.language != "ar":
+        translator = _translator_if_available(args, needed=args.language == "en")
+        if translator is None:
+            print("tarjama: no translation pack installed: summarising the Arabic",
+                  file=sys.stderr)
+    result = analyse(args, translator, language=args.language)
+    chosen = summary_sentences(result)
+    if args.json:
+        payload = {
+            "file": str(args.file),
+            "algorithm": result.summary.algorithm,
+            "language": result.summary.language,
+            "summary": [s.sentence.id for s in chosen],
+            "sentences": [{"id": s.sentence.id, "source": s.sentence.text,
+                           "translation": s.translation} for s in chosen],
+        }
+        _emit(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", None)
+        return EXIT_OK
+    for s in chosen:
+        text = s.translation if result.summary.language == "en" else s.sentence.text
+        print(text)
+    return EXIT_OK
+
+
+def run_figures(args: argparse.Namespace) -> int:
+    _check_input(args.file)
+    translator = None if args.no_translate else _translator_if_available(args, needed=False)
+    args.algorithm, args.sentences, args.ratio = "lexrank", 1, None
+    result = analyse(args, translator)
+    if args.json:
+        payload = {
+            "file": str(args.file),
+            "pack": result.to_dict()["pack"],
+            "sentences": [s.to_dict() for s in result.sentences if s.source_figures],
+        }
+        _emit(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", None)
+        return EXIT_OK
+    _print_figure_table(result)
+    return EXIT_OK
+
+
+def _print_figure_table(result) -> None:
+    rows = []
+    for s in result.sentences:
+        checks = {c.source: c for c in s.fidelity.checks} if s.fidelity else {}
+        for figure in s.source_figures:
+            check = checks.get(figure)
+            status = check.status if check else "-"
+            english = check.target.text if check and check.target else ""
+            rows.append((str(s.sentence.id), figure.kind, figure.text, figure.value, english,
+                         status))
+    if not rows:
+        print("no key figures found")
+        return
+    header = ("sentence", "kind", "arabic", "value", "english", "status")
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+    if result.translated:
+        for s in result.warnings():
+            for check in s.fidelity.checks:
+                if check.status != "ok":
+                    print(f"warning: sentence {s.sentence.id}: {check.detail}", file=sys.stderr)
+
+
+def run_eval(args: argparse.Namespace) -> int:
+    import sacrebleu
+
+    from tarjama.core.figures import check_fidelity
+
+    sources = _read_lines(args.source, args.limit)
+    references = _read_lines(args.reference, args.limit)
+    if len(sources) != len(references):
+        raise InputFileError(args.reference, f"has {len(references)} lines but the source has "
+                             f"{len(sources)}; the files must be line-aligned")
+    translator = make_translator(args)
+    started = time.perf_counter()
+    with ProgressBar("eval") as bar:
+        hypotheses = translator.translate(sources, progress=lambda d, t: bar.update(d, t),
+                                          cancel=threading.Event())
+    seconds = time.perf_counter() - started
+    checks = [c for s, h in zip(sources, hypotheses, strict=True)
+              for c in check_fidelity(s, h).checks]
+    kept = sum(c.status == "ok" for c in checks)
+    words = sum(len(s.split()) for s in sources)
+    report = {
+        "pack": translator.pack.info.name,
+        "sentences": len(sources),
+        "bleu": round(sacrebleu.corpus_bleu(hypotheses, [references]).score, 2),
+        "chrf": round(sacrebleu.corpus_chrf(hypotheses, [references]).score, 2),
+        "figures": len(checks),
+        "figures_kept": kept,
+        "figure_fidelity": round(kept / len(checks), 4) if checks else None,
+        "seconds": round(seconds, 2),
+        "words_per_second": round(words / seconds, 1) if seconds else None,
+    }
+    if args.json:
+        print(json.dumps(report, indent=2))
+    else:
+        for key, value in report.items():
+            print(f"{key:>16}: {value}")
+    return EXIT_OK
+
+
+def _read_lines(path: Path, limit: int | None) -> list[str]:
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except FileNotFoundError as exc:
+        raise InputFileError(path, "no such file") from exc
+    except UnicodeDecodeError as exc:
+        raise InputFileError(path, "is not UTF-8 text; test sets must be UTF-8") from exc
+    except OSError as exc:
+        raise InputFileError(path, exc.strerror or "cannot be read") from exc
+    if limit is not None:
+        lines = lines[:limit]
+    if not lines:
+        raise InputFileError(path, "is empty")
+    return lines
