@@ -29,6 +29,11 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"tarjama {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="translate, summarise and check a bundled sample, then exit "
+                             "(0 when the installation works)")
+    parser.add_argument("--pack", dest="self_test_pack", metavar="P",
+                        help="with --self-test: the pack folder or name to test")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
@@ -42,6 +47,10 @@ def error(message: str) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        from tarjama.selftest import run_self_test
+
+        return run_self_test(args.self_test_pack)
     handler = getattr(args, "handler", None)
     if handler is None:
         parser.print_help(sys.stderr)

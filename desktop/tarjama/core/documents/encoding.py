@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 from pathlib import Path
 
 from tarjama.core.errors import InputFileError
@@ -46,6 +45,10 @@ _UTF8_SEQUENCE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
 _HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+# Control characters other than tab, line feed, vertical tab, form feed and return.
+_CONTROL_CHARACTER = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+# Enough text to tell the Arabic code pages apart without scanning a whole large file.
+_SAMPLE_BYTES = 200_000
 
 # Latin letters and signs Windows-1256 keeps at the places ISO-8859-6 has Arabic
 # letters; seen between Arabic letters they betray the wrong code page.
@@ -154,15 +157,19 @@ def _best_code_page(data: bytes) -> tuple[str, str]:
     candidates: list[tuple[int, int, str, str]] = []
     for rank, encoding in enumerate(("cp1256", "iso-8859-6")):
         try:
-            text = data.decode(encoding)
+            text = data[:_SAMPLE_BYTES].decode(encoding)
         except UnicodeDecodeError:
             continue
         # Fewer implausible characters first, then more Arabic, then cp1256 (far commoner).
         candidates.append((_implausibility(text), -count_arabic_letters(text), rank, encoding))
     if not candidates:
         raise UnicodeDecodeError("cp1256", data, 0, len(data), "no Arabic code page fits")
-    _, _, _, encoding = min(candidates)
-    return data.decode(encoding), encoding
+    for _, _, _, encoding in sorted(candidates):
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue  # an undefined byte beyond the sample
+    raise UnicodeDecodeError("cp1256", data, 0, len(data), "no Arabic code page fits")
 
 
 def _decode_legacy_arabic(data: bytes, path: Path) -> tuple[str, str]:
@@ -190,8 +197,6 @@ def _refuse_control_characters(text: str, path: Path) -> None:
     """Refuse text where control characters make up more than a small share."""
     if not text:
         return
-    controls = sum(
-        1 for char in text if unicodedata.category(char) == "Cc" and char not in "\t\n\r\f\v"
-    )
+    controls = len(_CONTROL_CHARACTER.findall(text))
     if controls > max(2, len(text) // 100):
         raise InputFileError(path, BINARY_REASON)
