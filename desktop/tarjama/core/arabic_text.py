@@ -14,7 +14,9 @@ import unicodedata
 # Harakat and tanween (U+064B-U+0652), the rarer vowel marks after them (U+0656-U+065F),
 # the superscript alef (U+0670), Quranic annotation marks and tatweel (U+0640).
 # U+0653-U+0655 (combining maddah and hamza) are left alone: they form letters.
-_DIACRITICS = re.compile("[\u064b-\u0652\u0656-\u065f\u0670\u0640\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed]")
+_DIACRITICS = re.compile(
+    "[\u064b-\u0652\u0656-\u065f\u0670\u0640\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed]"
+)
 
 # Contextual shapes from old encodings and PDFs; NFKC turns them back into plain letters.
 _PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]+")

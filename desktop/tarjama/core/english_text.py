@@ -12,20 +12,20 @@ from __future__ import annotations
 
 import re
 
-_ABBREVIATIONS = frozenset(
-    """mr mrs ms messrs dr prof st jr sr mt ave rd blvd gen col lt sgt capt cpt maj adm
+_ABBREVIATION_LIST = """
+    mr mrs ms messrs dr prof st jr sr mt ave rd blvd gen col lt sgt capt cpt maj adm
     gov sen rep pres rev hon fr vs inc ltd co corp bros dept univ approx est fig figs vol
-    ch pp ed eds cf al jan feb mar apr jun jul aug sep sept oct nov dec""".split()
-)
+    ch pp ed eds cf al jan feb mar apr jun jul aug sep sept oct nov dec"""
+_ABBREVIATIONS = frozenset(_ABBREVIATION_LIST.split())
+
 # Words that usually start a sentence: after "U.S." they mean the sentence ended there.
-_SENTENCE_OPENERS = frozenset(
-    """the a an it he she they we i you this that these those there but and in on at
-    however meanwhile officials""".split()
-)
+_OPENER_LIST = """the a an it he she they we i you this that these those there but and in on at
+    however meanwhile officials"""
+_SENTENCE_OPENERS = frozenset(_OPENER_LIST.split())
 
 # Function words that say little about what a sentence is about (for summaries).
-ENGLISH_STOP_WORDS = frozenset(
-    """a about above after again against ago all almost along already also although always
+_STOP_WORD_LIST = """
+    a about above after again against ago all almost along already also although always
     am among an and another any anyone anything are around as at be became because become
     been before being below between both but by can cannot could did do does doing done
     down during each either else even ever every few for from further had has have having
@@ -37,8 +37,8 @@ ENGLISH_STOP_WORDS = frozenset(
     there therefore these they this those though through thus to too toward towards under
     until up upon us very via was we well were what whatever when where whether which while
     who whom whose why will with within without would yet you your yours yourself
-    yourselves""".split()
-)
+    yourselves"""
+ENGLISH_STOP_WORDS = frozenset(_STOP_WORD_LIST.split())
 
 _CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
@@ -60,7 +60,7 @@ def split_english_sentences(text: str) -> list[str]:
 
 
 def english_words(text: str) -> list[str]:
-    """The words and numbers of ``text``: ``"U.S.-backed forces, 2.5%"`` -> U.S, backed, forces, 2.5."""
+    """The words and numbers of ``text``: ``"U.S.-backed, 2.5%"`` -> U.S, backed, 2.5."""
     return _WORD.findall(text)
 
 

@@ -45,11 +45,11 @@ _NUMBER = re.compile(r"[\d٠-٩۰-۹][\d٠-٩۰-۹.,٫٬]*")
 
 # Latin abbreviations that are (almost) never the last word of a sentence. Compared in
 # lower case. "etc." is missing on purpose: it often does end a sentence.
-_LATIN_ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof st jr sr mt ave rd gen col lt sgt capt cpt maj gov sen rep pres
+_LATIN_ABBREVIATION_LIST = """
+    mr mrs ms dr prof st jr sr mt ave rd gen col lt sgt capt cpt maj gov sen rep pres
     rev hon fr vs inc ltd co corp dept univ est approx fig vol ch pp ed eds
-    jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e cf al""".split()
-)
+    jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e cf al"""
+_LATIN_ABBREVIATIONS = frozenset(_LATIN_ABBREVIATION_LIST.split())
 
 # The rules for the cut of over-long sentences, tried in this order.
 _SEMICOLON_CUTS = re.compile(r"[؛;]")
@@ -212,6 +212,8 @@ def _is_abbreviation(line: str, dot: int, end: int, sentence_start: int) -> bool
     if _NUMBER.fullmatch(bare):
         # "1. البند الأول": a list number at the start of a sentence.
         return line[sentence_start:dot].strip() == word
+    if len(bare) == 2 and bare[0] in "وف" and is_arabic_letter(bare[1]):
+        bare = bare[1]  # an attached conjunction: "ود. أحمد" is "and Dr. Ahmed"
     arabic_initials = all(is_arabic_letter(char) or char == "." for char in bare)
     if arabic_initials and (len(bare) == 1 or _DOTTED_INITIALS.fullmatch(bare)):
         # "د. أحمد" is a title, but "عام 1950 م." and "500 ق.م." end with a year marker.

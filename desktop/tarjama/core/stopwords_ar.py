@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from functools import cache
 
+from tarjama.core.arabic_text import normalize_arabic
+
 _WORDS = """
 من الى إلى في على عن مع عند لدى لدي حتى منذ مذ بين بعد قبل خلال حول دون ضد نحو عبر
 تحت فوق امام أمام وراء خلف اثناء أثناء لكن لكنه لكنها لكن بل او أو ام أم ثم إذ اذ اذا
@@ -29,8 +31,6 @@ _WORDS = """
 @cache
 def arabic_stop_words() -> frozenset[str]:
     """The stop words in normalised spelling, with their و and ف forms."""
-    from tarjama.core.arabic_text import normalize_arabic
-
     base = {normalize_arabic(word) for word in _WORDS.split()}
     prefixed = {conjunction + word for word in base for conjunction in ("و", "ف") if len(word) > 1}
     return frozenset(base | prefixed)

@@ -15,6 +15,11 @@ import warnings
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from tarjama.core.arabic_text import normalize_arabic
+from tarjama.core.english_text import ENGLISH_STOP_WORDS, english_words, split_english_sentences
+from tarjama.core.segment import split_sentences
+from tarjama.core.stopwords_ar import arabic_stop_words
+
 ALGORITHMS = ("lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic")
 LANGUAGES = ("en", "ar")
 DEFAULT_SENTENCES = 5
@@ -53,9 +58,7 @@ def summarize(
         ValueError: for an unknown language or algorithm, or a bad length.
     """
     if language not in LANGUAGES:
-        raise ValueError(
-            f"summaries are available in {', '.join(LANGUAGES)}, not {language!r}"
-        )
+        raise ValueError(f"summaries are available in {', '.join(LANGUAGES)}, not {language!r}")
     if algorithm not in ALGORITHMS:
         raise ValueError(
             f"unknown summary algorithm {algorithm!r}; choose one of: {', '.join(ALGORITHMS)}"
@@ -122,7 +125,9 @@ def _run_sumy(
 
     tokenizer = SummaryTokenizer(language)
     sumy_sentences = [SumySentence(texts[index], tokenizer) for index in candidates]
-    index_of = {id(sentence): index for sentence, index in zip(sumy_sentences, candidates, strict=True)}
+    index_of = {
+        id(sentence): index for sentence, index in zip(sumy_sentences, candidates, strict=True)
+    }
     document = ObjectDocumentModel([Paragraph(sumy_sentences)])
 
     module_name, class_name = _SUMMARIZER_CLASSES[algorithm]
@@ -130,10 +135,11 @@ def _run_sumy(
     summarizer = summarizer_class(_stemmer(language))
     summarizer.stop_words = _stop_words(language)
 
-    # Tiny or disjoint documents give zero vectors (LexRank divides by a zero norm, LSA
-    # warns that it has fewer words than sentences): the result is still usable.
-    with warnings.catch_warnings(), numpy.errstate(all="ignore"):
-        warnings.simplefilter("ignore")
+    # Tiny or disjoint documents give zero vectors (LexRank divides by a zero norm) and
+    # LSA warns when it has fewer words than sentences: the ranking is still usable. A
+    # targeted filter rather than catch_warnings(), which is not safe in worker threads.
+    warnings.filterwarnings("ignore", message=r"Number of words \(\d+\) is lower", module="sumy")
+    with numpy.errstate(all="ignore"):
         picked = summarizer(document, wanted)
     return {index_of[id(sentence)] for sentence in picked}
 
@@ -146,20 +152,12 @@ class SummaryTokenizer:
 
     def to_sentences(self, paragraph: str) -> tuple[str, ...]:
         if self.language == "ar":
-            from tarjama.core.segment import split_sentences
-
             return tuple(sentence.text for sentence in split_sentences([paragraph]))
-        from tarjama.core.english_text import split_english_sentences
-
         return tuple(split_english_sentences(paragraph))
 
     def to_words(self, sentence: str) -> tuple[str, ...]:
         if self.language == "ar":
-            from tarjama.core.arabic_text import normalize_arabic
-
             return tuple(_ARABIC_WORD.findall(normalize_arabic(sentence, ascii_digits=True)))
-        from tarjama.core.english_text import english_words
-
         return tuple(english_words(sentence))
 
 
@@ -179,9 +177,5 @@ def _stemmer(language: str) -> Callable[[str], str]:
 
 def _stop_words(language: str) -> frozenset[str]:
     if language == "ar":
-        from tarjama.core.stopwords_ar import arabic_stop_words
-
         return arabic_stop_words()
-    from tarjama.core.english_text import ENGLISH_STOP_WORDS
-
     return ENGLISH_STOP_WORDS

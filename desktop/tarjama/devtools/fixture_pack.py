@@ -182,6 +182,21 @@ def _merge_pieces(first: list[str], second: list[str]) -> list[str]:
     return first + [piece for piece in second if piece not in seen]
 
 
+# Random weights alone make a decoder that either stops at once or never stops, so
+# every sentence would decode to the length limit. Three choices give outputs of a
+# plausible length (about 30-40 pieces) instead:
+# - the output projection is a separate random matrix (not tied to the embeddings),
+#   so the decoder does not just repeat its previous token;
+# - residual branches are scaled down, so the residual stream keeps what enters it;
+# - the decoder's position table carries a signal that grows with the position along
+#   one direction, and the </s> row of the projection points that way, so the score
+#   of </s> rises step by step until it wins.
+RESIDUAL_BRANCH_SCALE = 0.3
+LENGTH_SIGNAL_PER_STEP = 0.011
+EOS_ROW_NORM = 3.0
+EOS_BIAS = -4.0
+
+
 def _write_model(folder: Path, vocabulary: list[str], dims: Dimensions, *, marian: bool) -> None:
     """Write model.bin, config.json and the vocabulary with seeded random weights."""
     from ctranslate2.specs import common_spec, transformer_spec
@@ -196,10 +211,17 @@ def _write_model(folder: Path, vocabulary: list[str], dims: Dimensions, *, maria
     )
     weights = _RandomWeights(np.random.default_rng(SEED), dims.d_model, dims.ffn)
     embeddings = weights.matrix(len(vocabulary), dims.d_model)
-    _fill_stack(spec.encoder, weights, embeddings, marian)
-    _fill_stack(spec.decoder, weights, embeddings, marian)
-    spec.decoder.projection.weight = embeddings  # tied, as in OPUS-MT
-    spec.decoder.projection.bias = _output_bias(vocabulary)
+    length_direction = _length_direction(dims.d_model)
+    _fill_stack(spec.encoder, weights, embeddings, _sinusoid_positions(dims.d_model))
+    _fill_stack(spec.decoder, weights, embeddings,
+                _sinusoid_positions(dims.d_model, length_direction))
+    eos = vocabulary.index("</s>")
+    projection = weights.matrix(len(vocabulary), dims.d_model)
+    projection[eos] = length_direction * EOS_ROW_NORM
+    bias = np.zeros(len(vocabulary), dtype=np.float32)
+    bias[eos] = EOS_BIAS
+    spec.decoder.projection.weight = projection
+    spec.decoder.projection.bias = bias
     if marian:
         spec.decoder.start_from_zero_embedding = True
         spec.config.add_source_eos = True
@@ -210,15 +232,11 @@ def _write_model(folder: Path, vocabulary: list[str], dims: Dimensions, *, maria
     spec.save(str(folder))
 
 
-def _output_bias(vocabulary: list[str]) -> np.ndarray:
-    # Random logits would almost never pick </s>, so every sentence would decode to
-    # the length limit. A bias on </s> lets outputs end at plausible lengths.
-    bias = np.zeros(len(vocabulary), dtype=np.float32)
-    bias[vocabulary.index("</s>")] = EOS_BIAS
-    return bias
-
-
-EOS_BIAS = 2.5
+def _length_direction(dim: int) -> np.ndarray:
+    # Zero mean, so layer normalisation (which removes the mean) does not erase it.
+    return (np.tile(np.array([1.0, -1.0], dtype=np.float32), dim // 2) / np.sqrt(dim)).astype(
+        np.float32
+    )
 
 
 class _RandomWeights:
@@ -229,11 +247,9 @@ class _RandomWeights:
         self.d_model = d_model
         self.ffn = ffn
 
-    def matrix(self, rows: int, columns: int) -> np.ndarray:
-        scale = 1.0 / np.sqrt(columns)
-        return (self.rng.standard_normal((rows, columns), dtype=np.float32) * scale).astype(
-            np.float32
-        )
+    def matrix(self, rows: int, columns: int, scale: float = 1.0) -> np.ndarray:
+        values = self.rng.standard_normal((rows, columns), dtype=np.float32)
+        return (values * (scale / np.sqrt(columns))).astype(np.float32)
 
     def vector(self, size: int, scale: float = 0.02) -> np.ndarray:
         return (self.rng.standard_normal(size, dtype=np.float32) * scale).astype(np.float32)
@@ -242,45 +258,47 @@ class _RandomWeights:
         spec.gamma = np.ones(self.d_model, dtype=np.float32)
         spec.beta = np.zeros(self.d_model, dtype=np.float32)
 
-    def linear(self, spec: Any, outputs: int, inputs: int) -> None:
-        spec.weight = self.matrix(outputs, inputs)
+    def linear(self, spec: Any, outputs: int, inputs: int, scale: float = 1.0) -> None:
+        spec.weight = self.matrix(outputs, inputs, scale)
         spec.bias = self.vector(outputs)
 
 
-def _fill_stack(stack: Any, weights: _RandomWeights, embeddings: np.ndarray, marian: bool) -> None:
+def _fill_stack(stack: Any, weights: _RandomWeights, embeddings: np.ndarray,
+                positions: np.ndarray) -> None:
     d = weights.d_model
+    branch = RESIDUAL_BRANCH_SCALE
     embedding_specs = stack.embeddings if isinstance(stack.embeddings, list) else [stack.embeddings]
     for embedding_spec in embedding_specs:
-        embedding_spec.weight = embeddings
-    if marian:
-        # Marian uses sinusoidal positions laid out as [sin | cos]; CT2's built-in table
-        # interleaves differently, so the table is stored like the OPUS-MT converter does.
-        stack.position_encodings.encodings = _marian_positions(d)
+        embedding_spec.weight = embeddings  # shared source/target embeddings, as in OPUS-MT
+    stack.position_encodings.encodings = positions
     if hasattr(stack, "layer_norm"):
         weights.layer_norm(stack.layer_norm)
     for layer in stack.layer:
-        attention_specs = [layer.self_attention]
         weights.layer_norm(layer.self_attention.layer_norm)
         weights.linear(layer.self_attention.linear[0], 3 * d, d)
-        weights.linear(layer.self_attention.linear[1], d, d)
+        weights.linear(layer.self_attention.linear[1], d, d, branch)
         if hasattr(layer, "attention"):
-            attention_specs.append(layer.attention)
             weights.layer_norm(layer.attention.layer_norm)
             weights.linear(layer.attention.linear[0], d, d)
             weights.linear(layer.attention.linear[1], 2 * d, d)
-            weights.linear(layer.attention.linear[2], d, d)
+            weights.linear(layer.attention.linear[2], d, d, branch)
         weights.layer_norm(layer.ffn.layer_norm)
         weights.linear(layer.ffn.linear_0, weights.ffn, d)
-        weights.linear(layer.ffn.linear_1, d, weights.ffn)
+        weights.linear(layer.ffn.linear_1, d, weights.ffn, branch)
 
 
-def _marian_positions(dim: int, positions: int = 1024) -> np.ndarray:
+def _sinusoid_positions(dim: int, length_direction: np.ndarray | None = None,
+                        positions: int = 1024) -> np.ndarray:
+    """Marian's sinusoidal table, laid out as [sin | cos] like the OPUS-MT converter writes it."""
     steps = np.arange(positions, dtype=np.float64)[:, None]
     timescales = np.power(10000.0, 2 * (np.arange(dim) // 2) / dim)[None, :]
     angles = steps / timescales
     table = np.zeros_like(angles)
     table[:, : dim // 2] = np.sin(angles[:, 0::2])
     table[:, dim // 2 :] = np.cos(angles[:, 1::2])
+    if length_direction is not None:
+        growth = steps * LENGTH_SIGNAL_PER_STEP * np.sqrt(dim) / 4
+        table += growth * length_direction[None, :]
     return table.astype(np.float32)
 
 

@@ -11,7 +11,6 @@ from .markdown import markdown_paragraphs
 from .model import Document
 from .paragraphs import split_plain_text
 
-
 BLANK_REASON = "the file contains only blank space"
 
 

@@ -131,7 +131,8 @@ def _extract_zip(archive: Path, target: Path, limits: ArchiveLimits,
             if stat.S_ISLNK(mode):
                 raise PackError(f"{archive.name}: refused {info.filename!r}: "
                                 "symbolic links are not allowed in a pack")
-            if mode and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+            file_type = stat.S_IFMT(mode)  # 0 when the zip was made without Unix modes
+            if file_type and file_type not in (stat.S_IFREG, stat.S_IFDIR):
                 raise PackError(f"{archive.name}: refused {info.filename!r}: "
                                 "special files are not allowed in a pack")
             if relative is None or info.is_dir():

@@ -15,7 +15,6 @@ import contextlib
 import hashlib
 import http.client
 import shutil
-import socket
 import threading
 import time
 import urllib.error
@@ -101,10 +100,11 @@ def download_file(
             attempt += 1
             if attempt > options.retries:
                 raise DownloadError(
-                    f"download of {url} failed after {attempt} attempts: {exc}. "
+                    f"download of {url} failed after {attempt} "
+                    f"attempt{'s' if attempt > 1 else ''}: {exc}. "
                     "Run the same command again to resume it."
                 ) from exc
-            resumed = resumed or part_path.exists() and part_path.stat().st_size > 0
+            resumed = resumed or (part_path.exists() and part_path.stat().st_size > 0)
             _sleep(options.backoff * 2 ** (attempt - 1), cancel)
 
     digest = file_sha256(part_path, cancel)
@@ -128,7 +128,7 @@ def _fetch_once(url: str, part_path: Path, options: DownloadOptions,
     if have:
         request.add_header("Range", f"bytes={have}-")
     try:
-        response = urllib.request.urlopen(request, timeout=options.timeout)  # noqa: S310
+        response = urllib.request.urlopen(request, timeout=options.timeout)
     except urllib.error.HTTPError as exc:
         if exc.code == 416 and have:
             # Our partial file is no prefix of what the server has (or is already
@@ -141,10 +141,12 @@ def _fetch_once(url: str, part_path: Path, options: DownloadOptions,
         raise _Retryable(f"the server answered {exc.code} {exc.reason}") from exc
     except urllib.error.URLError as exc:
         reason = exc.reason
-        if isinstance(reason, TimeoutError | socket.timeout):
+        if isinstance(reason, TimeoutError):
             raise _Retryable(f"no answer within {options.timeout:g} seconds") from exc
         raise _Retryable(f"cannot reach the server ({reason})") from exc
-    except (TimeoutError, OSError, http.client.HTTPException) as exc:
+    except TimeoutError as exc:
+        raise _Retryable(f"no answer within {options.timeout:g} seconds") from exc
+    except (OSError, http.client.HTTPException) as exc:
         raise _Retryable(f"connection failed ({exc})") from exc
 
     with response:
@@ -158,6 +160,8 @@ def _fetch_once(url: str, part_path: Path, options: DownloadOptions,
             have, mode = 0, "wb"  # the server ignored Range: take the whole file again
         length = response.headers.get("Content-Length")
         total = have + int(length) if length and length.isdigit() else None
+        if total is not None:
+            check_free_space(part_path.parent, total - have, options.free_space_margin)
         done = have
         if progress:
             progress(done, total)
@@ -165,7 +169,8 @@ def _fetch_once(url: str, part_path: Path, options: DownloadOptions,
             with part_path.open(mode) as out:
                 while True:
                     _check_cancel(cancel)
-                    chunk = response.read(options.chunk_size)
+                    # read1 returns what has arrived, so a stall loses no received bytes
+                    chunk = response.read1(options.chunk_size)
                     if not chunk:
                         break
                     out.write(chunk)

@@ -109,7 +109,8 @@ def install_pack(
         _ensure_metadata(pack_dir, name or (origin.entry.name if origin.entry else None), spec)
         say("checking that the model loads and translates")
         info = _prove(pack_dir)
-        final_name = name or (origin.entry.name if origin.entry else _name_from(info, spec))
+        final_name = name or (origin.entry.name if origin.entry
+                              else _name_from(info, spec, pack_dir))
         _write_metadata(pack_dir, final_name, info, origin)
         _check_cancel(cancel)
         replaced = _move_into_place(pack_dir, final_name)
@@ -130,8 +131,8 @@ def remove_pack(name: str) -> Path:
     doomed = Path(tempfile.mkdtemp(prefix="remove-", dir=temp_area())) / name
     os.replace(path, doomed)  # one rename: the pack disappears at once, then is deleted
     shutil.rmtree(doomed.parent, ignore_errors=True)
-    if _current_default() == name:
-        (packs_dir() / "DEFAULT").unlink(missing_ok=True)
+    if _current_default_raw() == name:
+        _set_default(None)
     return path
 
 
@@ -257,8 +258,10 @@ def _prove(pack_dir: Path) -> object:
     return pack.info
 
 
-def _name_from(info: object, spec: str) -> str:
+def _name_from(info: object, spec: str, pack_dir: Path | None = None) -> str:
     candidate = str(getattr(info, "name", "") or "")
+    if pack_dir is not None and candidate == pack_dir.name and candidate in ("pack", "unpacked"):
+        candidate = ""  # named after our own work folder: the source's name says more
     if not PACK_NAME.match(candidate):
         stem = Path(spec.rstrip("/")).name
         for suffix in (".argosmodel", ".zip", ".tar.gz", ".tgz", ".tar.xz", ".tar"):
@@ -328,14 +331,19 @@ def _move_into_place(pack_dir: Path, name: str) -> bool:
     return True
 
 
-def _current_default() -> str | None:
+def _current_default_raw() -> str | None:
     from tarjama.core.packs.locate import default_pack_name
 
-    name = default_pack_name()
+    return default_pack_name()
+
+
+def _current_default() -> str | None:
+    """The default pack's name when that pack is still installed."""
+    name = _current_default_raw()
     return name if name and (packs_dir() / name).is_dir() else None
 
 
-def _set_default(name: str) -> None:
+def _set_default(name: str | None) -> None:
     from tarjama.core.packs.locate import set_default_pack_name
 
     set_default_pack_name(name)

@@ -1,0 +1,281 @@
+"""``tarjama packs``: list, install, inspect, remove and choose translation packs."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from tarjama.core.errors import EXIT_OK, PackError
+from tarjama.core.packs.catalogue import Catalogue, CatalogueEntry, load_catalogue
+
+NON_COMMERCIAL = "NON-COMMERCIAL"
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    packs = subparsers.add_parser(
+        "packs", help="list, install and manage translation packs",
+        description="Translation packs turn Arabic into English. 'install' is the only "
+                    "Tarjama command that uses the network, and only for names and URLs.")
+    packs.add_argument("--catalogue", metavar="FILE",
+                       help="use this catalogue.toml instead of the one shipped with Tarjama "
+                            "(also $TARJAMA_CATALOGUE)")
+    packs.set_defaults(handler=lambda _args: _help(packs))
+    commands = packs.add_subparsers(dest="packs_command", metavar="ACTION")
+
+    p = commands.add_parser("list", help="installed packs and the catalogue")
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.set_defaults(handler=run_list)
+
+    p = commands.add_parser(
+        "install", help="install a pack by catalogue name, archive, folder or URL",
+        description="Install from a catalogue name (downloads it), a .argosmodel/.zip/.tar.gz "
+                    "archive, a folder holding a CTranslate2 pack or a Marian checkpoint, or "
+                    "an http(s) URL of an archive.")
+    p.add_argument("source", metavar="NAME|FILE|DIR|URL")
+    p.add_argument("--default", action="store_true", help="make it the default pack")
+    p.add_argument("--name", help="install under this name")
+    p.add_argument("--sha256", help="expected SHA-256 of a URL download")
+    p.add_argument("--timeout", type=float, default=30.0,
+                   help="seconds without data before a download attempt fails (default 30)")
+    p.add_argument("--retries", type=int, default=4,
+                   help="further attempts after a failed download attempt (default 4)")
+    p.set_defaults(handler=run_install)
+
+    p = commands.add_parser("info", help="everything known about one pack")
+    p.add_argument("name")
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.set_defaults(handler=run_info)
+
+    p = commands.add_parser("remove", help="delete an installed pack")
+    p.add_argument("name")
+    p.set_defaults(handler=run_remove)
+
+    p = commands.add_parser("default", help="choose the pack used when none is given")
+    p.add_argument("name")
+    p.set_defaults(handler=run_default)
+
+
+def _help(parser: argparse.ArgumentParser) -> int:
+    parser.print_help(sys.stderr)
+    return 2
+
+
+def _catalogue(args: argparse.Namespace) -> Catalogue:
+    return load_catalogue(getattr(args, "catalogue", None))
+
+
+def _installed() -> dict[str, dict[str, Any]]:
+    """Installed packs by name, with their pack.json, path and size on disk."""
+    from tarjama.core.packs.locate import installed_packs
+
+    found = {}
+    for pack in installed_packs():
+        metadata = _read_json(pack.path / "pack.json")
+        found[pack.path.name] = {
+            "name": pack.path.name,
+            "path": str(pack.path),
+            "layout": pack.layout,
+            "size_bytes": folder_size(pack.path),
+            "licence": pack.info.licence,
+            "non_commercial": bool(metadata.get("non_commercial")),
+            "metadata": metadata,
+        }
+    return found
+
+
+def _default_name() -> str | None:
+    from tarjama.core.packs.locate import default_pack_name
+
+    return default_pack_name()
+
+
+def run_list(args: argparse.Namespace) -> int:
+    catalogue = _catalogue(args)
+    installed = _installed()
+    default = _default_name()
+    rows = []
+    for entry in catalogue.entries:
+        here = installed.get(entry.name)
+        rows.append({
+            "name": entry.name,
+            "installed": here is not None,
+            "default": entry.name == default,
+            "recommended": entry.default,
+            "status": "installed" if here else ("available" if entry.can_install
+                                                else "not installable"),
+            "size": _mb(here["size_bytes"]) if here else f"~{entry.installed_mb or '?'} MB",
+            "size_bytes": here["size_bytes"] if here else None,
+            "licence": entry.licence,
+            "non_commercial": entry.non_commercial,
+            "quality": entry.quality[0].describe() if entry.quality else "",
+        })
+    for name, here in sorted(installed.items()):
+        if catalogue.get(name) is None:
+            rows.append({
+                "name": name, "installed": True, "default": name == default,
+                "recommended": False, "status": "installed", "size": _mb(here["size_bytes"]),
+                "size_bytes": here["size_bytes"], "licence": here["licence"],
+                "non_commercial": here["non_commercial"], "quality": "",
+            })
+    if args.json:
+        print(json.dumps({"default": default, "packs": rows}, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    table = [("", "NAME", "STATUS", "SIZE", "LICENCE", "PUBLISHED QUALITY")]
+    for row in rows:
+        mark = "*" if row["default"] else ""
+        status = row["status"] + (" (recommended)" if row["recommended"] else "")
+        licence = _short_licence(row["licence"])
+        if row["non_commercial"]:
+            licence += f" {NON_COMMERCIAL}"
+        table.append((mark, row["name"], status, row["size"], licence, row["quality"]))
+    widths = [max(len(line[i]) for line in table) for i in range(len(table[0]) - 1)]
+    for line in table:
+        cells = [cell.ljust(width) for cell, width in zip(line, widths, strict=False)]
+        print("  ".join([*cells, line[-1]]).rstrip())
+    print()
+    print("* default pack" + ("" if default else " (none chosen yet)")
+          + ". Sizes with ~ are approximate. Install with: tarjama packs install NAME")
+    return EXIT_OK
+
+
+def run_install(args: argparse.Namespace) -> int:
+    from tarjama.cli.progress import ProgressBar
+    from tarjama.core.packs.download import DownloadOptions, SpeedMeter
+    from tarjama.core.packs.install import install_pack
+
+    catalogue = None
+    source_is_local = Path(args.source).expanduser().exists()
+    if not source_is_local and not args.source.startswith(("http://", "https://")):
+        catalogue = _catalogue(args)
+    if args.timeout <= 0 or args.retries < 0:
+        raise PackError("--timeout must be positive and --retries zero or more")
+    state: dict[str, Any] = {}
+
+    def status(message: str) -> None:
+        _close_bar(state)
+        print(message, file=sys.stderr)
+        if message.startswith("downloading "):
+            state["bar"] = ProgressBar("download", stream=sys.stderr)
+            state["meter"] = SpeedMeter()
+
+    def progress(done: int, total: int | None) -> None:
+        if "bar" in state:
+            state["bar"].update(done, total, detail=state["meter"].describe(done, total))
+
+    options = DownloadOptions(timeout=args.timeout, retries=args.retries)
+    try:
+        result = install_pack(args.source, name=args.name, make_default=args.default,
+                              catalogue=catalogue, sha256=args.sha256,
+                              download_options=options, progress=progress, status=status)
+    finally:
+        _close_bar(state)
+    verb = "replaced" if result.replaced else "installed"
+    print(f"{verb} pack {result.name} in {result.path}")
+    if result.made_default:
+        print(f"{result.name} is now the default pack")
+    return EXIT_OK
+
+
+def _close_bar(state: dict[str, Any]) -> None:
+    bar = state.pop("bar", None)
+    if bar is not None:
+        bar.close()
+
+
+def run_info(args: argparse.Namespace) -> int:
+    catalogue = _catalogue(args)
+    entry = catalogue.get(args.name)
+    installed = _installed().get(args.name)
+    if entry is None and installed is None:
+        raise PackError(f"no installed or catalogue pack is called {args.name!r}; "
+                        "see 'tarjama packs list'")
+    default = _default_name()
+    if args.json:
+        print(json.dumps({"name": args.name, "default": args.name == default,
+                          "installed": installed, "catalogue": entry.to_dict() if entry else None},
+                         indent=2, ensure_ascii=False))
+        return EXIT_OK
+    print(args.name + (" (default pack)" if args.name == default else ""))
+    if installed:
+        print(f"  installed in   {installed['path']}")
+        print(f"  size on disk   {_mb(installed['size_bytes'])}")
+        print(f"  layout         {installed['layout']}")
+        for key, value in installed["metadata"].items():
+            if key not in ("quality", "downloads", "name"):
+                print(f"  {key:<14} {value}")
+        for download in installed["metadata"].get("downloads", []):
+            state = "verified" if download.get("verified") else "not verified (none published)"
+            print(f"  downloaded     {download.get('url')}  sha256 {download.get('sha256')} "
+                  f"{state}")
+    else:
+        print("  not installed")
+    if entry:
+        _print_entry(entry)
+    return EXIT_OK
+
+
+def _print_entry(entry: CatalogueEntry) -> None:
+    print("  catalogue:")
+    lines = [
+        ("description", entry.description),
+        ("architecture", entry.architecture),
+        ("licence", entry.licence + (f"  ({NON_COMMERCIAL} use only)" if entry.non_commercial
+                                     else "")),
+        ("install kind", entry.install + ("" if entry.can_install
+                                          else f" - not installable: "
+                                               f"{entry.why_not_installable()}")),
+        ("version", entry.version),
+        ("homepage", entry.homepage),
+        ("attribution", entry.attribution),
+        ("download", f"~{entry.download_mb} MB (approximate)" if entry.download_mb else "?"),
+        ("installed size", f"~{entry.installed_mb} MB (approximate)" if entry.installed_mb
+         else "?"),
+    ]
+    lines += [("file", f"{f.url}  sha256 {f.sha256 or 'not published'}") for f in entry.files]
+    lines += [("quality", q.describe()) for q in entry.quality] or [("quality", "none published")]
+    for key, value in lines:
+        if value:
+            print(f"    {key:<15} {value}")
+
+
+def run_remove(args: argparse.Namespace) -> int:
+    from tarjama.core.packs.install import remove_pack
+
+    was_default = _default_name() == args.name
+    path = remove_pack(args.name)
+    print(f"removed pack {args.name} ({path})")
+    if was_default:
+        print("it was the default pack: choose another with 'tarjama packs default NAME'")
+    return EXIT_OK
+
+
+def run_default(args: argparse.Namespace) -> int:
+    from tarjama.core.packs.install import set_default_pack
+
+    set_default_pack(args.name)
+    print(f"{args.name} is now the default pack")
+    return EXIT_OK
+
+
+def folder_size(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"
+
+
+def _short_licence(licence: str) -> str:
+    # The table stays narrow; 'info' prints the licence text in full.
+    return licence if len(licence) <= 16 else licence.split(";")[0][:15] + "…"
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}

@@ -1,0 +1,64 @@
+"""The figure types the extractors produce and the fidelity check reports."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+KINDS = (
+    "number", "percent", "date", "year", "duration", "age", "quantity",
+    "money", "casualties", "arrests", "count_word",
+)
+
+# Order of badness: the status of a sentence is its worst check.
+STATUS_RANK = {"ok": 0, "changed": 1, "missing": 2}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One key figure found in a text.
+
+    ``value`` is canonical and language-neutral, so the same fact written in Arabic and
+    in English has the same value: "12", "95%", "2024-09-10", "--09-10" (no year),
+    "2014-06" (month and year), "hijri:1445-09-10", "450 km", "3000000 USD",
+    "45 years", "5 killed", "20 arrested", "dozens".
+    ``number`` is the magnitude the value rests on (None for dates and vague counts) and
+    ``unit`` what it counts: "km", "USD", "years", "killed", "%"...
+    """
+
+    kind: str
+    value: str
+    text: str
+    start: int  # offsets into the text given to the extractor: text == given[start:end]
+    end: int
+    side: str  # "source" (Arabic) or "target" (English)
+    number: float | None = None
+    unit: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class FigureCheck:
+    source: Figure
+    status: str  # "ok", "missing", "changed"
+    target: Figure | None
+    detail: str  # a sentence for a person, e.g. "the Arabic says 45 (age); the English has 54"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "status": self.status,
+            "detail": self.detail,
+            "source": self.source.to_dict(),
+            "target": self.target.to_dict() if self.target else None,
+        }
+
+
+@dataclass(frozen=True)
+class Fidelity:
+    status: str  # worst of the checks; "ok" when there are no figures
+    checks: tuple[FigureCheck, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"status": self.status, "checks": [c.to_dict() for c in self.checks]}

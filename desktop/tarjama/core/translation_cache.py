@@ -1,0 +1,170 @@
+"""A persistent cache of sentence translations, so reopening an article is instant.
+
+One SQLite file (``cache_dir()/translations.sqlite3``) in WAL mode, which lets a
+reader and a writer in different processes share it. A translation is keyed by
+the pack fingerprint, the decoding settings that change the output, and the
+normalised source sentence.
+
+The cache is an optimisation and never a reason to fail: a damaged file is moved
+aside and a new one started; if even that fails the cache switches itself off
+for the rest of the session and says so in the log.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import re
+import sqlite3
+import threading
+import time
+import unicodedata
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TypeVar
+
+from tarjama.core.paths import cache_dir
+
+log = logging.getLogger(__name__)
+
+CACHE_FILE = "translations.sqlite3"
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS translations (
+    pack TEXT NOT NULL,
+    settings TEXT NOT NULL,
+    source TEXT NOT NULL,
+    target TEXT NOT NULL,
+    PRIMARY KEY (pack, settings, source)
+) WITHOUT ROWID
+"""
+_CHUNK = 500  # stays far below SQLite's limit on bound parameters
+_WHITESPACE = re.compile(r"\s+")
+T = TypeVar("T")
+
+
+def normalise_sentence(text: str) -> str:
+    """The cache key form of a sentence: NFC, whitespace runs collapsed, ends stripped."""
+    return _WHITESPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+class TranslationCache:
+    """Sentence translations stored across sessions. Safe to share between threads."""
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        self.path = Path(path) if path is not None else cache_dir() / CACHE_FILE
+        self._connection: sqlite3.Connection | None = None
+        self._lock = threading.Lock()
+        self.disabled = False
+
+    def get_many(self, pack: str, settings: str, sentences: Iterable[str]) -> dict[str, str]:
+        """Cached translations of ``sentences``, keyed by the sentence as given."""
+        by_key: dict[str, list[str]] = {}
+        for sentence in sentences:
+            by_key.setdefault(normalise_sentence(sentence), []).append(sentence)
+        keys = list(by_key)
+
+        def lookup(connection: sqlite3.Connection) -> dict[str, str]:
+            found: dict[str, str] = {}
+            for start in range(0, len(keys), _CHUNK):
+                chunk = keys[start:start + _CHUNK]
+                marks = ",".join("?" * len(chunk))
+                rows = connection.execute(
+                    "SELECT source, target FROM translations "
+                    f"WHERE pack = ? AND settings = ? AND source IN ({marks})",
+                    (pack, settings, *chunk),
+                )
+                for source, target in rows:
+                    for sentence in by_key.get(source, ()):
+                        found[sentence] = target
+            return found
+
+        return self._run(lookup, default={}) if keys else {}
+
+    def put_many(self, pack: str, settings: str, pairs: Iterable[tuple[str, str]]) -> None:
+        """Store ``(sentence, translation)`` pairs, replacing older entries."""
+        rows = [(pack, settings, normalise_sentence(s), t) for s, t in pairs]
+        if not rows:
+            return
+
+        def store(connection: sqlite3.Connection) -> None:
+            with connection:
+                connection.executemany(
+                    "INSERT OR REPLACE INTO translations (pack, settings, source, target) "
+                    "VALUES (?, ?, ?, ?)",
+                    rows,
+                )
+
+        self._run(store, default=None)
+
+    def clear(self) -> None:
+        """Forget every cached translation."""
+
+        def wipe(connection: sqlite3.Connection) -> None:
+            with connection:
+                connection.execute("DELETE FROM translations")
+
+        self._run(wipe, default=None)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None
+
+    def _run(self, operation: Callable[[sqlite3.Connection], T], default: T) -> T:
+        with self._lock:
+            if self.disabled:
+                return default
+            for attempt in (1, 2):
+                try:
+                    return operation(self._connect())
+                except sqlite3.DatabaseError as error:
+                    # OperationalError covers a locked or unwritable file: not corruption.
+                    if attempt == 2 or isinstance(error, sqlite3.OperationalError):
+                        self._disable(error)
+                        return default
+                    self._move_aside(error)
+                except OSError as error:  # e.g. the cache folder cannot be created
+                    self._disable(error)
+                    return default
+            return default
+
+    def _connect(self) -> sqlite3.Connection:
+        if self._connection is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            # The connection is used by whichever worker thread translates; the lock
+            # above serialises access, so SQLite's same-thread check is not needed.
+            connection = sqlite3.connect(self.path, timeout=10.0, check_same_thread=False)
+            try:
+                connection.execute("PRAGMA journal_mode=WAL")
+                connection.execute("PRAGMA synchronous=NORMAL")
+                connection.execute(_SCHEMA)
+            except BaseException:
+                connection.close()
+                raise
+            self._connection = connection
+        return self._connection
+
+    def _move_aside(self, error: sqlite3.DatabaseError) -> None:
+        """Keep the damaged file for inspection and start afresh."""
+        if self._connection is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._connection.close()
+            self._connection = None
+        aside = self.path.with_name(f"{self.path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+        log.warning("translation cache %s is damaged (%s); moved it to %s", self.path, error,
+                    aside.name)
+        with contextlib.suppress(FileNotFoundError):
+            self.path.replace(aside)
+        for suffix in ("-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                self.path.with_name(self.path.name + suffix).unlink()
+
+    def _disable(self, error: Exception) -> None:
+        log.warning("translation cache %s is unavailable (%s); translating without it",
+                    self.path, error)
+        self.disabled = True
+        if self._connection is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._connection.close()
+            self._connection = None

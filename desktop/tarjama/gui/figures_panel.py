@@ -1,0 +1,111 @@
+"""The Key Figures panel: every figure of the article with its check; a row jumps to its sentence."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tarjama.core.pipeline import SentenceResult
+from tarjama.gui import theme
+
+SENTENCE_ROLE = Qt.ItemDataRole.UserRole
+
+
+def figure_rows(sentence: SentenceResult) -> list[tuple[str, str, str, str]]:
+    """(kind, Arabic text, English text, status) for each figure of one sentence.
+
+    Arabic figures come with their fidelity check; an English figure that matches no
+    Arabic one is listed too, so nothing the translation added goes unseen.
+    """
+    checks = {c.source: c for c in sentence.fidelity.checks} if sentence.fidelity else {}
+    rows = []
+    matched = set()
+    for figure in sentence.source_figures:
+        check = checks.get(figure)
+        if check is None:
+            status = "pending" if sentence.translation is None else "ok"
+            rows.append((figure.kind, figure.text, "", status))
+            continue
+        if check.target is not None:
+            matched.add(check.target)
+        rows.append((figure.kind, figure.text, check.target.text if check.target else "",
+                     check.status))
+    for figure in sentence.target_figures:
+        if figure not in matched:
+            rows.append((figure.kind, "", figure.text, "only in English"))
+    return rows
+
+
+class FiguresPanel(QWidget):
+    figure_activated = Signal(int)  # sentence id
+
+    HEADERS = ("Kind", "Arabic", "English", "Status")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.table = QTableWidget(0, len(self.HEADERS), self)
+        self.table.setHorizontalHeaderLabels([self.tr(h) for h in self.HEADERS])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName(self.tr("Key figures"))
+        self.table.cellClicked.connect(self._on_cell_activated)
+        self.table.cellActivated.connect(self._on_cell_activated)  # Enter from the keyboard
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        self._sentences: list[SentenceResult] = []
+
+    def show_sentences(self, sentences: Sequence[SentenceResult]) -> None:
+        self._sentences = list(sentences)
+        self._rebuild()
+
+    def update_sentence(self, sentence: SentenceResult) -> None:
+        """A sentence was translated: its rows now carry the English and the check."""
+        sentence_id = sentence.sentence.id
+        if 0 <= sentence_id < len(self._sentences):
+            self._sentences[sentence_id] = sentence
+            self._rebuild()
+
+    def row_count(self) -> int:
+        return self.table.rowCount()
+
+    def row(self, index: int) -> tuple[int, list[str]]:
+        """The sentence id and the four cells of a row (for tests and copy)."""
+        cells = [self.table.item(index, column).text() for column in range(len(self.HEADERS))]
+        return self.table.item(index, 0).data(SENTENCE_ROLE), cells
+
+    def _rebuild(self) -> None:
+        rows = [(s.sentence.id, row) for s in self._sentences for row in figure_rows(s)]
+        dark = theme.is_dark(self.palette())
+        self.table.setUpdatesEnabled(False)
+        self.table.setRowCount(len(rows))
+        for index, (sentence_id, (kind, arabic, english, status)) in enumerate(rows):
+            for column, text in enumerate((kind, arabic, english, status)):
+                item = QTableWidgetItem(text)
+                item.setData(SENTENCE_ROLE, sentence_id)
+                if column == 0:
+                    item.setBackground(theme.figure_colour(kind, dark))
+                if column == 1:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                if column == 3 and status in ("missing", "changed"):
+                    item.setForeground(theme.warning_colour(dark))
+                self.table.setItem(index, column, item)
+        self.table.setUpdatesEnabled(True)
+
+    def _on_cell_activated(self, row: int, _column: int) -> None:
+        item = self.table.item(row, 0)
+        if item is not None:
+            self.figure_activated.emit(int(item.data(SENTENCE_ROLE)))

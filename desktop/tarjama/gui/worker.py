@@ -1,0 +1,254 @@
+"""The one place the desktop reader uses threads.
+
+A single-thread QThreadPool runs one ``ArticleJob`` at a time: it reads the file,
+segments it, finds the Arabic figures and summary (``prepared``), then translates
+sentence by sentence (``sentence_ready``, ``progress``) and finishes with the
+complete ``result``. Because the pool has one thread, the loaded translator is
+only ever used by one job, and it is kept between jobs.
+
+Every job carries a token. Starting a job cancels the previous one, and anything
+an older job still emits is dropped, so a slow old job can never overwrite a newer
+document. Widgets are never touched off the main thread: jobs only emit signals,
+which Qt queues to the ``ArticleWorker`` living on the main thread.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from tarjama.core.errors import Cancelled, PackError
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class JobRequest:
+    """What to do with one file; built from the settings on the main thread."""
+
+    path: Path
+    pack_spec: str | None = None  # None: $TARJAMA_PACK, then the default installed pack
+    beam_size: int = 2
+    summary_algorithm: str = "lexrank"
+    summary_sentences: int = 5
+
+
+class JobSignals(QObject):
+    """Signals a job emits from the pool thread; the first argument is the job's token."""
+
+    prepared = Signal(int, object)  # ArticleResult without translations, Arabic summary
+    pack_missing = Signal(int, str)  # why there is no translation
+    sentence_ready = Signal(int, object)  # a translated SentenceResult (a private copy)
+    progress = Signal(int, int, int)  # done, total
+    result = Signal(int, object)  # the final ArticleResult
+    error = Signal(int, object)  # the exception; Cancelled when the user cancelled
+    finished = Signal(int)
+
+
+class _TranslatorCache:
+    """The translator of the last job, reused while the pack and options stay the same.
+
+    Only the pool thread calls ``get``, so the translator is never shared.
+    """
+
+    def __init__(self) -> None:
+        self._key: tuple[Any, ...] | None = None
+        self._translator: Any = None
+        self.generation = 0  # bumped by forget() from the main thread
+
+    def forget(self) -> None:
+        self.generation += 1
+
+    def get(self, request: JobRequest) -> Any:
+        from tarjama.core.packs import resolve_pack
+        from tarjama.core.translate import TranslationOptions, Translator
+
+        pack = resolve_pack(request.pack_spec)  # PackError when there is none
+        key = (str(pack.path), request.beam_size, self.generation)
+        if key != self._key:
+            self._translator = None  # release the old model before loading another
+            self._translator = Translator(pack, TranslationOptions(beam_size=request.beam_size))
+            self._key = key
+        return self._translator
+
+
+class ArticleJob(QRunnable):
+    def __init__(self, token: int, request: JobRequest, cache: _TranslatorCache,
+                 cancel: threading.Event, signals: JobSignals) -> None:
+        super().__init__()
+        self.token = token
+        self.request = request
+        self.cache = cache
+        self.cancel = cancel
+        self.signals = signals
+
+    def run(self) -> None:
+        try:
+            self._run()
+        except Exception as exc:  # handed to the main thread, which reports it
+            if not isinstance(exc, Cancelled | PackError):
+                log.exception("article job failed for %s", self.request.path)
+            self.signals.error.emit(self.token, exc)
+        finally:
+            self.signals.finished.emit(self.token)
+
+    def _check_cancel(self) -> None:
+        if self.cancel.is_set():
+            raise Cancelled("translation cancelled")
+
+    def _run(self) -> None:
+        from tarjama.core.documents import read_document
+        from tarjama.core.figures import extract_arabic
+        from tarjama.core.pipeline import (
+            ArticleResult,
+            PipelineOptions,
+            SentenceResult,
+            Stats,
+            attach_translation,
+            segment,
+            summarize_sentences,
+        )
+
+        token, emit = self.token, self.signals
+        self._check_cancel()
+        document = read_document(self.request.path)
+        self._check_cancel()
+        try:
+            translator = self.cache.get(self.request)
+        except PackError as exc:
+            translator = None
+            emit.pack_missing.emit(token, str(exc))
+        self._check_cancel()
+
+        options = PipelineOptions(summary_algorithm=self.request.summary_algorithm,
+                                  summary_sentences=self.request.summary_sentences)
+        # Segment once, with the translator's token counter when there is one, so the
+        # sentence ids of the prepared view and of the translation are the same.
+        sentences = segment(document, translator, options.max_sentence_tokens)
+        results = [SentenceResult(s, extract_arabic(s.text)) for s in sentences]
+        words = sum(len(s.text.split()) for s in sentences)
+        pack_info = translator.pack.info if translator is not None else None
+        arabic_summary = summarize_sentences(results, options)
+        emit.prepared.emit(token, ArticleResult(
+            document, [dataclasses.replace(r) for r in results], arabic_summary, None,
+            Stats(len(results), words, 0.0)))
+        if translator is None or not results:
+            emit.progress.emit(token, len(results), len(results))
+            emit.result.emit(token, ArticleResult(document, results, arabic_summary, pack_info,
+                                                  Stats(len(results), words, 0.0)))
+            return
+
+        import time
+
+        started = time.perf_counter()
+
+        def deliver(index: int, translation: str) -> None:
+            attach_translation(results[index], translation)
+            emit.sentence_ready.emit(token, dataclasses.replace(results[index]))
+
+        translator.translate([s.text for s in sentences], on_result=deliver,
+                             progress=lambda done, total: emit.progress.emit(token, done, total),
+                             cancel=self.cancel)
+        seconds = time.perf_counter() - started
+        summary = summarize_sentences(results, options)
+        emit.result.emit(token, ArticleResult(document, results, summary, pack_info,
+                                              Stats(len(results), words, seconds)))
+
+
+class ArticleWorker(QObject):
+    """Starts, cancels and filters article jobs; its signals carry only the current job's news."""
+
+    prepared = Signal(object)
+    pack_missing = Signal(str)
+    sentence_ready = Signal(object)
+    progress = Signal(int, int)
+    result = Signal(object)
+    error = Signal(object)
+    finished = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self._cache = _TranslatorCache()
+        self._token = 0
+        self._cancel: threading.Event | None = None
+        self._running: set[int] = set()
+        self._signals: dict[int, JobSignals] = {}
+
+    @property
+    def busy(self) -> bool:
+        """Whether the current job has not finished yet."""
+        return self._token in self._running
+
+    def start(self, request: JobRequest) -> int:
+        """Cancel the current job and queue a new one; returns its token."""
+        self.cancel()
+        self._token += 1
+        token = self._token
+        self._cancel = threading.Event()
+        signals = JobSignals()  # created here so it lives on the main thread
+        signals.prepared.connect(self._on_prepared)
+        signals.pack_missing.connect(self._on_pack_missing)
+        signals.sentence_ready.connect(self._on_sentence_ready)
+        signals.progress.connect(self._on_progress)
+        signals.result.connect(self._on_result)
+        signals.error.connect(self._on_error)
+        signals.finished.connect(self._on_finished)
+        self._signals[token] = signals
+        self._running.add(token)
+        self.pool.start(ArticleJob(token, request, self._cache, self._cancel, signals))
+        return token
+
+    def cancel(self) -> None:
+        """Ask the current job to stop at its next batch; it then reports Cancelled."""
+        if self._cancel is not None:
+            self._cancel.set()
+
+    def forget_translator(self) -> None:
+        """Load the pack again on the next job (packs were installed or removed)."""
+        self._cache.forget()
+
+    def shutdown(self, timeout_ms: int = 30000) -> None:
+        """Cancel and wait for the pool, so no job outlives the window."""
+        self.cancel()
+        self.pool.waitForDone(timeout_ms)
+
+    # Each slot drops what an older job says.
+    def _on_prepared(self, token: int, article: object) -> None:
+        if token == self._token:
+            self.prepared.emit(article)
+
+    def _on_pack_missing(self, token: int, message: str) -> None:
+        if token == self._token:
+            self.pack_missing.emit(message)
+
+    def _on_sentence_ready(self, token: int, sentence: object) -> None:
+        if token == self._token:
+            self.sentence_ready.emit(sentence)
+
+    def _on_progress(self, token: int, done: int, total: int) -> None:
+        if token == self._token:
+            self.progress.emit(done, total)
+
+    def _on_result(self, token: int, article: object) -> None:
+        if token == self._token:
+            self.result.emit(article)
+
+    def _on_error(self, token: int, exc: object) -> None:
+        if token == self._token:
+            self.error.emit(exc)
+
+    def _on_finished(self, token: int) -> None:
+        self._running.discard(token)
+        signals = self._signals.pop(token, None)
+        if signals is not None:
+            signals.deleteLater()
+        if token == self._token:
+            self.finished.emit()

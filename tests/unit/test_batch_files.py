@@ -1,0 +1,219 @@
+"""Finding a batch's inputs, its records and its index (no translation model needed)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path, PurePosixPath
+
+import pytest
+
+from tarjama.core.batch.discover import STATE_DIR_NAME, discover_inputs
+from tarjama.core.batch.index import CSV_COLUMNS, render_csv, render_html, write_index
+from tarjama.core.batch.records import (
+    STATUS_DONE,
+    STATUS_FAILED,
+    ArticleRecord,
+    FigureWarning,
+    RecordStore,
+    file_sha256,
+    remove_stale_temporaries,
+    settings_hash,
+)
+from tarjama.core.errors import InputFileError
+
+SUFFIXES = frozenset({".txt", ".md", ".html", ".docx"})
+
+
+def touch(path: Path, text: str = "نص") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def names(inputs) -> list[str]:
+    return [str(i.relative) for i in inputs]
+
+
+def test_discovery_is_sorted_and_skips_hidden_unsupported_and_nested_without_recursive(tmp_path):
+    src = tmp_path / "in"
+    for name in ("b.txt", "a.md", "notes.csv", ".hidden.txt", "sub/c.txt", ".git/d.txt"):
+        touch(src / name)
+    out = tmp_path / "out"
+    assert names(discover_inputs(src, out, suffixes=SUFFIXES)) == ["a.md", "b.txt"]
+    assert names(discover_inputs(src, out, recursive=True, suffixes=SUFFIXES)) == [
+        "a.md", "b.txt", "sub/c.txt"]
+
+
+def test_output_folder_inside_input_folder_is_never_read(tmp_path):
+    src = tmp_path / "in"
+    touch(src / "a.txt")
+    out = src / "translations"
+    touch(out / "a.en.txt")  # what an earlier run wrote
+    touch(out / "deeper" / "b.en.txt")
+    found = discover_inputs(src, out, recursive=True, suffixes=SUFFIXES)
+    assert names(found) == ["a.txt"]
+
+
+def test_outputs_mirror_the_tree_and_clashing_names_keep_their_suffix(tmp_path):
+    src = tmp_path / "in"
+    for name in ("x.txt", "x.html", "report.ar.txt", "index.txt", "sub/index.txt"):
+        touch(src / name)
+    found = {str(i.relative): i for i in
+             discover_inputs(src, tmp_path / "out", recursive=True, suffixes=SUFFIXES)}
+    assert found["report.ar.txt"].output_base == PurePosixPath("report.ar")
+    assert found["x.txt"].output_base == PurePosixPath("x.txt")
+    assert found["x.html"].output_base == PurePosixPath("x.html")
+    # index.csv / index.html at the top belong to the batch itself.
+    assert found["index.txt"].output_base == PurePosixPath("index.txt")
+    assert found["sub/index.txt"].output_base == PurePosixPath("sub/index")
+    out = tmp_path / "out"
+    assert found["sub/index.txt"].output_path(out, ".html") == out / "sub" / "index.html"
+
+
+@pytest.mark.parametrize(("layout", "message"), [
+    ("missing", "no such folder"),
+    ("file", "is a file, not a folder"),
+    ("same", "is the input folder itself"),
+    ("out-is-file", "is a file; the output must be a folder"),
+])
+def test_unusable_folders_are_refused_with_a_reason(tmp_path, layout, message):
+    src, out = tmp_path / "in", tmp_path / "out"
+    if layout != "missing":
+        src.mkdir()
+    if layout == "file":
+        src.rmdir()
+        touch(src)
+    if layout == "same":
+        out = src
+    if layout == "out-is-file":
+        touch(out)
+    with pytest.raises(InputFileError, match=message):
+        discover_inputs(src, out, suffixes=SUFFIXES)
+
+
+def test_default_suffixes_come_from_the_document_readers(tmp_path):
+    from tarjama.core.documents import SUPPORTED_SUFFIXES
+
+    assert {".txt", ".docx"} <= set(SUPPORTED_SUFFIXES)
+    touch(tmp_path / "in" / "a.txt")
+    touch(tmp_path / "in" / "b.xyz")
+    assert names(discover_inputs(tmp_path / "in", tmp_path / "out")) == ["a.txt"]
+
+
+# -- settings and records --------------------------------------------------------------
+
+BASE = dict(pack_fingerprint="tiny|1|100|5", translation={"beam_size": 2},
+            formats=("txt", "html"), summary={"summary_sentences": 5}, version="0.1.0")
+
+
+@pytest.mark.parametrize(("field", "value"), [
+    ("pack_fingerprint", "tiny|1|100|6"),
+    ("translation", {"beam_size": 1}),
+    ("formats", ("txt", "html", "json")),
+    ("summary", {"summary_sentences": 3}),
+    ("version", "0.2.0"),
+])
+def test_settings_hash_changes_with_every_setting(field, value):
+    assert settings_hash(**{**BASE, field: value}) != settings_hash(**BASE)
+
+
+def test_settings_hash_ignores_the_order_formats_were_given_in():
+    assert settings_hash(**{**BASE, "formats": ("html", "txt")}) == settings_hash(**BASE)
+
+
+def make_record(**changes) -> ArticleRecord:
+    fields = dict(file="sub/a.txt", status=STATUS_DONE, settings="s1", source_sha256="h1",
+                  title="عنوان", encoding="cp1256", sentences=3, words=40,
+                  summary=("First.", "Second."), figures=("95%", "12"),
+                  warnings=(FigureWarning(1, "قتل 12 شخصا", "killed 21 people",
+                                          "the Arabic says 12; the English has 21"),),
+                  outputs=("sub/a.en.txt",))
+    fields.update(changes)
+    return ArticleRecord(**fields)
+
+
+@pytest.fixture
+def store_with_item(tmp_path):
+    src, out = tmp_path / "in", tmp_path / "out"
+    touch(src / "sub" / "a.txt")
+    [item] = discover_inputs(src, out, recursive=True, suffixes=SUFFIXES)
+    touch(out / "sub" / "a.en.txt", "done")
+    return RecordStore(out), item
+
+
+def test_record_round_trips_and_proves_the_article_done(store_with_item):
+    store, item = store_with_item
+    record = make_record()
+    store.save(item, record)
+    assert (store.out_dir / STATE_DIR_NAME / "records" / "sub" / "a.txt.json").is_file()
+    assert store.load(item) == record
+    assert store.is_done(item, "s1", "h1") == record
+
+
+@pytest.mark.parametrize("change", ["settings", "source", "output-gone", "failed", "corrupt"])
+def test_record_does_not_count_when_anything_changed(store_with_item, change):
+    store, item = store_with_item
+    store.save(item, make_record(status=STATUS_FAILED if change == "failed" else STATUS_DONE))
+    settings, digest = "s1", "h1"
+    if change == "settings":
+        settings = "s2"
+    elif change == "source":
+        digest = "h2"
+    elif change == "output-gone":
+        (store.out_dir / "sub" / "a.en.txt").unlink()
+    elif change == "corrupt":
+        store._path(item.relative).write_text("{not json", encoding="utf-8")
+    assert store.is_done(item, settings, digest) is None
+
+
+def test_file_sha256_reads_the_bytes(tmp_path):
+    path = touch(tmp_path / "a.txt", "abc")
+    assert file_sha256(path) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+
+
+def test_stale_temporaries_of_a_killed_run_are_removed_and_nothing_else(tmp_path):
+    import tempfile
+
+    keep = [touch(tmp_path / "a.html"), touch(tmp_path / ".notes.part"),
+            touch(tmp_path / "sub" / "b.part")]
+    _, stale = tempfile.mkstemp(prefix=".a.html.", suffix=".part", dir=tmp_path / "sub")
+    assert remove_stale_temporaries(tmp_path) == 1
+    assert not Path(stale).exists()
+    assert all(path.exists() for path in keep)
+
+
+# -- index -----------------------------------------------------------------------------
+
+def test_index_csv_has_one_row_per_article_with_failures_and_warnings():
+    records = [make_record(),
+               ArticleRecord(file="broken.docx", status=STATUS_FAILED,
+                             reason="is not a valid Word document")]
+    rows = list(csv.DictReader(io.StringIO(render_csv(records))))
+    assert tuple(rows[0]) == CSV_COLUMNS
+    first, broken = rows
+    assert first["status"] == "done"
+    assert first["summary"].splitlines() == ["First.", "Second."]
+    assert first["key_figures"].splitlines() == ["95%", "12"]
+    assert first["fidelity_warnings"] == "1"
+    assert "the Arabic says 12; the English has 21" in first["warning_details"]
+    assert "قتل 12 شخصا" in first["warning_details"]
+    assert broken["status"] == "failed"
+    assert broken["reason"] == "is not a valid Word document"
+
+
+def test_index_html_escapes_text_and_links_the_article():
+    record = make_record(title="<script>", outputs=("sub/a b.html",))
+    page = render_html([record, ArticleRecord(file="x.txt", status=STATUS_FAILED,
+                                              reason="is empty")])
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert 'href="sub/a%20b.html"' in page
+    assert "the Arabic says 12; the English has 21" in page
+    assert "failed: is empty" in page
+    assert "2 files: 1 translated, 1 failed; 1 with figure warnings." in page
+
+
+def test_write_index_writes_both_files_with_a_bom_for_spreadsheets(tmp_path):
+    csv_path, html_path = write_index(tmp_path, [make_record()])
+    assert csv_path.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert html_path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
