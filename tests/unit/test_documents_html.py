@@ -125,3 +125,16 @@ def test_longest_article_is_the_content(tmp_path):
     path = tmp_path / "page.html"
     path.write_text(page, encoding="utf-8")
     assert read_document(path).paragraphs == (HEADLINE, FIRST, SECOND)
+
+
+@pytest.mark.parametrize(
+    "charset",
+    ["base64", "no-such-charset", "utf-16", "windows-1252"],
+    ids=["not-a-text-codec", "unknown", "utf-16-without-bom", "latin-declared-arabic-inside"],
+)
+def test_unusable_or_false_declarations_fall_back_to_detection(tmp_path, charset):
+    page = f'<html><head><meta charset="{charset}"></head><body><p>{FIRST}</p></body></html>'
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("cp1256"))
+    document = read_document(path)
+    assert (document.encoding, document.paragraphs) == ("cp1256", (FIRST,))

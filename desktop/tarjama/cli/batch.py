@@ -34,6 +34,10 @@ def register(subparsers: Any) -> None:
                    help="sentences in each article's summary (default: 5)")
     p.add_argument("--force", action="store_true",
                    help="redo articles that an earlier run already finished")
+    p.add_argument("--window", type=_positive_int, default=512, metavar="N",
+                   help="sentences read ahead and translated together, across files "
+                        "(default: 512; larger keeps the engine busier, smaller uses less "
+                        "memory)")
     p.add_argument("-q", "--quiet", action="store_true",
                    help="no progress and no summary; only errors (for scripts)")
     add_pack_options(p)
@@ -70,7 +74,8 @@ def run_batch_command(args: argparse.Namespace) -> int:
     check_folders(args.in_dir, args.out_dir)
     translator = make_translator(args)
     options = BatchOptions(formats=args.formats, recursive=args.recursive, force=args.force,
-                           pipeline=PipelineOptions(summary_sentences=args.summary_sentences))
+                           pipeline=PipelineOptions(summary_sentences=args.summary_sentences),
+                           window_sentences=args.window)
     cancel = threading.Event()
     bar = ProgressBar("batch", enabled=False if args.quiet else None)
     with bar, _stop_on_interrupt(cancel, quiet=args.quiet):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 from collections.abc import Sequence
 
@@ -45,6 +46,9 @@ def error(message: str) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Library chatter (pypdf's "EOF marker not found"...) is not for the user's terminal;
+    # our own errors are reported as one line below.
+    logging.basicConfig(level=logging.ERROR, format="tarjama: %(name)s: %(message)s")
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.self_test:

@@ -1,4 +1,4 @@
-"""The Key Figures panel: every figure of the article with its check; a row jumps to its sentence."""
+"""The Key Figures panel: every figure with its check; clicking a row jumps to its sentence."""
 
 from __future__ import annotations
 

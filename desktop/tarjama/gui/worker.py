@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -143,8 +144,6 @@ class ArticleJob(QRunnable):
             emit.result.emit(token, ArticleResult(document, results, arabic_summary, pack_info,
                                                   Stats(len(results), words, 0.0)))
             return
-
-        import time
 
         started = time.perf_counter()
 

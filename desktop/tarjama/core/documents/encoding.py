@@ -97,11 +97,15 @@ def decode_bytes(data: bytes, path: Path, *, declared: str | None = None) -> tup
 
 def _decode_without_bom(data: bytes, path: Path, declared: str | None) -> tuple[str, str]:
     declared_name = reported_name(declared) if declared else None
-    if declared_name is not None and declared_name not in ("utf-16", "utf-32"):
+    # UTF-16/32 without a byte-order mark was refused above (NUL bytes): the
+    # declaration cannot be true.
+    if declared_name is not None and not declared_name.startswith(("utf-16", "utf-32")):
         try:
             text = data.decode(declared_name)
-        except UnicodeDecodeError:
-            pass  # a wrong declaration is common; fall back to detection
+        except (UnicodeDecodeError, LookupError):
+            # A wrong declaration is common; LookupError: a codec such as "base64"
+            # that is not a text encoding. Either way, detect instead.
+            pass
         else:
             # Pages declaring a Latin charset while holding Arabic are common too.
             if count_arabic_letters(text) or not _has_arabic_elsewhere(data):
@@ -117,18 +121,15 @@ def _decode_without_bom(data: bytes, path: Path, declared: str | None) -> tuple[
 
 
 def _has_arabic_elsewhere(data: bytes) -> bool:
+    """Whether UTF-8 or an Arabic code page would find Arabic letters in ``data``."""
     try:
-        text, _ = _decode_legacy_or_utf8(data)
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
-        return False
+        try:
+            text, _ = _best_code_page(data)
+        except UnicodeDecodeError:
+            return False
     return count_arabic_letters(text) > 0
-
-
-def _decode_legacy_or_utf8(data: bytes) -> tuple[str, str]:
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        return _best_code_page(data)
 
 
 def _looks_like_damaged_utf8(data: bytes) -> bool:

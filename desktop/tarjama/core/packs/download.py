@@ -99,10 +99,12 @@ def download_file(
         except _Retryable as exc:
             attempt += 1
             if attempt > options.retries:
+                kept = part_path.exists() and part_path.stat().st_size > 0
+                advice = ("Run the same command again to resume it." if kept
+                          else "Check the network connection and try again.")
                 raise DownloadError(
                     f"download of {url} failed after {attempt} "
-                    f"attempt{'s' if attempt > 1 else ''}: {exc}. "
-                    "Run the same command again to resume it."
+                    f"attempt{'s' if attempt > 1 else ''}: {exc}. {advice}"
                 ) from exc
             resumed = resumed or (part_path.exists() and part_path.stat().st_size > 0)
             _sleep(options.backoff * 2 ** (attempt - 1), cancel)

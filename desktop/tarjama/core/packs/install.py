@@ -249,8 +249,10 @@ def _prove(pack_dir: Path) -> object:
         translator = Translator(pack, TranslationOptions(device="cpu", beam_size=1,
                                                          use_cache=False))
         output = translator.translate([PROOF_SENTENCE])
-    except (PackError, Cancelled):
+    except Cancelled:
         raise
+    except PackError as exc:
+        raise PackError(f"the pack's model does not work: {exc}") from exc
     except Exception as exc:  # CTranslate2 and SentencePiece raise RuntimeError and others
         raise PackError(f"the pack's model does not work: {type(exc).__name__}: {exc}") from exc
     if len(output) != 1:

@@ -1,0 +1,140 @@
+"""Translation throughput: Tarjama's pipeline against raw CTranslate2 on the same input.
+
+Builds (once, outside the repository) a random-weight pack with OPUS-MT's
+dimensions, reads the shared Arabic samples, and alternately times
+
+* raw: ``ctranslate2.Translator.translate_batch`` on the pre-tokenised sentences;
+* pipeline: ``tarjama.core.pipeline.analyse_document`` (segmentation, figures,
+  fidelity, summary included) or, when the pipeline is not importable,
+  ``Translator.translate`` -- always with the translation cache off;
+
+with the same model object, beam, token batching, decoding limit, threads and
+compute type. Prints source words per second for both, their ratio (target: at
+least 0.90) and the peak memory of the process.
+
+    PYTHONPATH=desktop python benchmarks/translate_throughput.py [--repeat 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import resource
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "desktop"))
+
+from tarjama.core.packs import load_pack  # noqa: E402
+from tarjama.core.translate import TranslationOptions, Translator  # noqa: E402
+from tarjama.devtools.fixture_pack import build_pack  # noqa: E402
+
+DEFAULT_SAMPLES = REPO.parent / "shared" / "samples"
+DEFAULT_PACK = Path.home() / ".cache" / "tarjama-bench" / "fixture-opus-mt"
+
+
+def prepare_pack(folder: Path) -> Path:
+    if (folder / "model.bin").is_file():
+        return folder
+    print(f"building the opus-mt size fixture pack in {folder} (once) ...", flush=True)
+    return build_pack(folder, size="opus-mt", overwrite=True)
+
+
+def fallback_split(paragraphs: list[str]) -> list[str]:
+    """Used only when tarjama.core.segment is not there yet."""
+    sentences = []
+    for paragraph in paragraphs:
+        sentences += [s.strip() for s in re.split(r"(?<=[.!?؟])\s+", paragraph) if s.strip()]
+    return sentences
+
+
+def load_inputs(samples: Path, translator: Translator) -> tuple[list[object], list[str], str]:
+    """Documents for the pipeline, their sentences for the raw run, and the mode name."""
+    files = sorted(samples.glob("*.ar.txt"))
+    try:
+        from tarjama.core.documents import read_document
+        from tarjama.core.pipeline import analyse_document, segment  # noqa: F401
+    except ImportError:
+        paragraphs = [p for f in files for p in f.read_text(encoding="utf-8").split("\n")
+                      if p.strip()]
+        return [], fallback_split(paragraphs), "Translator.translate"
+    documents = [read_document(f) for f in files]
+    sentences = [s.text for d in documents for s in segment(d, translator)]
+    return documents, sentences, "pipeline.analyse_document"
+
+
+def timed(run: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    run()
+    return time.perf_counter() - started
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--samples", type=Path, default=DEFAULT_SAMPLES)
+    parser.add_argument("--pack", type=Path, default=DEFAULT_PACK,
+                        help="fixture pack folder, built there when absent")
+    parser.add_argument("--repeat", type=int, default=2, help="timed runs of each kind")
+    parser.add_argument("--max-decoding-length", type=int, default=256)
+    parser.add_argument("--beam-size", type=int, default=2)
+    parser.add_argument("--max-batch-tokens", type=int, default=2048)
+    parser.add_argument("--threads", type=int, default=0, help="0: all cores of this machine")
+    args = parser.parse_args(argv)
+
+    if not sorted(args.samples.glob("*.ar.txt")):
+        print(f"No Arabic samples (*.ar.txt) in {args.samples}: the benchmark needs the shared "
+              "samples beside the checkout (../shared/samples) or --samples DIR.",
+              file=sys.stderr)
+        return 2
+
+    pack = load_pack(prepare_pack(args.pack))
+    options = TranslationOptions(beam_size=args.beam_size, threads=args.threads,
+                                 max_batch_tokens=args.max_batch_tokens,
+                                 max_decoding_length=args.max_decoding_length, use_cache=False)
+    translator = Translator(pack, options)
+    documents, sentences, mode = load_inputs(args.samples, translator)
+    words = sum(len(s.split()) for s in sentences)
+    engine = translator.engine
+    engine.translate_batch([translator.tokenize(sentences[0])], max_decoding_length=4)  # warm up
+    tokens = [translator.tokenize(s) for s in sentences]
+
+    def raw() -> None:
+        engine.translate_batch(tokens, **translator.batch_options())
+
+    def pipeline() -> None:
+        if documents:
+            from tarjama.core.pipeline import analyse_document
+
+            for document in documents:
+                analyse_document(document, translator)
+        else:
+            translator.translate(sentences)
+
+    print(f"pack {pack.name} ({pack.size_bytes / 1e6:.0f} MB), {translator.device}, "
+          f"{translator.compute_type}, {translator.threads} threads, beam {options.beam_size}, "
+          f"max {options.max_batch_tokens} tokens per batch, max decoding length "
+          f"{options.max_decoding_length}")
+    print(f"{len(sentences)} sentences, {words} source words; pipeline = {mode}")
+    raw_times, pipeline_times = [], []
+    for round_number in range(1, args.repeat + 1):
+        raw_times.append(timed(raw))
+        pipeline_times.append(timed(pipeline))
+        print(f"  round {round_number}: raw {raw_times[-1]:.2f} s, "
+              f"pipeline {pipeline_times[-1]:.2f} s", flush=True)
+
+    raw_rate = words / min(raw_times)
+    pipeline_rate = words / min(pipeline_times)
+    ratio = pipeline_rate / raw_rate
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    print(f"raw CTranslate2: {raw_rate:8.1f} words/s (best of {args.repeat})")
+    print(f"pipeline:        {pipeline_rate:8.1f} words/s (best of {args.repeat})")
+    print(f"ratio:           {ratio:8.3f} (target >= 0.90) {'OK' if ratio >= 0.9 else 'BELOW'}")
+    print(f"peak memory:     {peak_mb:8.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

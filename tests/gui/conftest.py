@@ -1,0 +1,75 @@
+"""Fixtures for the reader window tests: a small Arabic article, a window, recorded dialogs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+# Written for these tests: three paragraphs, figures of several kinds.
+ARTICLE = (
+    "قال مسؤول في البلدية إن 12 شخصا أصيبوا في الحادث. "
+    "وأضاف أن الأضرار طالت 95% من المباني في الحي القديم.\n"
+    "وفي عام 2023 بلغ عدد سكان المدينة نحو 450 ألف نسمة. "
+    "ويعمل في المدينة اليوم ثلاثون مستشفى ومركزا صحيا.\n"
+    "وقالت الوزارة إن مشروع إعادة الإعمار سيكتمل خلال ثلاث سنوات. "
+    "ودعا السكان إلى الصبر حتى انتهاء الأعمال."
+)
+
+SECOND_ARTICLE = "هذا مقال آخر قصير. وفيه جملة ثانية عن 7 قرى."
+
+
+@pytest.fixture
+def article_file(tmp_path) -> Path:
+    path = tmp_path / "report.ar.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def second_file(tmp_path) -> Path:
+    path = tmp_path / "other.ar.txt"
+    path.write_text(SECOND_ARTICLE, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def use_tiny_pack(tiny_pack, monkeypatch) -> Path:
+    monkeypatch.setenv("TARJAMA_PACK", str(tiny_pack))
+    return tiny_pack
+
+
+@pytest.fixture
+def dialogs() -> list[tuple[str, str]]:
+    """Every error dialog the window would have shown, as (title, message)."""
+    return []
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path, dialogs):
+    """Build a shown MainWindow with its own settings file and a recording error reporter."""
+    from tarjama.gui.errors import ErrorReporter
+    from tarjama.gui.main_window import MainWindow
+    from tarjama.gui.settings import Settings
+
+    def make(settings_path: Path | None = None):
+        settings = Settings.load(settings_path or tmp_path / "settings.ini")
+        reporter = ErrorReporter(show=lambda _parent, title, message:
+                                 dialogs.append((title, message)))
+        window = MainWindow(settings, reporter)
+        qtbot.addWidget(window)
+        window.show()
+        return window
+
+    return make
+
+
+@pytest.fixture
+def open_and_wait(qtbot):
+    """Open a file and wait until its job has finished (translated, failed or cancelled)."""
+
+    def open_file(window, path: Path, timeout: int = 60000) -> None:
+        with qtbot.waitSignal(window.worker.finished, timeout=timeout):
+            window.open_file(path)
+
+    return open_file

@@ -1,0 +1,220 @@
+"""The Translator on the tiny random-weight pack: streaming, batching, cancel, cache.
+
+The weights are random, so nothing here judges what the translations say.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from tarjama.core.errors import Cancelled, PackError
+from tarjama.core.packs import load_pack
+from tarjama.core.translate import TranslationOptions, Translator, machine_threads
+
+SENTENCES = [
+    "قال الوزير إن الحكومة ستفتح الطريق إلى المدينة يوم الاثنين.",
+    "",
+    "أعلن الجيش عن مقتل 12 شخصا في دير الزور.",
+    "   ",
+    "وصل اللاجئون إلى الحدود.",
+    "قال الوزير إن الحكومة ستفتح الطريق إلى المدينة يوم الاثنين.",
+    "طالب المجلس بالإفراج عن الصحفيين المعتقلين منذ الشهر الماضي في العاصمة والمحافظات.",
+    "نعم.",
+]
+# Small limits keep the random model quick and force several batches.
+FAST = TranslationOptions(max_decoding_length=24, max_batch_tokens=40)
+
+
+@pytest.fixture
+def pack(tiny_pack):
+    return load_pack(tiny_pack)
+
+
+class EngineCounter:
+    """Counts calls that reach CTranslate2 by wrapping the loaded engine."""
+
+    def __init__(self, translator: Translator) -> None:
+        self.calls = 0
+        self.sentences = 0
+        engine = translator.engine
+        translator._engine = self  # type: ignore[assignment]  # the one seam the test needs
+        self._engine = engine
+
+    def translate_batch(self, tokens, **kwargs):
+        self.calls += 1
+        self.sentences += len(tokens)
+        return self._engine.translate_batch(tokens, **kwargs)
+
+
+def test_translates_every_sentence_in_order(pack):
+    translator = Translator(pack, FAST)
+    streamed: list[tuple[int, str]] = []
+    reports: list[tuple[int, int]] = []
+    results = translator.translate(SENTENCES, on_result=lambda i, t: streamed.append((i, t)),
+                                   progress=lambda d, t: reports.append((d, t)))
+    assert len(results) == len(SENTENCES)
+    for source, result in zip(SENTENCES, results, strict=True):
+        assert (result == "") == (source.strip() == "")
+    assert streamed == list(enumerate(results))
+    assert results[0] == results[5]  # the same sentence twice is translated once
+    assert reports[-1] == (len(SENTENCES), len(SENTENCES))
+    assert [d for d, _ in reports] == sorted(d for d, _ in reports)
+    stats = translator.last_stats
+    assert (stats.sentences, stats.empty, stats.translated) == (8, 2, 5)
+    assert stats.batches > 1
+
+
+def test_streaming_waits_for_earlier_sentences(pack):
+    translator = Translator(pack, FAST)
+    counter = EngineCounter(translator)
+    seen_at_call: list[int] = []
+    streamed: list[int] = []
+
+    def record(index: int, _text: str) -> None:
+        streamed.append(index)
+        seen_at_call.append(counter.calls)
+
+    translator.translate(SENTENCES, on_result=record)
+    assert streamed == list(range(len(SENTENCES)))
+    # Results arrive while batches are still running, never before their turn.
+    assert seen_at_call[0] < counter.calls
+    assert counter.calls == translator.last_stats.batches
+
+
+def test_batches_respect_the_token_budget(pack):
+    translator = Translator(pack, FAST)
+    counter = EngineCounter(translator)
+    keys = {s.strip() for s in SENTENCES if s.strip()}
+    batches = translator._batches(sorted(keys))
+    assert sorted(k for batch in batches for k in batch) == sorted(keys)
+    for batch in batches:
+        widths = [len(translator.tokenize(k)) for k in batch]
+        assert widths == sorted(widths, reverse=True)
+        assert len(batch) == 1 or len(batch) * widths[0] <= FAST.max_batch_tokens
+    translator.translate(SENTENCES)
+    assert counter.sentences == len(keys)
+
+
+def test_blank_input_never_touches_the_engine(pack):
+    translator = Translator(pack, FAST)
+    assert translator.translate(["", "  ", "\n"]) == ["", "", ""]
+    assert translator.translate([]) == []
+    assert not translator.engine_loaded
+
+
+def test_cancel_between_batches(pack):
+    translator = Translator(pack, TranslationOptions(max_decoding_length=24, max_batch_tokens=1,
+                                                     use_cache=False))
+    cancel = threading.Event()
+    counter = EngineCounter(translator)
+    reports: list[int] = []
+
+    def on_progress(done: int, _total: int) -> None:
+        reports.append(done)
+        if counter.calls == 1:
+            cancel.set()
+
+    with pytest.raises(Cancelled):
+        translator.translate(SENTENCES, progress=on_progress, cancel=cancel)
+    assert counter.calls == 1
+    assert translator.last_stats.batches == 1
+
+
+def test_cancel_before_start_loads_nothing(pack):
+    cancel = threading.Event()
+    cancel.set()
+    translator = Translator(pack, FAST)
+    with pytest.raises(Cancelled, match="cancelled"):
+        translator.translate(SENTENCES, cancel=cancel)
+    assert not translator.engine_loaded
+
+
+def test_second_run_comes_from_the_cache(pack, monkeypatch):
+    first = Translator(pack, FAST)
+    counter = EngineCounter(first)
+    expected = first.translate(SENTENCES)
+    assert counter.sentences == 5
+
+    import ctranslate2
+
+    def no_engine(*_args, **_kwargs):
+        raise AssertionError("the engine must not be loaded when every sentence is cached")
+
+    monkeypatch.setattr(ctranslate2, "Translator", no_engine)
+    second = Translator(pack, FAST)
+    streamed: list[int] = []
+    assert second.translate(SENTENCES, on_result=lambda i, _t: streamed.append(i)) == expected
+    assert streamed == list(range(len(SENTENCES)))
+    assert not second.engine_loaded
+    assert (second.last_stats.cached, second.last_stats.translated) == (6, 0)
+
+
+def test_cache_is_keyed_by_decoding_settings(pack):
+    Translator(pack, FAST).translate(SENTENCES[:1])
+    wider = Translator(pack, TranslationOptions(max_decoding_length=24, max_batch_tokens=40,
+                                                beam_size=1))
+    wider.translate(SENTENCES[:1])
+    assert wider.last_stats.translated == 1
+
+
+def test_cache_can_be_turned_off(pack):
+    options = TranslationOptions(max_decoding_length=24, use_cache=False)
+    Translator(pack, options).translate(SENTENCES[:1])
+    again = Translator(pack, options)
+    counter = EngineCounter(again)
+    again.translate(SENTENCES[:1])
+    assert counter.calls == 1
+
+
+def test_count_tokens_matches_the_pieces(pack):
+    translator = Translator(pack, FAST)
+    text = SENTENCES[2]
+    assert translator.count_tokens(text) == len(translator.tokenize(text)) > 3
+    assert translator.count_tokens("") == 0
+
+
+def test_old_marian_conversion_gets_end_of_sentence_appended(tiny_pack, tmp_path):
+    copy = Path(shutil.copytree(tiny_pack, tmp_path / "old"))
+    config = json.loads((copy / "config.json").read_text(encoding="utf-8"))
+    assert config["add_source_eos"] is True  # the fixture matches today's converter
+    config["add_source_eos"] = False
+    (copy / "config.json").write_text(json.dumps(config), encoding="utf-8")
+    translator = Translator(load_pack(copy), FAST)
+    assert translator.tokenize("نعم")[-1] == "</s>"
+    assert translator.translate(["نعم"])[0]
+    assert Translator(load_pack(tiny_pack), FAST).tokenize("نعم")[-1] != "</s>"
+
+
+def test_argos_layout_translates(tmp_path):
+    from tarjama.devtools.fixture_pack import build_pack
+
+    pack = load_pack(build_pack(tmp_path / "argos", size="tiny", layout="argos"))
+    translator = Translator(pack, FAST)
+    assert translator.tokenize("نعم")[-1] != "</s>"
+    results = translator.translate(SENTENCES[:3])
+    assert results[0] and results[1] == "" and results[2]
+
+
+def test_broken_model_gives_a_pack_error(tiny_pack, tmp_path):
+    copy = Path(shutil.copytree(tiny_pack, tmp_path / "broken"))
+    (copy / "model.bin").write_bytes(b"\x00garbage" * 100)
+    translator = Translator(load_pack(copy), FAST)
+    with pytest.raises(PackError, match="cannot be loaded.*reinstall"):
+        translator.translate(SENTENCES[:1])
+
+
+def test_engine_settings(pack):
+    translator = Translator(pack, TranslationOptions(compute_type="float16", device="cuda"))
+    translator.engine  # noqa: B018  # loading is the point
+    import ctranslate2
+
+    if ctranslate2.get_cuda_device_count() == 0:
+        assert translator.device == "cpu"
+        assert translator.compute_type in ctranslate2.get_supported_compute_types("cpu")
+    assert translator.threads == machine_threads()
+    assert translator.batch_options()["batch_type"] == "tokens"
