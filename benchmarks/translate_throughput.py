@@ -51,8 +51,9 @@ def fallback_split(paragraphs: list[str]) -> list[str]:
     return sentences
 
 
-def load_inputs(samples: Path, translator: Translator) -> tuple[list[object], list[str], str]:
-    """Documents for the pipeline, their sentences for the raw run, and the mode name."""
+def load_inputs(samples: Path, translator: Translator
+                ) -> tuple[list[object], list[list[str]], str]:
+    """Documents for the pipeline, each one's sentences for the raw run, and the mode name."""
     files = sorted(samples.glob("*.ar.txt"))
     try:
         from tarjama.core.documents import read_document
@@ -60,9 +61,10 @@ def load_inputs(samples: Path, translator: Translator) -> tuple[list[object], li
     except ImportError:
         paragraphs = [p for f in files for p in f.read_text(encoding="utf-8").split("\n")
                       if p.strip()]
-        return [], fallback_split(paragraphs), "Translator.translate"
+        return [], [fallback_split(paragraphs)], "Translator.translate"
     documents = [read_document(f) for f in files]
-    sentences = [s.text for d in documents for s in segment(d, translator)]
+    # One article at a time, as the reader and batch jobs translate them.
+    sentences = [[s.text for s in segment(d, translator)] for d in documents]
     return documents, sentences, "pipeline.analyse_document"
 
 
@@ -95,14 +97,16 @@ def main(argv: list[str] | None = None) -> int:
                                  max_batch_tokens=args.max_batch_tokens,
                                  max_decoding_length=args.max_decoding_length, use_cache=False)
     translator = Translator(pack, options)
-    documents, sentences, mode = load_inputs(args.samples, translator)
+    documents, articles, mode = load_inputs(args.samples, translator)
+    sentences = [s for article in articles for s in article]
     words = sum(len(s.split()) for s in sentences)
     engine = translator.engine
     engine.translate_batch([translator.tokenize(sentences[0])], max_decoding_length=4)  # warm up
-    tokens = [translator.tokenize(s) for s in sentences]
+    tokens = [[translator.tokenize(s) for s in article] for article in articles]
 
     def raw() -> None:
-        engine.translate_batch(tokens, **translator.batch_options())
+        for article_tokens in tokens:
+            engine.translate_batch(article_tokens, **translator.batch_options())
 
     def pipeline() -> None:
         if documents:
@@ -111,13 +115,15 @@ def main(argv: list[str] | None = None) -> int:
             for document in documents:
                 analyse_document(document, translator)
         else:
-            translator.translate(sentences)
+            for article in articles:
+                translator.translate(article)
 
     print(f"pack {pack.name} ({pack.size_bytes / 1e6:.0f} MB), {translator.device}, "
           f"{translator.compute_type}, {translator.threads} threads, beam {options.beam_size}, "
           f"max {options.max_batch_tokens} tokens per batch, max decoding length "
           f"{options.max_decoding_length}")
-    print(f"{len(sentences)} sentences, {words} source words; pipeline = {mode}")
+    print(f"{len(articles)} articles, {len(sentences)} sentences, {words} source words; "
+          f"pipeline = {mode}")
     raw_times, pipeline_times = [], []
     for round_number in range(1, args.repeat + 1):
         raw_times.append(timed(raw))

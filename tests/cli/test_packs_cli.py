@@ -8,8 +8,8 @@ import os
 from pathlib import Path
 
 import pytest
-from pack_server import PackServer, zip_folder
 
+from pack_server import PackServer, zip_folder
 from tarjama.core.packs.catalogue import CATALOGUE_ENV
 from tarjama.core.paths import packs_dir
 
@@ -29,7 +29,7 @@ def served(tiny_pack, tmp_path, monkeypatch):
     """A catalogue with one pack served by a local server, chosen through $TARJAMA_CATALOGUE."""
     data = zip_folder(tiny_pack, tmp_path / "served.zip", top="served").read_bytes()
     with PackServer() as server:
-        url = server.add("/served.zip", data, mode="interrupt")
+        url = server.add("/served.zip", data)
         catalogue = tmp_path / "catalogue.toml"
         catalogue.write_text(f"""
 [[pack]]
@@ -65,6 +65,7 @@ installed_mb = 600
 
 
 def test_full_life_cycle_through_the_cli(capsys, served, tiny_pack, tmp_path):
+    served.resources["/served.zip"].mode = "interrupt"  # the first answer stops halfway
     code, out, err = run_cli(capsys, "packs", "install", "served-pack", "--timeout", "0.5")
     assert code == 0, err
     assert "installed pack served-pack" in out
@@ -117,9 +118,9 @@ def test_info_shows_metadata_path_size_and_quality(capsys, served):
     code, out, _ = run_cli(capsys, "packs", "info", "served-pack")
     assert code == 0
     assert "served-pack (default pack)" in out
-    assert f"installed in   {packs_dir() / 'served-pack'}" in out
+    assert f"installed in     {packs_dir() / 'served-pack'}" in out
     assert "size on disk" in out
-    assert "licence        CC-BY-4.0" in out
+    assert "licence          CC-BY-4.0" in out
     assert "FLORES-200 devtest: BLEU 1.5 / chrF 0.200" in out
     assert "verified" in out
     code, out, _ = run_cli(capsys, "packs", "info", "nc-pack", "--json")

@@ -69,7 +69,7 @@ def open_and_wait(qtbot):
     """Open a file and wait until its job has finished (translated, failed or cancelled)."""
 
     def open_file(window, path: Path, timeout: int = 60000) -> None:
-        with qtbot.waitSignal(window.worker.finished, timeout=timeout):
+        with qtbot.waitSignal(window.job_finished, timeout=timeout):
             window.open_file(path)
 
     return open_file

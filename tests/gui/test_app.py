@@ -31,7 +31,7 @@ def test_bundled_font_or_system_fallback(qapp):
 def test_create_window_opens_the_file(qtbot, tmp_path, article_file):
     window = app.create_window(article_file, tmp_path / "settings.ini")
     qtbot.addWidget(window)
-    with qtbot.waitSignal(window.worker.finished, timeout=60000):
+    with qtbot.waitSignal(window.job_finished, timeout=60000):
         pass
     assert window.source_pane.sentence_count() == 6
     assert window.settings.path == tmp_path / "settings.ini"

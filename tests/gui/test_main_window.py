@@ -86,7 +86,7 @@ def test_figures_are_coloured_alike_in_both_panes(translated):
     sentence = figure_sentence(window)
     figure = sentence.source_figures[0]
     english = f"Officials said {figure.text} in the report."  # the figure kept as written
-    window.on_sentence_ready(attach_translation(dataclasses.replace(sentence), english))
+    window.show_translated_sentence(attach_translation(dataclasses.replace(sentence), english))
     sentence_id = sentence.sentence.id
     source_kinds = [m.kind for m in window.source_pane.marks(sentence_id)]
     target_marks = window.target_pane.marks(sentence_id)
@@ -107,7 +107,7 @@ def test_a_changed_figure_marks_the_english_sentence(translated):
     changed = attach_translation(dataclasses.replace(sentence),
                                  "An official said 21 people were injured in the accident.")
     assert changed.fidelity.status != "ok"
-    window.on_sentence_ready(changed)
+    window.show_translated_sentence(changed)
     sentence_id = sentence.sentence.id
     warning = window.target_pane.warning(sentence_id)
     assert "12" in warning
@@ -177,7 +177,7 @@ def test_escape_cancels_the_translation(make_window, use_tiny_pack, article_file
     window.open_file(article_file)
     assert window.cancel_action.isEnabled()
     window.cancel_action.trigger()
-    with qtbot.waitSignal(window.worker.finished, timeout=60000):
+    with qtbot.waitSignal(window.job_finished, timeout=60000):
         release.set()
     assert window.status_label.text() == "Translation cancelled."
     assert not window.cancel_action.isEnabled()
@@ -230,7 +230,7 @@ def test_installing_a_pack_from_the_banner_translates_the_open_article(
     window = make_window()
     open_and_wait(window, article_file)
     assert not window.banner.isHidden()
-    with qtbot.waitSignal(window.worker.finished, timeout=60000):
+    with qtbot.waitSignal(window.job_finished, timeout=60000):
         window.install_button.click()
     assert window.banner.isHidden()
     assert window.article.translated
@@ -254,7 +254,7 @@ def test_drop_opens_the_file(make_window, qtbot, use_tiny_pack, article_file):
     mime.setUrls([QUrl.fromLocalFile(str(article_file))])
     event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
-    with qtbot.waitSignal(window.worker.finished, timeout=60000):
+    with qtbot.waitSignal(window.job_finished, timeout=60000):
         window.dropEvent(event)
     assert window.current_path == article_file
 

@@ -164,12 +164,14 @@ def test_changed_settings_or_sources_are_redone(tmp_path, translator, change):
     for k in range(3):
         (src / f"n{k}.txt").write_text(article(k), encoding="utf-8")
     out = tmp_path / "out"
-    options = BatchOptions(formats=("txt",))
+    # One article per window: a window with anything left to do is redone whole.
+    options = BatchOptions(formats=("txt",), window_sentences=1)
     run_batch(src, out, translator, options)
     if change == "formats":
-        options = BatchOptions(formats=("txt", "md"))
+        options = BatchOptions(formats=("txt", "md"), window_sentences=1)
     elif change == "summary":
-        options = BatchOptions(formats=("txt",), pipeline=PipelineOptions(summary_sentences=1))
+        options = BatchOptions(formats=("txt",), pipeline=PipelineOptions(summary_sentences=1),
+                               window_sentences=1)
     elif change == "source":
         (src / "n1.txt").write_text(article(9), encoding="utf-8")
     else:
@@ -178,6 +180,22 @@ def test_changed_settings_or_sources_are_redone(tmp_path, translator, change):
     expected = 3 if change in ("formats", "summary") else 1
     assert report.translated == expected
     assert report.skipped == 3 - expected
+
+
+def test_a_window_with_an_unfinished_article_is_redone_whole(tmp_path, translator):
+    src = tmp_path / "in"
+    src.mkdir()
+    for k in range(4):
+        (src / f"n{k}.txt").write_text(article(k), encoding="utf-8")
+    out = tmp_path / "out"
+    options = BatchOptions(formats=("txt",), window_sentences=10_000)
+    run_batch(src, out, translator, options)
+    before = tree_bytes(out)
+    (out / "n2.en.txt").unlink()
+    report = run_batch(src, out, translator, options)
+    # Same window, same engine batches: the finished articles come out byte for byte.
+    assert (report.translated, report.skipped) == (4, 0)
+    assert tree_bytes(out) == before
 
 
 def test_output_folder_inside_the_input_folder_is_not_read_back(tmp_path, translator):

@@ -133,7 +133,7 @@ def test_broken_pack_is_refused_with_reason(pack_copy, damage, message):
 def test_argos_pack_without_sentencepiece_model(argos_pack, tmp_path):
     copy = Path(shutil.copytree(argos_pack, tmp_path / "argos"))
     (copy / "sentencepiece.model").unlink()
-    with pytest.raises(PackError, match="sentencepiece.model is missing"):
+    with pytest.raises(PackError, match=r"sentencepiece\.model is missing"):
         load_pack(copy)
 
 

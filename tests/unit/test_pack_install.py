@@ -14,8 +14,8 @@ import threading
 from pathlib import Path
 
 import pytest
-from pack_server import PackServer, make_marian_checkpoint, tar_folder, zip_folder
 
+from pack_server import PackServer, make_marian_checkpoint, tar_folder, zip_folder
 from tarjama.core.errors import Cancelled, DownloadError, PackError
 from tarjama.core.packs import default_pack_name, installed_packs, load_pack
 from tarjama.core.packs.catalogue import load_catalogue

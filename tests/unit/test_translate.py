@@ -197,14 +197,16 @@ def test_argos_layout_translates(tmp_path):
     translator = Translator(pack, FAST)
     assert translator.tokenize("نعم")[-1] != "</s>"
     results = translator.translate(SENTENCES[:3])
-    assert results[0] and results[1] == "" and results[2]
+    assert results[0]
+    assert results[1] == ""
+    assert results[2]
 
 
 def test_broken_model_gives_a_pack_error(tiny_pack, tmp_path):
     copy = Path(shutil.copytree(tiny_pack, tmp_path / "broken"))
     (copy / "model.bin").write_bytes(b"\x00garbage" * 100)
     translator = Translator(load_pack(copy), FAST)
-    with pytest.raises(PackError, match="cannot be loaded.*reinstall"):
+    with pytest.raises(PackError, match=r"cannot be loaded.*reinstall"):
         translator.translate(SENTENCES[:1])
 
 

@@ -72,6 +72,8 @@ def run_batch_command(args: argparse.Namespace) -> int:
 
     # Folder mistakes are reported before the (slower) pack loading.
     check_folders(args.in_dir, args.out_dir)
+    # Batches bypass the translation cache: see run_batch on why resumes need that.
+    args.no_cache = True
     translator = make_translator(args)
     options = BatchOptions(formats=args.formats, recursive=args.recursive, force=args.force,
                            pipeline=PipelineOptions(summary_sentences=args.summary_sentences),

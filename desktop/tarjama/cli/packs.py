@@ -200,15 +200,15 @@ def run_info(args: argparse.Namespace) -> int:
         return EXIT_OK
     print(args.name + (" (default pack)" if args.name == default else ""))
     if installed:
-        print(f"  installed in   {installed['path']}")
-        print(f"  size on disk   {_mb(installed['size_bytes'])}")
-        print(f"  layout         {installed['layout']}")
+        print(f"  {'installed in':<16} {installed['path']}")
+        print(f"  {'size on disk':<16} {_mb(installed['size_bytes'])}")
+        print(f"  {'layout':<16} {installed['layout']}")
         for key, value in installed["metadata"].items():
             if key not in ("quality", "downloads", "name"):
-                print(f"  {key:<14} {value}")
+                print(f"  {key:<16} {value}")
         for download in installed["metadata"].get("downloads", []):
             state = "verified" if download.get("verified") else "not verified (none published)"
-            print(f"  downloaded     {download.get('url')}  sha256 {download.get('sha256')} "
+            print(f"  {'downloaded':<16} {download.get('url')}  sha256 {download.get('sha256')} "
                   f"{state}")
     else:
         print("  not installed")
@@ -238,7 +238,7 @@ def _print_entry(entry: CatalogueEntry) -> None:
     lines += [("quality", q.describe()) for q in entry.quality] or [("quality", "none published")]
     for key, value in lines:
         if value:
-            print(f"    {key:<15} {value}")
+            print(f"    {key:<14} {value}")
 
 
 def run_remove(args: argparse.Namespace) -> int:

@@ -99,7 +99,7 @@ def _write_opus_mt_layout(folder: Path, size: str, dims: Dimensions) -> None:
     (folder / "source.spm").write_bytes(source_model)
     (folder / "target.spm").write_bytes(target_model)
     # Like a Marian vocabulary: the union of both sides, with a padding token at the end.
-    vocabulary = _merge_pieces(_pieces(source_model), _pieces(target_model)) + ["<pad>"]
+    vocabulary = [*_merge_pieces(_pieces(source_model), _pieces(target_model)), "<pad>"]
     _write_model(folder, vocabulary, dims, marian=True)
     _write_json(folder / "pack.json", {
         "name": f"fixture-{size}",

@@ -45,11 +45,12 @@ TranslatorFactory = Callable[[], Any]
 
 
 def default_translator() -> Any:
-    """The default installed pack's translator; raises PackError when there is none."""
+    """The default installed pack's translator, without the cache (see ``run_batch``);
+    raises PackError when there is no pack."""
     from tarjama.core.packs import resolve_pack
-    from tarjama.core.translate import Translator
+    from tarjama.core.translate import TranslationOptions, Translator
 
-    return Translator(resolve_pack(None))
+    return Translator(resolve_pack(None), TranslationOptions(use_cache=False))
 
 
 class BatchSignals(QObject):

@@ -71,11 +71,16 @@ class FiguresPanel(QWidget):
         self._sentences = list(sentences)
         self._rebuild()
 
-    def update_sentence(self, sentence: SentenceResult) -> None:
-        """A sentence was translated: its rows now carry the English and the check."""
-        sentence_id = sentence.sentence.id
-        if 0 <= sentence_id < len(self._sentences):
-            self._sentences[sentence_id] = sentence
+    def update_sentences(self, sentences: Sequence[SentenceResult]) -> None:
+        """Sentences were translated: their rows now carry the English and the check."""
+        changed = False
+        for sentence in sentences:
+            sentence_id = sentence.sentence.id
+            if 0 <= sentence_id < len(self._sentences):
+                changed = changed or bool(sentence.source_figures or sentence.target_figures
+                                          or self._sentences[sentence_id].source_figures)
+                self._sentences[sentence_id] = sentence
+        if changed:  # sentences without figures change no row
             self._rebuild()
 
     def row_count(self) -> int:

@@ -8,9 +8,10 @@ error, finished).
 from __future__ import annotations
 
 import time
+from collections import deque
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -55,6 +56,9 @@ EXPORT_FILTERS = {
 }
 
 
+DRAIN_BUDGET = 0.012  # seconds of sentence display per event-loop turn
+
+
 def open_file_filter() -> str:
     from tarjama.core.documents import SUPPORTED_SUFFIXES
 
@@ -91,6 +95,8 @@ def target_marks(sentence: SentenceResult) -> tuple[list[Mark], str]:
 
 
 class MainWindow(QMainWindow):
+    job_finished = Signal()  # the current job is over and everything it produced is shown
+
     def __init__(self, settings: Settings, reporter: ErrorReporter | None = None,
                  arabic_family: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -103,6 +109,12 @@ class MainWindow(QMainWindow):
         self._pack_missing = False
         self._started = 0.0
         self._words_done = 0
+        self._incoming: deque[SentenceResult] = deque()
+        self._final: ArticleResult | None = None
+        self._worker_done = True
+        self._drain_timer = QTimer(self)
+        self._drain_timer.setInterval(0)
+        self._drain_timer.timeout.connect(self._drain)
         self.setWindowTitle(self.tr("Tarjama"))
         self.setAcceptDrops(True)
 
@@ -270,6 +282,9 @@ class MainWindow(QMainWindow):
         self._pack_missing = False
         self._words_done = 0
         self._started = time.perf_counter()
+        self._incoming.clear()  # sentences of the previous job that were not shown yet
+        self._final = None
+        self._worker_done = False
         self.worker.start(self._request)
         self.status_label.setText(self.tr("Reading %1…").replace("%1", self.current_path.name))
         self.progress_bar.setRange(0, 0)
@@ -311,8 +326,34 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def on_sentence_ready(self, sentence: SentenceResult) -> None:
-        """A translated sentence: show it, colour its figures, warn where a figure changed."""
-        if self.article is None:
+        """Queue a translated sentence; the queue is shown in small slices (see _drain)."""
+        self._incoming.append(sentence)
+        self._words_done += len(sentence.sentence.text.split())
+        if not self._drain_timer.isActive():
+            self._drain_timer.start()
+
+    def _drain(self) -> None:
+        """Show queued sentences for at most DRAIN_BUDGET seconds, then yield to the loop.
+
+        Sentences arrive in bursts (a whole batch at once); showing a burst in one go
+        would freeze the window, so each timer tick takes only what fits the budget.
+        """
+        started = time.perf_counter()
+        shown = []
+        while self._incoming and time.perf_counter() - started < DRAIN_BUDGET:
+            sentence = self._incoming.popleft()
+            self.show_translated_sentence(sentence, update_panel=False)
+            shown.append(sentence)
+        if shown:
+            self.figures_panel.update_sentences(shown)
+        if not self._incoming:
+            self._drain_timer.stop()
+            self._maybe_complete()
+
+    def show_translated_sentence(self, sentence: SentenceResult,
+                                 update_panel: bool = True) -> None:
+        """Show one translation, colour its figures, warn where a figure changed."""
+        if self.article is None or sentence.sentence.id >= len(self.article.sentences):
             return
         sentence_id = sentence.sentence.id
         self.article.sentences[sentence_id] = sentence
@@ -320,8 +361,8 @@ class MainWindow(QMainWindow):
         marks, warning = target_marks(sentence)
         self.target_pane.set_marks(sentence_id, marks, warning)
         self.source_pane.set_marks(sentence_id, source_marks(sentence))
-        self.figures_panel.update_sentence(sentence)
-        self._words_done += len(sentence.sentence.text.split())
+        if update_panel:
+            self.figures_panel.update_sentences([sentence])
 
     def on_progress(self, done: int, total: int) -> None:
         self.progress_bar.setRange(0, max(1, total))
@@ -334,6 +375,9 @@ class MainWindow(QMainWindow):
                                   .replace("%3", f"{self._words_done / elapsed:.0f}"))
 
     def on_result(self, article: ArticleResult) -> None:
+        self._final = article  # applied once every queued sentence is on screen
+
+    def _apply_result(self, article: ArticleResult) -> None:
         self.article = article
         request = self._request
         if request and (request.summary_algorithm, request.summary_sentences) != (
@@ -364,8 +408,19 @@ class MainWindow(QMainWindow):
         self.reporter.report(self, exc, "opening a file")
 
     def on_finished(self) -> None:
+        self._worker_done = True
+        self._maybe_complete()
+
+    def _maybe_complete(self) -> None:
+        """Once the job is over and its sentences are shown: final result, idle status bar."""
+        if not self._worker_done or self._incoming:
+            return
+        if self._final is not None:
+            final, self._final = self._final, None
+            self._apply_result(final)
         self.progress_bar.hide()
         self._update_actions()
+        self.job_finished.emit()
 
     def cancel_translation(self) -> None:
         if self.worker.busy:

@@ -8,16 +8,13 @@ dialog's thread, so no widget is touched from the worker.
 
 from __future__ import annotations
 
-import logging
 import threading
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-from tarjama.core.errors import Cancelled, TarjamaError
-
-log = logging.getLogger(__name__)
+from tarjama.core.errors import Cancelled
 
 ProgressHook = Callable[[int, int | None], None]
 StatusHook = Callable[[str], None]
@@ -31,7 +28,9 @@ class InstallSignals(QObject):
     progress = Signal(object, object)  # bytes done, bytes expected or -1
     status = Signal(str)              # one line per step ("unpacking ...")
     succeeded = Signal(object)        # whatever the work returned (an InstallResult)
-    failed = Signal(str)              # a readable message, never a traceback
+    # The exception itself, so the dialog's ErrorReporter can log the traceback and
+    # show the person only its readable message.
+    failed = Signal(object)
     cancelled = Signal(str)
     finished = Signal()               # always last, after one of the three above
 
@@ -55,11 +54,8 @@ class PackInstallJob(QRunnable):
             result = self._work(self._emit_progress, self.signals.status.emit, self.cancel_event)
         except Cancelled as exc:
             self.signals.cancelled.emit(str(exc))
-        except TarjamaError as exc:
-            self.signals.failed.emit(str(exc))
-        except Exception as exc:  # a bug or an unexpected library error: log it, say it plainly
-            log.exception("pack installation failed unexpectedly")
-            self.signals.failed.emit(f"the installation failed unexpectedly: {exc}")
+        except Exception as exc:  # every failure, bug or not, goes back to the dialog
+            self.signals.failed.emit(exc)
         else:
             self.signals.succeeded.emit(result)
         finally:

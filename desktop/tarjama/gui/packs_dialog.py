@@ -42,6 +42,7 @@ from tarjama.core.packs.install import (
 )
 from tarjama.core.packs.locate import default_pack_name, installed_pack_folders
 from tarjama.core.packs.pack import Pack, load_pack
+from tarjama.gui.errors import ErrorReporter, describe
 from tarjama.gui.pack_install_worker import InstallWork, PackInstallJob
 from tarjama.gui.theme import is_dark, warning_colour
 
@@ -111,8 +112,11 @@ class PacksDialog(QDialog):
     packs_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None, *,
-                 catalogue_path: str | Path | None = None) -> None:
+                 catalogue_path: str | Path | None = None,
+                 reporter: ErrorReporter | None = None) -> None:
         super().__init__(parent)
+        # Errors go through the window's reporter when there is one: one place shows them.
+        self.reporter = reporter or getattr(parent, "reporter", None) or ErrorReporter()
         self.setWindowTitle(self.tr("Translation Packs"))
         self.resize(980, 520)
         self._catalogue_path = catalogue_path
@@ -400,7 +404,7 @@ class PacksDialog(QDialog):
         try:
             set_default_pack(row.name)
         except TarjamaError as exc:
-            self._show_error(self.tr("Cannot set the default pack"), str(exc))
+            self._show_error(exc, "setting the default pack")
             self.refresh()
             return
         self._show_message(self.tr("{0} is now the default pack.").format(row.name))
@@ -423,9 +427,13 @@ class PacksDialog(QDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            remove_pack(row.name)
-        except (TarjamaError, OSError) as exc:
-            self._show_error(self.tr("Cannot remove the pack"), str(exc))
+            try:
+                remove_pack(row.name)
+            except OSError as exc:  # e.g. a file held open by another program on Windows
+                raise PackError(f"cannot remove the pack {row.name}: {exc.strerror or exc}"
+                                ) from exc
+        except TarjamaError as exc:
+            self._show_error(exc, f"removing the pack {row.name}")
             self.refresh()
             return
         self._show_message(self.tr("{0} was removed.").format(row.name))
@@ -442,6 +450,11 @@ class PacksDialog(QDialog):
     # ------------------------------------------------------------ background
     def is_busy(self) -> bool:
         return self._job is not None
+
+    @property
+    def current_job(self) -> PackInstallJob | None:
+        """The install or download running now, if any."""
+        return self._job
 
     def _start_job(self, title: str, work: InstallWork) -> None:
         if self._job is not None:
@@ -495,11 +508,11 @@ class PacksDialog(QDialog):
             self.select_pack(name)
         self.packs_changed.emit()
 
-    @Slot(str)
-    def on_job_failed(self, message: str) -> None:
+    @Slot(object)
+    def on_job_failed(self, error: BaseException) -> None:
         # A failed download keeps its partial file: Download again resumes it.
         self._parts_before = {}
-        self._show_error(self.tr("The pack was not installed"), message)
+        self._show_error(error, "installing a pack")
 
     @Slot(str)
     def on_job_cancelled(self, _message: str) -> None:
@@ -550,8 +563,9 @@ class PacksDialog(QDialog):
         self.message_label.setStyleSheet("")
         self.message_label.setText(text)
 
-    def _show_error(self, title: str, message: str) -> None:
+    def _show_error(self, error: BaseException, context: str) -> None:
+        """Show the readable message in the dialog and through the reporter (which logs)."""
         colour = warning_colour(is_dark(self.palette())).name()
         self.message_label.setStyleSheet(f"color: {colour};")
-        self.message_label.setText(message)
-        QMessageBox.warning(self, title, message)
+        self.message_label.setText(describe(error)[1])
+        self.reporter.report(self, error, context)

@@ -325,18 +325,20 @@ class ReaderPane(QTextBrowser):
         self.verticalScrollBar().setValue(target)
 
     def top_sentence(self) -> tuple[int, float]:
-        """The sentence at the top of the view and how far (0..1) it is scrolled past."""
+        """The first sentence visible at the top and how far (0..1) it is scrolled past."""
         if not self._starts:
             return -1, 0.0
-        cursor = self.cursorForPosition(QPoint(self.viewport().width() // 2, 1))
-        sentence_id = self.sentence_at_position(cursor.position())
-        if sentence_id < 0:
-            index = bisect.bisect_right(self._starts, cursor.position()) - 1
-            sentence_id = max(0, min(index, len(self._starts) - 1))
-        top, bottom = self.sentence_rect_y(sentence_id)
         scroll = self.verticalScrollBar().value()
+        low, high = 0, len(self._starts) - 1
+        while low < high:  # bottoms grow in document order: bisect on them
+            middle = (low + high) // 2
+            if self.sentence_rect_y(middle)[1] > scroll:
+                high = middle
+            else:
+                low = middle + 1
+        top, bottom = self.sentence_rect_y(low)
         fraction = (scroll - top) / (bottom - top) if bottom > top else 0.0
-        return sentence_id, max(0.0, min(fraction, 1.0))
+        return low, max(0.0, min(fraction, 1.0))
 
     def scroll_to_fraction(self, sentence_id: int, fraction: float) -> None:
         """Put the given point of a sentence at the top of the view."""

@@ -27,6 +27,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from tarjama.core.errors import Cancelled, PackError
 
 log = logging.getLogger(__name__)
+STREAM_SLICE = 8  # sentences per translate() call: small enough to stream, big enough to batch
 
 
 @dataclass(frozen=True)
@@ -146,14 +147,20 @@ class ArticleJob(QRunnable):
             return
 
         started = time.perf_counter()
+        texts = [s.text for s in sentences]
+        # The translator batches by length, longest first, and hands results over in
+        # document order: one call for the whole article would show nothing until the
+        # end. Slices in document order let the first sentences appear early.
+        for offset in range(0, len(texts), STREAM_SLICE):
+            def deliver(index: int, translation: str, offset: int = offset) -> None:
+                attach_translation(results[offset + index], translation)
+                emit.sentence_ready.emit(token, dataclasses.replace(results[offset + index]))
 
-        def deliver(index: int, translation: str) -> None:
-            attach_translation(results[index], translation)
-            emit.sentence_ready.emit(token, dataclasses.replace(results[index]))
+            def progress(done: int, _total: int, offset: int = offset) -> None:
+                emit.progress.emit(token, offset + done, len(texts))
 
-        translator.translate([s.text for s in sentences], on_result=deliver,
-                             progress=lambda done, total: emit.progress.emit(token, done, total),
-                             cancel=self.cancel)
+            translator.translate(texts[offset:offset + STREAM_SLICE], on_result=deliver,
+                                 progress=progress, cancel=self.cancel)
         seconds = time.perf_counter() - started
         summary = summarize_sentences(results, options)
         emit.result.emit(token, ArticleResult(document, results, summary, pack_info,

@@ -106,6 +106,13 @@ class BatchReport:
         return EXIT_FAILURE if self.failed else EXIT_OK
 
 
+@dataclass(frozen=True)
+class _Entry:
+    item: InputFile
+    source_sha256: str
+    done: ArticleRecord | None  # the record when an earlier run finished it
+
+
 @dataclass
 class _Article:
     item: InputFile
@@ -129,6 +136,10 @@ def run_batch(
     Unreadable files are recorded as failed and the batch goes on. When ``cancel`` is
     set the run stops after the engine's current batch; finished articles are kept and
     the report says ``cancelled``. Raises ``InputFileError`` for unusable folders.
+
+    Give a translator without the translation cache (``use_cache=False``): a cache hit
+    changes which sentences share an engine batch, which can change a translation
+    slightly, and a resumed batch would then differ from an uninterrupted one.
     """
     options = options or BatchOptions()
     in_dir, out_dir = Path(in_dir), Path(out_dir)
@@ -138,30 +149,30 @@ def run_batch(
     remove_stale_temporaries(out_dir)
     job = _BatchJob(out_dir, translator, options, len(inputs), on_progress, cancel)
 
-    pending: list[tuple[InputFile, str]] = []
+    entries: list[_Entry] = []
     for item in inputs:
         try:
             digest = file_sha256(item.path)
         except OSError as exc:
             job.fail(item, "", exc.strerror or "cannot be read")
             continue
-        record = None if options.force else job.store.is_done(item, job.settings, digest)
-        if record is not None:
-            job.skip(item, record)
-        else:
-            pending.append((item, digest))
+        done = None if options.force else job.store.is_done(item, job.settings, digest)
+        entries.append(_Entry(item, digest, done))
 
-    job.start(pending)
+    job.start(entries)
     cancelled = False
     try:
-        for window in job.windows(pending):
+        for window in job.windows(entries):
             job.translate(window)
     except Cancelled:
         cancelled = True
 
-    records = [job.records.get(item.relative.as_posix())
-               or ArticleRecord(file=item.relative.as_posix(), status=STATUS_PENDING)
-               for item in inputs]
+    # After a cancel, articles finished by earlier runs but not reached by this one
+    # still show as done.
+    earlier = {e.item.relative.as_posix(): e.done for e in entries if e.done is not None}
+    records = [job.records.get(name) or earlier.get(name)
+               or ArticleRecord(file=name, status=STATUS_PENDING)
+               for name in (item.relative.as_posix() for item in inputs)]
     index_csv, index_html = write_index(out_dir, records)
     return BatchReport(out_dir, records, job.translated, job.skipped, job.failed, cancelled,
                        index_csv, index_html)
@@ -240,44 +251,81 @@ class _BatchJob:
 
     # -- reading and translating ------------------------------------------------------
 
-    def start(self, pending: list[tuple[InputFile, str]]) -> None:
-        self._bytes_total = sum(item.size for item, _ in pending)
+    def start(self, entries: list[_Entry]) -> None:
+        self._bytes_total = sum(e.item.size for e in entries if e.done is None)
         self._started = time.perf_counter()
         self._emit()
 
-    def windows(self, pending: list[tuple[InputFile, str]]) -> Iterator[list[_Article]]:
-        """Read articles in order and group them into windows of about N sentences."""
-        from tarjama.core.documents import read_document
+    def windows(self, entries: list[_Entry]) -> Iterator[list[_Article]]:
+        """Group articles, in order, into windows of about N sentences to translate together.
 
-        window: list[_Article] = []
+        The engine's output can depend slightly on which sentences share a batch, so the
+        windows must not depend on what earlier runs finished: they are planned over all
+        articles, using the sentence counts in the records of finished ones. A window
+        with nothing left to do is skipped; any other window is translated whole, its
+        finished articles included (they are rewritten with the same bytes). That is
+        what makes a resumed batch identical to an uninterrupted one.
+        """
+        window: list[_Entry] = []
+        articles: dict[str, _Article] = {}  # read so far, by file
         queued = 0
-        for item, digest in pending:
+        for entry in entries:
             if self.cancel.is_set():
                 raise Cancelled()
-            try:
-                document = read_document(item.path)
-                sentences = segment(document, self.translator,
-                                    self.options.pipeline.max_sentence_tokens)
-            except InputFileError as exc:
-                self.fail(item, digest, exc.reason)
-                continue
-            except Exception as exc:  # a reader bug must not stop an overnight batch
-                self.fail(item, digest, f"could not be read ({type(exc).__name__}: {exc})")
-                continue
-            from tarjama.core.figures import extract_arabic
-
-            results = [SentenceResult(s, extract_arabic(s.text)) for s in sentences]
-            article = _Article(item, digest, document, results, len(results))
-            if not results:
-                self.finish(article)
-                continue
-            window.append(article)
-            queued += len(results)
+            if entry.done is not None:
+                count = entry.done.sentences
+            else:
+                article = self._read(entry)
+                if article is None:
+                    continue
+                if not article.results:
+                    self.finish(article)
+                    continue
+                articles[entry.item.relative.as_posix()] = article
+                count = len(article.results)
+            window.append(entry)
+            queued += count
             if queued >= self.options.window_sentences:
-                yield window
-                window, queued = [], 0
+                yield from self._close_window(window, articles)
+                window, articles, queued = [], {}, 0
         if window:
-            yield window
+            yield from self._close_window(window, articles)
+
+    def _close_window(self, window: list[_Entry],
+                      articles: dict[str, _Article]) -> Iterator[list[_Article]]:
+        if not articles:
+            for entry in window:
+                if entry.done is not None:
+                    self.skip(entry.item, entry.done)
+            return
+        redo = []
+        for entry in window:
+            article = articles.get(entry.item.relative.as_posix()) or self._read(entry)
+            if article is not None and article.results:
+                redo.append(article)
+            elif article is not None:
+                self.finish(article)
+        if redo:
+            yield redo
+
+    def _read(self, entry: _Entry) -> _Article | None:
+        """Read and segment one article; None (and a failure record) when it cannot be read."""
+        from tarjama.core.documents import read_document
+        from tarjama.core.figures import extract_arabic
+
+        try:
+            document = read_document(entry.item.path)
+            sentences = segment(document, self.translator,
+                                self.options.pipeline.max_sentence_tokens)
+        except InputFileError as exc:
+            self.fail(entry.item, entry.source_sha256, exc.reason)
+            return None
+        except Exception as exc:  # a reader bug must not stop an overnight batch
+            self.fail(entry.item, entry.source_sha256,
+                      f"could not be read ({type(exc).__name__}: {exc})")
+            return None
+        results = [SentenceResult(s, extract_arabic(s.text)) for s in sentences]
+        return _Article(entry.item, entry.source_sha256, document, results, len(results))
 
     def translate(self, window: list[_Article]) -> None:
         owners = [(article, k) for article in window for k in range(len(article.results))]

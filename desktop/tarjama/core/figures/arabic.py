@@ -233,6 +233,8 @@ def _classify(text: str, token: NumberToken) -> Found | None:
     if year_like and (m := _YEAR_ERA_AFTER.match(text, pos)):
         hijri = m.group("era").startswith("ه")
         return Found(1, token.start, m.end(), "year", _year(n, hijri), n)
+    if _LATIN_AFTER.match(text, pos):
+        return None  # part of a name or code such as 20th or 3D
     if m := _TRIGGER_BEFORE.search(before):
         start = _back(token, before, m.start("trigger"))
         people = _PEOPLE_AFTER.match(text, pos)
@@ -241,8 +243,6 @@ def _classify(text: str, token: NumberToken) -> Found | None:
         return Found(1, token.start, pos, "year", _year(n, False), n)
     if token.is_plain_integer and len(token.digits or "") == 4 and 1900 <= n <= 2099:
         return Found(1, token.start, pos, "year", _year(n, False), n)
-    if _LATIN_AFTER.match(text, pos):
-        return None  # part of a name or code such as 20th or 3D
     return Found(1, token.start, pos, "number", shown, n)
 
 

@@ -66,7 +66,7 @@ ENGLISH_COUNTRIES = {
     "iranian": "iran", "emirati": "uae", "uae": "uae", "moroccan": "morocco",
     "canadian": "canada",
 }
-SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP"}
+SYMBOLS = {"$": "USD", "US$": "USD", "C$": "CAD", "CA$": "CAD", "€": "EUR", "£": "GBP"}
 
 
 def currency_code(family: str, country: str | None) -> str:

@@ -31,10 +31,12 @@ _DATES = (
     re.compile(rf"(?<![\d.,]){_DAY}\s+(?:of\s+)?(?P<month>{_MONTH}){_YEAR}?"),  # 10 September
     re.compile(rf"\b(?P<month>{_MONTH})(?:\s+of)?{_YEAR}"),  # September 2024
 )
-_NUMERIC_DATE = re.compile(r"(?<![\d/.])(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})(?![\d/])")
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d/.])(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})(?![\d/])")
 
 _COUNT = re.compile(
-    r"\b(?P<w>dozens|scores|tens(?=\s+of\b)|hundreds|thousands|millions|billions)\b"
+    r"\b(?P<w>dozens|scores|tens(?=\s+of\b)|hundreds|thousands|millions|billions"
+    r"|several\s+(?:hundred|thousand|million)s?)\b"
     r"(?:\s+of\s+(?P<of>thousands|millions|billions)\b)?", _I)
 _VAGUE = {"dozens": "dozens", "scores": "dozens", "tens": "dozens"}
 
@@ -48,12 +50,13 @@ _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages|age\s+of|at\s+the\s+age\s+of)\s+$"
 
 _PERCENT_AFTER = re.compile(r"\s*(?:%|per\s*cent\b|percent\b)", _I)
 
+_ADJECTIVES = "|".join(re.escape(a) for a in sorted(ENGLISH_COUNTRIES, key=len, reverse=True))
 _CURRENCY_AFTER = re.compile(
-    rf"\s+(?:(?P<adj>{'|'.join(re.escape(a) for a in sorted(ENGLISH_COUNTRIES, key=len, reverse=True))})"
+    rf"\s+(?:(?P<adj>{_ADJECTIVES})"
     r"\s+)?(?P<cur>dollars?|euros?|pounds?(?:\s+sterling)?|liras?|lire|dinars?|riyals?|rials?"
     r"|dirhams?)\b", _I)
 _CODE_AFTER = re.compile(rf"\s*(?P<code>{'|'.join(sorted(ISO_CODES))})\b")
-_SYMBOL_BEFORE = re.compile(r"(?P<symbol>US\$|\$|€|£)\s*$")
+_SYMBOL_BEFORE = re.compile(r"(?P<symbol>(?<![A-Za-z])(?:US|CA|C)?\$|€|£)\s*$")
 _CODE_BEFORE = re.compile(rf"\b(?P<code>{'|'.join(sorted(ISO_CODES))})\s*$")
 
 _QUANTITY_UNITS = {
@@ -94,8 +97,9 @@ _TRIGGERS = {
     "detention of": "arrested", "kidnapping of": "captives", "kidnapped": "captives",
     "abducted": "captives", "abduction of": "captives",
 }
+_TRIGGER_WORDS = "|".join(t.replace(" ", r"\s+") for t in sorted(_TRIGGERS, key=len, reverse=True))
 _TRIGGER_BEFORE = re.compile(
-    rf"\b(?P<trigger>{'|'.join(t.replace(' ', r'\s+') for t in sorted(_TRIGGERS, key=len, reverse=True))})"
+    rf"\b(?P<trigger>{_TRIGGER_WORDS})"
     r"\s+(?:(?:at\s+least|about|around|some|nearly|almost|more\s+than|over|up\s+to"
     r"|an\s+estimated|approximately|roughly|another)\s+)?$", _I)
 _PEOPLE_AFTER = re.compile(
@@ -144,10 +148,13 @@ def _counts(text: str) -> list[Found]:
     found = []
     for m in _COUNT.finditer(text):
         word, of = m.group("w").lower(), m.group("of")
+        if word.startswith("several"):
+            word = word.split()[-1].rstrip("s") + "s"  # "several hundred" = hundreds
         value = _VAGUE.get(word, word)
         if of:
             value = f"{'tens' if value == 'dozens' else value} of {of.lower()}"
-        found.append(Found(3, m.start(), m.end(), "count_word", value))
+        # Priority of a number, so "several hundred" wins over the "hundred" inside it.
+        found.append(Found(1, m.start(), m.end(), "count_word", value))
     return found
 
 
@@ -160,7 +167,7 @@ def _halves(text: str) -> list[Found]:
     return found
 
 
-def _classify(text: str, token: NumberToken) -> Found | None:  # noqa: PLR0911
+def _classify(text: str, token: NumberToken) -> Found | None:
     n, pos = token.value, token.end
     before = text[max(0, token.start - 40):token.start]
 
@@ -213,6 +220,8 @@ def _classify(text: str, token: NumberToken) -> Found | None:  # noqa: PLR0911
     if year_like and (m := _YEAR_ERA_AFTER.match(text, pos)):
         hijri = m.group("era").upper().startswith("A") and "H" in m.group("era").upper()
         return Found(1, token.start, m.end(), "year", _year(n, hijri), n)
+    if _LETTER_AFTER.match(text, pos):
+        return None  # part of a name or code such as 20th, 1990s or 3D
     if m := _TRIGGER_BEFORE.search(before):
         people = _PEOPLE_AFTER.match(text, pos)
         trigger = re.sub(r"\s+", " ", m.group("trigger").lower())
@@ -222,8 +231,6 @@ def _classify(text: str, token: NumberToken) -> Found | None:  # noqa: PLR0911
         return Found(1, token.start, pos, "age", time_value(n, "year"), n, "year")
     if token.is_plain_integer and len(token.digits or "") == 4 and 1900 <= n <= 2099:
         return Found(1, token.start, pos, "year", _year(n, False), n)
-    if _LETTER_AFTER.match(text, pos):
-        return None  # part of a name or code such as 20th, 1990s or 3D
     return Found(1, token.start, pos, "number", shown, n)
 
 

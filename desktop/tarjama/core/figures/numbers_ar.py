@@ -19,8 +19,10 @@ _SCALES = {
     "الف": 1000, "الفا": 1000, "الاف": 1000,
     "مليون": 10**6, "مليونا": 10**6, "ملايين": 10**6,
     "مليار": 10**9, "مليارا": 10**9, "مليارات": 10**9, "بليون": 10**9,
-    "ترليون": 10**12, "تريليون": 10**12,
+    "ترليون": 10**12, "تريليون": 10**12, "ترليونات": 10**12, "تريليونات": 10**12,
 }
+# Only after a number: alone "الاف" is a vague count and "الفا" is the Greek letter alpha.
+_PLURAL_SCALES = frozenset({"الاف", "الفا", "ملايين", "مليارات", "ترليونات", "تريليونات"})
 _SCALE_PATTERN = "|".join(sorted(_SCALES, key=len, reverse=True))
 
 _DIGITS = re.compile(
@@ -36,6 +38,7 @@ UNIT, TEEN_TEN, TEN, HUNDRED, SCALE, PLURAL_SCALE, DUAL, COMPOUND_ONLY = (
 _ANY = frozenset({"", "و", "ب", "ل", "ال", "وال", "بال", "لل"})
 _PLAIN = frozenset({"", "و", "ب", "ل"})
 _CONJUNCTION = frozenset({"", "و"})
+_AND_THE = "وال"  # "الأربع والعشرين": a ten may carry the article inside a compound
 
 
 def _word_table() -> dict[str, tuple[int, str, frozenset[str]]]:
@@ -59,7 +62,7 @@ def _word_table() -> dict[str, tuple[int, str, frozenset[str]]]:
             80: "ثمان", 90: "تسع"}
     for value, stem in tens.items():
         for ending in ("ون", "ين"):
-            table[stem + ending] = (value, TEN, _PLAIN)
+            table[stem + ending] = (value, TEN, _PLAIN | {_AND_THE})
     for word in ("مئة", "مائة"):
         table[word] = (100, HUNDRED, _PLAIN)
     for word in ("مئتان", "مئتين", "مائتان", "مائتين"):
@@ -69,7 +72,7 @@ def _word_table() -> dict[str, tuple[int, str, frozenset[str]]]:
         for hundred in ("مئة", "مائة"):
             table[stem + hundred] = (value * 100, HUNDRED, _PLAIN)
     for word, value in _SCALES.items():
-        plural = word in ("الاف", "ملايين", "مليارات")
+        plural = word in _PLURAL_SCALES
         table[word] = (value, PLURAL_SCALE if plural else SCALE,
                        _CONJUNCTION if plural else _PLAIN)
     for word, value in (("الفان", 2000), ("الفين", 2000), ("مليونان", 2 * 10**6),
@@ -148,9 +151,11 @@ def _words(text: str) -> list[_Word]:
 
 def _continues(text: str, last: _Word, word: _Word) -> bool:
     """Whether ``word`` extends the number that ends with ``last``."""
-    if text[last.end:word.match_start].strip() or word.prefix not in _CONJUNCTION:
+    if text[last.end:word.match_start].strip() or word.prefix not in (*_CONJUNCTION, _AND_THE):
         return False
     small = (UNIT, COMPOUND_ONLY)
+    if word.prefix == _AND_THE:
+        return last.kind in small and word.kind == TEN
     if word.prefix == "و":
         return (
             (last.kind in small and word.kind == TEN)
@@ -194,7 +199,7 @@ def _word_numbers(text: str) -> list[NumberToken]:
         # here; vague plurals are found as count words.
         if len(group) == 1 and group[0].kind in (COMPOUND_ONLY, PLURAL_SCALE):
             continue
-        if group[0].kind == PLURAL_SCALE:
+        if group[0].kind == PLURAL_SCALE or group[0].prefix == _AND_THE:
             continue
         tokens.append(NumberToken(group[0].start, group[-1].end,
                                   Decimal(_group_value(group)), None))

@@ -11,15 +11,16 @@ SCALES = {"thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**
 
 _DIGITS = re.compile(
     r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![0-9]|[.,][0-9])"
-    r"(?:\s*(?P<scale>thousand|million|billion|trillion)\b|(?P<suffix>bn|mn|m|k)\b)?",
+    r"(?:\+?\s*(?P<scale>thousand|million|billion|trillion)\b|(?P<suffix>bn|mn|m|k)\b)?",
     re.IGNORECASE,
 )
 
 _UNITS = {w: i for i, w in enumerate(
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen".split(), start=1)}
+    ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+     "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+     "nineteen"), start=1)}
 _TENS = {w: 10 * i for i, w in enumerate(
-    "twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
+    ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"), start=2)}
 _WORD_SCALES = {"thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 _WORD = re.compile(
     r"\b(?P<word>" + "|".join(sorted([*_UNITS, *_TENS, *_WORD_SCALES, "hundred", "dozen"],

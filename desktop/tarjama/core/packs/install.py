@@ -102,7 +102,7 @@ def install_pack(
             pack_dir = _from_archive(download, staging, say, cancel, delete_archive=True)
         else:
             entry = _catalogue_entry(spec, catalogue)
-            origin = _Origin(source=entry.homepage or entry.files[0].url, entry=entry)
+            origin = _Origin(source=entry.files[0].url, entry=entry)
             pack_dir = _from_catalogue(entry, staging, origin, download_options, progress, say,
                                        cancel)
         _check_cancel(cancel)

@@ -25,7 +25,7 @@ HOW_TO_GET_A_PACK = (
 
 
 def installed_pack_folders() -> list[Path]:
-    """Folders under ``packs_dir()`` that may be packs, by name (hidden ones are work in progress)."""
+    """Folders under ``packs_dir()`` that may be packs, sorted; hidden ones are unfinished."""
     root = packs_dir()
     if not root.is_dir():
         return []
@@ -97,7 +97,7 @@ def resolve_pack(spec: str | None = None) -> Pack:
     names = ", ".join(p.name for p in folders)
     raise PackError(
         f"Several translation packs are installed ({names}) and none is the default. "
-        f"Choose one with --pack NAME or the {ENV_VARIABLE} environment variable."
+        f"Choose one with `tarjama packs default NAME`, --pack NAME or ${ENV_VARIABLE}."
     )
 
 

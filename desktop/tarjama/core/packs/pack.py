@@ -210,7 +210,7 @@ def _read_info(folder: Path, layout: str) -> PackInfo:
 
 
 def normalise_language(code: str) -> str:
-    """``"ARA"``, ``"ar-SY"`` and ``"Arabic"`` all give ``"ar"``; unknown codes come back lowered."""
+    """``"ARA"``, ``"ar-SY"`` and ``"Arabic"`` all give ``"ar"``; unknown codes are lowered."""
     base = code.strip().lower().replace("_", "-").split("-")[0]
     return _LANGUAGE_ALIASES.get(base, base)
 
