@@ -16,7 +16,8 @@ from typing import TextIO
 from tarjama.core.errors import EXIT_FAILURE, EXIT_OK, TarjamaError
 
 # Figures the sample states, by canonical value: the extractor must find each of them.
-EXPECTED_FIGURES = {"2024", "320", "4500000", "85%", "37", "40"}
+EXPECTED_FIGURES = {"2024-03-03", "320 m", "18 months", "4500000 USD", "12000", "40 km", "85%",
+                    "37 years", "dozens"}
 
 
 def run_self_test(pack: str | None = None, out: TextIO | None = None) -> int:

@@ -136,7 +136,10 @@ def test_lists_installed_pack_and_catalogue_entries(make_dialog, use_catalogue, 
     assert status == "Available"
     assert licence == "CC-BY-4.0"
     assert size == "≈ 1 MB (1 MB installed)"
-    assert quality == "BLEU 42.8, chrF 0.672 (FLORES-200 devtest)"
+    assert quality == "BLEU 42.8, chrF 0.672"
+    index = [row.name for row in dialog.rows()].index("tiny-download")
+    assert dialog.table.item(index, 4).toolTip() == (
+        "FLORES-200 devtest: BLEU 42.8 / chrF 0.672 (made up for the test)")
 
     _, status, licence, *_ = row_texts(dialog, "restricted-pack")
     assert status == "Not installable yet"

@@ -16,6 +16,8 @@ from tarjama.core.errors import EXIT_CANCELLED, EXIT_FAILURE, TarjamaError
 COMMAND_MODULES = (
     "tarjama.cli.article",
     "tarjama.cli.packs",
+    "tarjama.cli.batch",
+    "tarjama.cli.gui_command",
 )
 
 EPILOG = """exit codes: 0 success, 1 failure (or some files of a batch failed), 2 usage,

@@ -118,7 +118,7 @@ class PacksDialog(QDialog):
         # Errors go through the window's reporter when there is one: one place shows them.
         self.reporter = reporter or getattr(parent, "reporter", None) or ErrorReporter()
         self.setWindowTitle(self.tr("Translation Packs"))
-        self.resize(980, 520)
+        self.resize(1120, 540)
         self._catalogue_path = catalogue_path
         self._catalogue: Catalogue | None = None
         self._rows: list[PackRow] = []
@@ -148,7 +148,7 @@ class PacksDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # Licences and sizes can be long sentences: fixed widths, full text in tooltips.
-        for column, width in ((LICENCE, 250), (SIZE, 170), (QUALITY, 230)):
+        for column, width in ((LICENCE, 250), (SIZE, 170), (QUALITY, 150)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
@@ -288,15 +288,16 @@ class PacksDialog(QDialog):
         return text
 
     def _quality_text(self, entry: CatalogueEntry | None) -> str:
+        """The first published score, short; the tooltip names every test set and source."""
         if entry is None or not entry.quality:
             return ""
-        best = entry.quality[0]
+        first = entry.quality[0]
         scores = []
-        if best.bleu is not None:
-            scores.append(f"BLEU {best.bleu:.1f}")
-        if best.chrf is not None:
-            scores.append(f"chrF {best.chrf:.3f}")
-        return f"{', '.join(scores)} ({best.testset})"
+        if first.bleu is not None:
+            scores.append(f"BLEU {first.bleu:.1f}")
+        if first.chrf is not None:
+            scores.append(f"chrF {first.chrf:.3f}")
+        return ", ".join(scores)
 
     def _pack_folder(self, row: PackRow) -> Path:
         return row.pack.path if row.pack else next(
@@ -344,6 +345,9 @@ class PacksDialog(QDialog):
                 lines.append(self.tr("By {0}.").format(entry.attribution))
             if entry.homepage:
                 lines.append(self.tr("Home page: {0}").format(entry.homepage))
+            if entry.quality:
+                lines.append(self.tr("Published quality (not measured by Tarjama): {0}").format(
+                    "; ".join(figure.describe() for figure in entry.quality)))
             if not entry.can_install:
                 lines.append(self.tr("Cannot be installed yet: {0}.").format(
                     entry.why_not_installable()))

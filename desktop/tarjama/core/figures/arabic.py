@@ -229,6 +229,8 @@ def _classify(text: str, token: NumberToken) -> Found | None:
         return Found(1, token.start, m.end(), kind, time_value(amount, unit), amount, unit)
     if m := _VICTIMS_AFTER.match(text, pos):
         return _victims(token.start, m.end(), n, _VICTIM_ROLE[m.group("noun")])
+    if token.weak:
+        return None
     year_like = token.is_plain_integer and len(token.digits or "") in (3, 4)
     if year_like and (m := _YEAR_ERA_AFTER.match(text, pos)):
         hijri = m.group("era").startswith("ه")

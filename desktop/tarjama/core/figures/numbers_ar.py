@@ -38,6 +38,8 @@ UNIT, TEEN_TEN, TEN, HUNDRED, SCALE, PLURAL_SCALE, DUAL, COMPOUND_ONLY = (
 _ANY = frozenset({"", "و", "ب", "ل", "ال", "وال", "بال", "لل"})
 _PLAIN = frozenset({"", "و", "ب", "ل"})
 _CONJUNCTION = frozenset({"", "و"})
+# Also ordinary words (lady, lion, a fifth...): alone they need a unit after them.
+_SHORT_WORDS = frozenset({"ست", "سبع", "خمس", "تسع", "ثمان"})
 _AND_THE = "وال"  # "الأربع والعشرين": a ten may carry the article inside a compound
 
 
@@ -52,7 +54,7 @@ def _word_table() -> dict[str, tuple[int, str, frozenset[str]]]:
     units = {3: ("ثلاث", "ثلاثة"), 4: ("اربع", "اربعة"), 5: ("خمس", "خمسة"),
              6: ("ست", "ستة"), 7: ("سبع", "سبعة"), 8: ("ثمان", "ثماني", "ثمانية"),
              9: ("تسع", "تسعة")}
-    short = {"ست", "سبع", "خمس", "تسع", "ثمان"}  # ordinary words too: lady, lion, a fifth
+    short = _SHORT_WORDS
     for value, words in units.items():
         for word in words:
             table[word] = (value, UNIT, _CONJUNCTION if word in short else _ANY)
@@ -97,6 +99,7 @@ class NumberToken:
     end: int
     value: Decimal
     digits: str | None  # the digits as written, when written in digits without a scale
+    weak: bool = False  # an ambiguous short word such as "ست": a figure only before a unit
 
     @property
     def is_plain_integer(self) -> bool:
@@ -201,6 +204,7 @@ def _word_numbers(text: str) -> list[NumberToken]:
             continue
         if group[0].kind == PLURAL_SCALE or group[0].prefix == _AND_THE:
             continue
+        weak = len(group) == 1 and text[group[0].start:group[0].end] in _SHORT_WORDS
         tokens.append(NumberToken(group[0].start, group[-1].end,
-                                  Decimal(_group_value(group)), None))
+                                  Decimal(_group_value(group)), None, weak))
     return tokens
