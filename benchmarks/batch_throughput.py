@@ -18,7 +18,7 @@ peak is taken before the raw run, and each size runs in its own process, so the
 two peaks are independent: they should be nearly equal.
 
     PYTHONPATH=desktop python benchmarks/batch_throughput.py [--sizes 10,100]
-        [--sentences-per-article 5] [--max-decoding-length 64] [--window 512]
+        [--sentences-per-article 4] [--max-decoding-length 64] [--window 512]
 """
 
 from __future__ import annotations
@@ -111,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pack", type=Path, default=DEFAULT_PACK,
                         help="an opus-mt size pack folder (built there when missing)")
     parser.add_argument("--sizes", default="10,100", help="article counts, comma-separated")
-    parser.add_argument("--sentences-per-article", type=int, default=5)
+    parser.add_argument("--sentences-per-article", type=int, default=4)
     parser.add_argument("--max-decoding-length", type=int, default=64)
     parser.add_argument("--window", type=int, default=512, help="batch window, in sentences")
     parser.add_argument("--formats", default="txt,html,json")

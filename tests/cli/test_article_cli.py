@@ -48,7 +48,8 @@ def test_translate_to_json_has_the_documented_shape(capsys, article, tiny_pack):
     assert isinstance(first["translation"], str)
     source_figures = [f for f in first["figures"] if f["side"] == "source"]
     assert any(f["value"] == "12" or f["value"].startswith("12") for f in source_figures)
-    assert all(set(f) >= {"kind", "value", "text", "side", "start", "end"} for f in first["figures"])
+    keys = {"kind", "value", "text", "side", "start", "end"}
+    assert all(set(f) >= keys for f in first["figures"])
     assert first["fidelity"]["status"] in {"ok", "missing", "changed"}
     assert set(data["summary"]) <= {s["id"] for s in sentences}
     assert data["stats"]["sentences"] == len(sentences)
@@ -168,7 +169,7 @@ def test_errors_are_one_line_with_documented_exit_codes(capsys, article, tiny_pa
     empty.write_text("   \n", encoding="utf-8")
     values = {"missing": tmp_path / "missing.txt", "empty": empty, "pack": tiny_pack,
               "article": article, "nowhere": tmp_path / "no-such-pack"}
-    code, out, err = run_cli(capsys, *(a.format(**values) for a in argv))
+    code, _out, err = run_cli(capsys, *(a.format(**values) for a in argv))
     assert code == exit_code
     lines = err.strip().splitlines()
     assert len(lines) == 1, err

@@ -72,7 +72,8 @@ def test_batch_runs_in_the_background_and_offers_its_results(dialog, qtbot, tmp_
 
     with qtbot.waitSignal(dialog.batch_finished, timeout=120_000) as finished:
         assert dialog.start()
-        assert dialog.running and not dialog.start_button.isEnabled()
+        assert dialog.running
+        assert not dialog.start_button.isEnabled()
     report = finished.args[0]
     qtbot.waitUntil(lambda: not dialog.running)
 
@@ -80,7 +81,8 @@ def test_batch_runs_in_the_background_and_offers_its_results(dialog, qtbot, tmp_
     assert {p.name for p in out.glob("n0.*")} == {"n0.en.txt", "n0.html", "n0.json"}
     assert dialog.overall_bar.value() == dialog.overall_bar.maximum() == 4
     assert "Done: 3 translated, 0 already done, 1 could not be read." in dialog.status_label.text()
-    assert dialog.start_button.isEnabled() and dialog.open_index_button.isEnabled()
+    assert dialog.start_button.isEnabled()
+    assert dialog.open_index_button.isEnabled()
 
     opened = []
     monkeypatch.setattr(batch_dialog.QDesktopServices, "openUrl", opened.append)

@@ -116,18 +116,21 @@ def test_mixed_folder_is_translated_with_failures_in_the_index(tmp_path, transla
     for name in GOOD:
         row = rows[name]
         assert row["status"] == "done"
-        assert int(row["sentences"]) >= 3 and int(row["words"]) > 10
+        assert int(row["sentences"]) >= 3
+        assert int(row["words"]) > 10
         assert row["summary"].strip()
         assert row["title"]
     assert rows["nested/c-cp1256.txt"]["encoding"] == "cp1256"
     # Figures of the source are listed for the analyst to double-check.
     assert "2019" in rows["a-utf8.txt"]["key_figures"]
     html = (out / "index.html").read_text(encoding="utf-8")
-    assert "broken.docx" in html and 'href="nested/e.html"' in html
+    assert "broken.docx" in html
+    assert 'href="nested/e.html"' in html
 
     data = json.loads((out / "a-utf8.json").read_text(encoding="utf-8"))
     assert data["document"]["path"] == "a-utf8.txt"
-    assert data["stats"]["seconds"] == 0 and data["stats"]["words_per_second"] == 0
+    assert data["stats"]["seconds"] == 0
+    assert data["stats"]["words_per_second"] == 0
     assert all(s["translation"] for s in data["sentences"])
 
 
@@ -228,7 +231,8 @@ def test_cancel_keeps_finished_articles_and_a_rerun_completes_identically(tmp_pa
 
     report = run_batch(src, out, translator, options, on_progress=stop_after_first_file,
                        cancel=cancel)
-    assert report.cancelled and report.exit_code == EXIT_CANCELLED
+    assert report.cancelled
+    assert report.exit_code == EXIT_CANCELLED
     assert 1 <= report.translated < 8
     statuses = {r.file: r.status for r in report.records}
     assert "pending" in statuses.values(), "the index of a cancelled run lists what is left"
@@ -295,4 +299,5 @@ def test_records_live_in_a_hidden_state_folder(tmp_path, translator):
     out = tmp_path / "out"
     run_batch(src, out, translator, BatchOptions(formats=("txt",)))
     record = json.loads((out / STATE_DIR_NAME / "records" / "a.txt.json").read_text("utf-8"))
-    assert record["status"] == "done" and record["outputs"] == ["a.en.txt"]
+    assert record["status"] == "done"
+    assert record["outputs"] == ["a.en.txt"]

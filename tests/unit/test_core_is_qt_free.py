@@ -26,9 +26,10 @@ def _imported_modules(path: Path) -> set[str]:
 def test_no_core_module_imports_qt():
     files = sorted(CORE.rglob("*.py"))
     assert len(files) > 5, "the core package should hold its modules"
+    qt = {"PySide6", "PyQt5", "PyQt6", "shiboken6"}
     offenders = {
         str(path.relative_to(CORE)): sorted(m for m in _imported_modules(path)
-                                            if m.split(".")[0] in {"PySide6", "PyQt5", "PyQt6", "shiboken6"})
+                                            if m.split(".")[0] in qt)
         for path in files
     }
     offenders = {name: mods for name, mods in offenders.items() if mods}

@@ -49,7 +49,8 @@ def register(subparsers: Any) -> None:
     p = subparsers.add_parser("translate", help="translate an article to English",
                               description="Translate an Arabic article sentence by sentence.")
     p.add_argument("file", type=Path, metavar="FILE")
-    p.add_argument("--to", choices=EXPORT_FORMATS, help="output format (default: from -o, else txt)")
+    p.add_argument("--to", choices=EXPORT_FORMATS,
+                   help="output format (default: from -o, else txt)")
     p.add_argument("-o", "--output", type=Path, metavar="OUT",
                    help="write here (atomically) instead of standard output")
     _add_summary_options(p, include_language=False)
@@ -253,7 +254,8 @@ def _print_figure_table(result) -> None:
     header = ("sentence", "kind", "arabic", "value", "english", "status")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
-        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
+        cells = (cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+        print("  ".join(cells).rstrip())
     if result.translated:
         for s in result.warnings():
             for check in s.fidelity.checks:

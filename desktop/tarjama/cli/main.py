@@ -27,7 +27,8 @@ EPILOG = """exit codes: 0 success, 1 failure (or some files of a batch failed), 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tarjama",
-        description="Offline Arabic news reader: translate to English, summarise, check key figures.",
+        description="Offline Arabic news reader: translate to English, summarise, "
+                    "check key figures.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

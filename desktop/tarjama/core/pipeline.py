@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING, Any
 
 from tarjama import __version__
 from tarjama.core.documents import Document
-from tarjama.core.figures import Fidelity, Figure, check_fidelity, extract_arabic, extract_english
+from tarjama.core.figures import (
+    Fidelity,
+    Figure,
+    compare_figures,
+    extract_arabic,
+    extract_english,
+)
 from tarjama.core.segment import Sentence, split_sentences
 from tarjama.core.summary import summarize
 
@@ -142,7 +148,8 @@ def attach_translation(result: SentenceResult, translation: str) -> SentenceResu
     """Record a sentence's translation with its English figures and the fidelity check."""
     result.translation = translation
     result.target_figures = extract_english(translation)
-    result.fidelity = check_fidelity(result.sentence.text, translation)
+    result.fidelity = compare_figures(result.source_figures, result.target_figures,
+                                      len(result.sentence.text), translation)
     return result
 
 

@@ -148,7 +148,7 @@ class PacksDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # Licences and sizes can be long sentences: fixed widths, full text in tooltips.
-        for column, width in ((LICENCE, 250), (SIZE, 170), (QUALITY, 150)):
+        for column, width in ((LICENCE, 250), (SIZE, 185), (QUALITY, 150)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)

@@ -196,7 +196,7 @@ class _BatchJob:
         self.progress = BatchProgress(files_total=total)
         self._bytes_total = 0
         self._bytes_done = 0
-        self._current_size = 0
+        self._partial_bytes = 0.0  # share of the window being translated, in source bytes
         self._started = time.perf_counter()
 
     # -- outcomes --------------------------------------------------------------------
@@ -330,23 +330,34 @@ class _BatchJob:
     def translate(self, window: list[_Article]) -> None:
         owners = [(article, k) for article in window for k in range(len(article.results))]
         texts = [r.sentence.text for article in window for r in article.results]
+        window_words = sum(len(text.split()) for text in texts)
+        window_bytes = sum(article.item.size for article in window)
+        sentences_before, words_before = self.progress.sentences_done, self.progress.words_done
+        bytes_before = self._bytes_done
 
         def deliver(index: int, translation: str) -> None:
             article, k = owners[index]
-            result = attach_translation(article.results[k], translation)
+            attach_translation(article.results[k], translation)
             article.remaining -= 1
-            self.progress.sentences_done += 1
-            self.progress.words_done += len(result.sentence.text.split())
             self.progress.current_file = article.item.relative.as_posix()
             self.progress.current_total = len(article.results)
             self.progress.current_done = len(article.results) - article.remaining
-            self._current_size = article.item.size
             if article.remaining == 0:
                 self.finish(article)
-            else:
-                self._emit()
 
-        self.translator.translate(texts, on_result=deliver, cancel=self.cancel)
+        def progress(done: int, total: int) -> None:
+            # The engine works longest sentences first, so articles finish in bursts; the
+            # counters follow the engine's batches to keep the rate and ETA smooth.
+            share = done / total if total else 1.0
+            self.progress.sentences_done = sentences_before + done
+            self.progress.words_done = words_before + round(window_words * share)
+            finished_bytes = self._bytes_done - bytes_before
+            self._partial_bytes = max(0.0, window_bytes * share - finished_bytes)
+            self._emit()
+
+        self.translator.translate(texts, on_result=deliver, progress=progress,
+                                  cancel=self.cancel)
+        self._partial_bytes = 0.0
 
     # -- progress ---------------------------------------------------------------------
 
@@ -361,9 +372,7 @@ class _BatchJob:
         p = self.progress
         p.seconds = time.perf_counter() - self._started
         if self._bytes_total:
-            # Credit the file being translated for the share of its sentences already back.
-            partial = p.current_done / p.current_total if p.current_total else 0.0
-            done = self._bytes_done + partial * self._current_size
+            done = self._bytes_done + self._partial_bytes
             p.work_fraction = min(1.0, done / self._bytes_total)
         if self.on_progress is not None:
             self.on_progress(p)

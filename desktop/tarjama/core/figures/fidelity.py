@@ -57,8 +57,9 @@ def compare_figures(sources: list[Figure], targets: list[Figure], source_length:
             partner[i] = (j, -negative_strength)
             used.add(j)
     checks = []
+    taken = [(targets[j].start, targets[j].end) for j in used]
     for i, source in enumerate(sources):
-        if i not in partner and (verbatim := _verbatim(source, target_text)):
+        if i not in partner and (verbatim := _verbatim(source, target_text, taken)):
             checks.append(FigureCheck(source, "ok", verbatim,
                                       f"the Arabic {describe(source)} is kept as "
                                       f"“{verbatim.text}”"))
@@ -141,15 +142,18 @@ def _year_in_date(source: Figure, target: Figure) -> int:
     return EQUIVALENT if source is year else CHANGED
 
 
-def _verbatim(source: Figure, target_text: str) -> Figure | None:
-    """The digits of a bare Arabic number written inside an English word ("ACE2", "1930s")."""
+def _verbatim(source: Figure, target_text: str, taken: list[tuple[int, int]]) -> Figure | None:
+    """The digits of a bare Arabic number written inside an English word ("ACE2", "1930s"),
+    where no other figure already stands."""
     if source.kind not in ("number", "year") or not source.value.isdigit():
         return None
-    m = re.search(rf"(?<![0-9])(?<![0-9][.,]){source.value}(?![0-9]|[.,][0-9])", target_text)
-    if m is None:
-        return None
-    return Figure("number", source.value, m.group(), m.start(), m.end(), "target",
-                  source.number)
+    pattern = rf"(?<![0-9])(?<![0-9][.,]){source.value}(?![0-9]|[.,][0-9])"
+    for m in re.finditer(pattern, target_text):
+        if not any(m.start() < end and start < m.end() for start, end in taken):
+            taken.append((m.start(), m.end()))
+            return Figure("number", source.value, m.group(), m.start(), m.end(), "target",
+                          source.number)
+    return None
 
 
 def describe(figure: Figure) -> str:
