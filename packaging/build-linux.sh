@@ -67,6 +67,9 @@ for _ in 1 2 3; do  # best of three: the first run also warms the disk cache
         'BEGIN { printf "%.2f", (a < b ? a : b) }')
 done
 
+say "tarjama packs list (reads the bundled pack catalogue)"
+run_isolated "$SCRATCH/bundle/tarjama" packs list
+
 say "tarjama --self-test --pack <tiny fixture pack>"
 started=$(now)
 run_isolated "$SCRATCH/bundle/tarjama" --self-test --pack "$SCRATCH/pack"

@@ -196,6 +196,8 @@ def test_spec_compiles_and_its_files_exist():
     for script in scripts:
         assert (SPEC_FILE.parent / script).is_file(), script
     assert (PACKAGING / "macos" / "Info.plist").is_file()
+    assert '"models" / "catalogue.toml"' in source
+    assert (ROOT / "models" / "catalogue.toml").is_file()
     assert (PACKAGING / "pyinstaller" / "launch_check.py").is_file()
 
 
