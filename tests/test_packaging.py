@@ -229,6 +229,18 @@ def test_launch_check_knows_how_long_the_process_has_run():
     assert 0 <= seconds < 24 * 3600  # pytest started this process, not long ago
 
 
+def test_launch_check_opens_and_paints_the_window_from_source(tmp_path):
+    pytest.importorskip("PySide6", reason="the launch check opens the Qt window")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT / "desktop")}
+    result = subprocess.run(
+        [sys.executable, str(SPEC_FILE.parent / "entry_gui.py"), "--launch-check"],
+        env=env, cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "ok    bundled Arabic font registered" in result.stdout
+    assert "ok    window icon renders" in result.stdout
+    assert "launch check passed" in result.stdout
+
+
 # --- icons --------------------------------------------------------------------------
 
 def test_make_icons_writes_ico_and_icns_holding_the_pngs(tmp_path):

@@ -142,6 +142,13 @@ def test_a_changed_figure_is_paired_with_its_own_counterpart():
     assert by_source["45 عاماً"].target.text == "54 years old"
 
 
+def test_digits_inside_an_english_name_keep_a_bare_arabic_number():
+    fidelity = check_fidelity("يرتبط بالإنزيم المحول للأنجيوتنسين 2 وليس 5", "binds to ACE2, not 6")
+    assert [c.status for c in fidelity.checks] == ["ok", "changed"]
+    assert fidelity.checks[0].target.text == "2"
+    assert fidelity.checks[1].detail == "the Arabic says 5; the English has 6"
+
+
 def test_status_is_the_worst_check():
     fidelity = check_fidelity("مقتل 5 أشخاص وإصابة 12 آخرين واعتقال 20",
                               "Five people were killed and 13 wounded")

@@ -8,6 +8,7 @@ a currency, "عاماً", "قتيلاً", "%") or precedes it ("مقتل", "عا
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import Decimal
 
 from tarjama.core.figures import months
@@ -24,8 +25,9 @@ _BEGIN = rf"(?<![{L}])"
 _PREFIX = r"(?:[وبلف]?ال|لل|[وبلف])?"  # conjunction, preposition and/or article
 
 
-def _alternation(words: object) -> str:
-    return "|".join(sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation that tries longer words first."""
+    return "|".join(sorted(words, key=len, reverse=True))
 
 
 _MONTH = rf"(?:{months.ARABIC_GREGORIAN_PATTERN}|{months.ARABIC_HIJRI_PATTERN}){_END}"

@@ -11,8 +11,7 @@ TIME_UNITS = ("year", "month", "week", "day", "hour", "minute")
 
 def format_number(value: Decimal) -> str:
     """Plain decimal without exponent or trailing zeros: 3000000, 2.5, 12."""
-    text = format(value.normalize(), "f")
-    return text
+    return format(value.normalize(), "f")
 
 
 def group_thousands(value: Decimal) -> str:

@@ -175,13 +175,12 @@ def _classify(text: str, token: NumberToken) -> Found | None:
         return token.start - len(before) + index
 
     symbol = _SYMBOL_BEFORE.search(before)
-    code_before = _CODE_BEFORE.search(before)
-    if symbol or code_before:
-        if token.suffix in ("m", "k"):
+    currency_before = symbol or _CODE_BEFORE.search(before)
+    if currency_before is not None:
+        if token.suffix in ("m", "k"):  # after a currency sign, "m" is million
             n, pos = n * (10**6 if token.suffix == "m" else 1000), pos + 1
-        code = SYMBOLS[symbol.group("symbol")] if symbol else code_before.group("code")  # type: ignore[union-attr]
-        start = back((symbol or code_before).start())  # type: ignore[union-attr]
-        return _money(start, pos, n, code)
+        code = SYMBOLS[symbol.group("symbol")] if symbol else currency_before.group("code")
+        return _money(back(currency_before.start()), pos, n, code)
     if token.suffix == "k":
         n, pos = n * 1000, pos + 1
     elif token.suffix == "m":
@@ -191,8 +190,7 @@ def _classify(text: str, token: NumberToken) -> Found | None:
     if m := _PERCENT_AFTER.match(text, pos):
         return Found(1, token.start, m.end(), "percent", f"{shown}%", n, "%")
     if m := _CURRENCY_AFTER.match(text, pos):
-        word = m.group("cur").lower().split()[0].rstrip("s")
-        family = ENGLISH_CURRENCY_WORDS[word if word != "lira" else "lira"]
+        family = ENGLISH_CURRENCY_WORDS[m.group("cur").lower().split()[0].removesuffix("s")]
         adjective = (m.group("adj") or "").lower()
         country = ENGLISH_COUNTRIES.get(adjective) if adjective else None
         if "sterling" in m.group("cur").lower():

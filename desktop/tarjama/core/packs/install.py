@@ -114,6 +114,12 @@ def install_pack(
         _write_metadata(pack_dir, final_name, info, origin)
         _check_cancel(cancel)
         replaced = _move_into_place(pack_dir, final_name)
+    except PackError as exc:
+        # Messages about the unpacked copy should name what the user gave us instead.
+        message = str(exc)
+        if str(staging) not in message:
+            raise
+        raise type(exc)(re.sub(re.escape(str(staging)) + r"[^\s:]*", spec, message)) from exc
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
