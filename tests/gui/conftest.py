@@ -19,6 +19,15 @@ ARTICLE = (
 SECOND_ARTICLE = "هذا مقال آخر قصير. وفيه جملة ثانية عن 7 قرى."
 
 
+@pytest.fixture(autouse=True)
+def plain_clipboard_after_test(qapp):
+    """Do what the application does on quit (PySide6 crashes at exit on a rich clipboard)."""
+    yield
+    from tarjama.gui.clipboard import keep_plain_text_only
+
+    keep_plain_text_only()
+
+
 @pytest.fixture
 def article_file(tmp_path) -> Path:
     path = tmp_path / "report.ar.txt"

@@ -10,7 +10,12 @@ from PySide6.QtGui import QGuiApplication
 from tarjama.core.documents import read_document
 from tarjama.core.packs import PackInfo
 from tarjama.core.pipeline import Summary, analyse_document, attach_translation
-from tarjama.gui.clipboard import put_on_clipboard, summary_clip, translation_clip
+from tarjama.gui.clipboard import (
+    keep_plain_text_only,
+    put_on_clipboard,
+    summary_clip,
+    translation_clip,
+)
 
 
 @pytest.fixture
@@ -63,3 +68,11 @@ def test_both_flavours_reach_the_clipboard(qapp):
     mime = QGuiApplication.clipboard().mimeData()
     assert mime.text() == "plain words"
     assert "rich words" in mime.html()
+
+
+def test_on_quit_only_the_plain_text_stays(qapp):
+    put_on_clipboard("plain words", "<b>rich words</b>")
+    keep_plain_text_only()
+    mime = QGuiApplication.clipboard().mimeData()
+    assert mime.text() == "plain words"
+    assert not mime.hasHtml()

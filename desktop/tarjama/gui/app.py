@@ -12,7 +12,7 @@ from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from tarjama import __version__
-from tarjama.gui import theme
+from tarjama.gui import clipboard, theme
 from tarjama.gui.errors import setup_logging
 from tarjama.gui.main_window import MainWindow
 from tarjama.gui.settings import Settings
@@ -70,6 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName("Tarjama")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("tarjama")
+    app.aboutToQuit.connect(clipboard.keep_plain_text_only)
     window = create_window(args.file, args.settings)
     window.show()
     return app.exec()

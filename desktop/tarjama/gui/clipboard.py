@@ -82,3 +82,16 @@ def put_on_clipboard(text: str, rich: str) -> None:
     mime.setText(text)
     mime.setHtml(rich)
     QGuiApplication.clipboard().setMimeData(mime)
+
+
+def keep_plain_text_only() -> None:
+    """Replace our rich clipboard content by its plain text.
+
+    Called when the application quits: PySide6 (seen with 6.12) crashes at exit when
+    the clipboard still holds a QMimeData created from Python, so the HTML flavour
+    is given up just before the application object goes away.
+    """
+    board = QGuiApplication.clipboard()
+    mime = board.mimeData()
+    if mime is not None and mime.hasHtml():
+        board.setText(mime.text())
