@@ -90,7 +90,8 @@ def test_batches_respect_the_token_budget(pack):
     translator = Translator(pack, FAST)
     counter = EngineCounter(translator)
     keys = {s.strip() for s in SENTENCES if s.strip()}
-    batches = translator._batches(sorted(keys))
+    tokens = {k: translator.tokenize(k) for k in keys}
+    batches = list(translator._batches(sorted(keys), tokens))
     assert sorted(k for batch in batches for k in batch) == sorted(keys)
     for batch in batches:
         widths = [len(translator.tokenize(k)) for k in batch]
@@ -98,6 +99,23 @@ def test_batches_respect_the_token_budget(pack):
         assert len(batch) == 1 or len(batch) * widths[0] <= FAST.max_batch_tokens
     translator.translate(SENTENCES)
     assert counter.sentences == len(keys)
+
+
+def test_long_documents_stream_in_reading_order_before_the_end(pack):
+    """The first sentences must not wait for the last batch of a long document."""
+    options = TranslationOptions(beam_size=1, max_batch_tokens=64, use_cache=False,
+                                 max_decoding_length=16)
+    translator = Translator(pack, options)
+    counter = EngineCounter(translator)
+    # The shortest sentence comes first: a whole-document length sort would translate it last.
+    document = ["نعم.", *(f"{s} {i}" for i in range(12) for s in SENTENCES if s.strip())]
+    first_seen_at: list[int] = []
+    translator.translate(document, on_result=lambda i, _t: i == 0 and first_seen_at.append(
+        counter.calls))
+    assert counter.calls > 2 * Translator.WINDOW_BATCHES
+    # Padding can split a window into a few more batches than WINDOW_BATCHES, but the
+    # first sentence arrives early, not with the last batch as a whole-document sort would.
+    assert first_seen_at[0] <= counter.calls // 3
 
 
 def test_blank_input_never_touches_the_engine(pack):

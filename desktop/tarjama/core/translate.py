@@ -15,7 +15,7 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -74,6 +74,9 @@ def machine_threads() -> int:
 
 class Translator:
     """Translates Arabic sentences to English with one pack. Use from one thread at a time."""
+
+    # How many batches' worth of sentences are sorted by length together (see _batches).
+    WINDOW_BATCHES = 4
 
     def __init__(self, pack: Pack, options: TranslationOptions | None = None, *,
                  cache: TranslationCache | None = None) -> None:
@@ -192,11 +195,12 @@ class Translator:
         if progress is not None:
             progress(done, total)
 
-        for batch in self._batches(list(pending)):
+        tokens = {key: self.tokenize(key) for key in pending}
+        for batch in self._batches(list(pending), tokens):
             if cancel is not None and cancel.is_set():
                 stats.seconds = time.perf_counter() - started
                 raise Cancelled("Translation cancelled.")
-            translations = self._translate_batch(batch)
+            translations = self._translate_batch([tokens[key] for key in batch])
             for key, translation in zip(batch, translations, strict=True):
                 for index in pending[key]:
                     results[index] = translation
@@ -213,26 +217,26 @@ class Translator:
         stats.seconds = time.perf_counter() - started
         return [r or "" for r in results]
 
-    def _batches(self, keys: list[str]) -> list[list[str]]:
-        """Group sentences of similar length so that each batch, padded, fits the budget."""
-        lengths = {key: len(self.tokenize(key)) for key in keys}
-        ordered = sorted(keys, key=lambda k: lengths[k], reverse=True)
-        budget = max(1, self.options.max_batch_tokens)
-        batches: list[list[str]] = []
-        current: list[str] = []
-        for key in ordered:
-            # Longest first, so the first sentence of a batch sets its padded width.
-            width = lengths[current[0]] if current else lengths[key]
-            if current and (len(current) + 1) * width > budget:
-                batches.append(current)
-                current = []
-            current.append(key)
-        if current:
-            batches.append(current)
-        return batches
+    def _batches(self, keys: list[str], tokens: dict[str, list[str]]) -> Iterator[list[str]]:
+        """Group sentences so that each batch, padded to its longest sentence, fits the budget.
 
-    def _translate_batch(self, batch: list[str]) -> list[str]:
-        tokens = [self.tokenize(sentence) for sentence in batch]
+        Sentences are taken in reading order, a window of a few batches at a time, and sorted
+        by length only inside their window: padding stays small, and translations still
+        stream back in reading order instead of waiting for the whole document.
+        """
+        budget = max(1, self.options.max_batch_tokens)
+        window: list[str] = []
+        window_tokens = 0
+        for key in keys:
+            window.append(key)
+            window_tokens += len(tokens[key])
+            if window_tokens >= budget * self.WINDOW_BATCHES:
+                yield from _fill_batches(window, tokens, budget)
+                window, window_tokens = [], 0
+        if window:
+            yield from _fill_batches(window, tokens, budget)
+
+    def _translate_batch(self, tokens: list[list[str]]) -> list[str]:
         engine = self.engine
         try:
             outputs = engine.translate_batch(tokens, return_scores=False, **self.batch_options())
@@ -325,3 +329,17 @@ def _load_sentencepiece(pack: Pack, path: Any) -> sentencepiece.SentencePiecePro
         raise PackError(
             f"Pack {pack.name!r} cannot be used: {path} is not a valid SentencePiece model."
         ) from error
+
+
+def _fill_batches(keys: list[str], tokens: dict[str, list[str]],
+                  budget: int) -> Iterator[list[str]]:
+    """Longest first, so the first sentence of each batch sets its padded width."""
+    current: list[str] = []
+    for key in sorted(keys, key=lambda k: len(tokens[k]), reverse=True):
+        width = len(tokens[current[0]]) if current else len(tokens[key])
+        if current and (len(current) + 1) * width > budget:
+            yield current
+            current = []
+        current.append(key)
+    if current:
+        yield current
