@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QRunnable
 
 # Written for these tests: three paragraphs, figures of several kinds.
 ARTICLE = (
@@ -46,6 +48,25 @@ def second_file(tmp_path) -> Path:
 def use_tiny_pack(tiny_pack, monkeypatch) -> Path:
     monkeypatch.setenv("TARJAMA_PACK", str(tiny_pack))
     return tiny_pack
+
+
+class Blocker(QRunnable):
+    """Occupies a pool's only thread until released, to make job timing deterministic."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # the test keeps it; Qt must not delete it under Python
+        self.release = threading.Event()
+
+    def run(self) -> None:
+        self.release.wait(30)
+
+
+@pytest.fixture
+def blocker():
+    runnable = Blocker()
+    yield runnable
+    runnable.release.set()
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import sys
-import threading
 import types
 
 import pytest
@@ -169,18 +168,16 @@ def test_copy_translation_puts_the_whole_text(translated):
         assert s.translation in text
 
 
-def test_escape_cancels_the_translation(make_window, use_tiny_pack, article_file, qtbot):
+def test_escape_cancels_the_translation(make_window, use_tiny_pack, article_file, qtbot,
+                                        blocker):
     window = make_window()
     assert QKeySequence("Esc") in window.cancel_action.shortcuts()
-    release = threading.Event()
-    # Hold the worker's only thread so Esc comes first. (A callable that returns a bool,
-    # such as release.wait itself, trips a PySide6 reference-count bug.)
-    window.worker.pool.start(lambda: release.wait(30) and None)
+    window.worker.pool.start(blocker)  # hold the worker's only thread so Esc comes first
     window.open_file(article_file)
     assert window.cancel_action.isEnabled()
     window.cancel_action.trigger()
     with qtbot.waitSignal(window.job_finished, timeout=60000):
-        release.set()
+        blocker.release.set()
     assert window.status_label.text() == "Translation cancelled."
     assert not window.cancel_action.isEnabled()
     assert window.progress_bar.isHidden()

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import threading
-
 import pytest
-from PySide6.QtCore import QRunnable
 
 from tarjama.core.errors import Cancelled, InputFileError
 from tarjama.gui.worker import ArticleWorker, JobRequest
@@ -22,17 +19,6 @@ class Recorder:
 
     def first(self, name: str):
         return next(value for n, value in self.events if n == name)
-
-
-class Blocker(QRunnable):
-    """Occupies the worker's only thread until released, to make timing deterministic."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.release = threading.Event()
-
-    def run(self) -> None:
-        self.release.wait(30)
 
 
 @pytest.fixture
@@ -70,9 +56,8 @@ def test_without_a_pack_the_arabic_still_arrives(qtbot, worker, article_file):
 
 
 def test_a_new_job_drops_everything_the_older_one_says(qtbot, worker, use_tiny_pack,
-                                                       article_file, second_file):
+                                                       article_file, second_file, blocker):
     recorder = Recorder(worker)
-    blocker = Blocker()
     worker.pool.start(blocker)
     worker.start(JobRequest(article_file))
     worker.start(JobRequest(second_file))
@@ -84,9 +69,8 @@ def test_a_new_job_drops_everything_the_older_one_says(qtbot, worker, use_tiny_p
     assert "error" not in recorder.names()  # the first job's Cancelled is dropped too
 
 
-def test_cancel_reports_cancelled(qtbot, worker, use_tiny_pack, article_file):
+def test_cancel_reports_cancelled(qtbot, worker, use_tiny_pack, article_file, blocker):
     recorder = Recorder(worker)
-    blocker = Blocker()
     worker.pool.start(blocker)
     worker.start(JobRequest(article_file))
     assert worker.busy
