@@ -86,17 +86,16 @@ def test_streaming_waits_for_earlier_sentences(pack):
     assert counter.calls == translator.last_stats.batches
 
 
-def test_batches_respect_the_token_budget(pack):
+def test_windows_keep_reading_order_and_the_token_budget(pack):
     translator = Translator(pack, FAST)
     counter = EngineCounter(translator)
-    keys = {s.strip() for s in SENTENCES if s.strip()}
+    keys = [s.strip() for s in dict.fromkeys(SENTENCES) if s.strip()]
     tokens = {k: translator.tokenize(k) for k in keys}
-    batches = list(translator._batches(sorted(keys), tokens))
-    assert sorted(k for batch in batches for k in batch) == sorted(keys)
-    for batch in batches:
-        widths = [len(translator.tokenize(k)) for k in batch]
-        assert widths == sorted(widths, reverse=True)
-        assert len(batch) == 1 or len(batch) * widths[0] <= FAST.max_batch_tokens
+    windows = list(translator._batches(keys, tokens))
+    assert [k for window in windows for k in window] == keys
+    budget = FAST.max_batch_tokens * Translator.WINDOW_BATCHES
+    for window in windows:
+        assert len(window) == 1 or sum(len(tokens[k]) for k in window) <= budget
     translator.translate(SENTENCES)
     assert counter.sentences == len(keys)
 

@@ -75,8 +75,8 @@ def machine_threads() -> int:
 class Translator:
     """Translates Arabic sentences to English with one pack. Use from one thread at a time."""
 
-    # How many batches' worth of sentences are sorted by length together (see _batches).
-    WINDOW_BATCHES = 4
+    # How many engine batches' worth of sentences go to CTranslate2 in one call (see _batches).
+    WINDOW_BATCHES = 2
 
     def __init__(self, pack: Pack, options: TranslationOptions | None = None, *,
                  cache: TranslationCache | None = None) -> None:
@@ -218,23 +218,23 @@ class Translator:
         return [r or "" for r in results]
 
     def _batches(self, keys: list[str], tokens: dict[str, list[str]]) -> Iterator[list[str]]:
-        """Group sentences so that each batch, padded to its longest sentence, fits the budget.
+        """Cut the sentences, in reading order, into windows of a few engine batches each.
 
-        Sentences are taken in reading order, a window of a few batches at a time, and sorted
-        by length only inside their window: padding stays small, and translations still
-        stream back in reading order instead of waiting for the whole document.
+        Each window goes to CTranslate2 in one call, which sorts it by length and fills
+        batches of ``max_batch_tokens`` exactly as a direct ``translate_batch`` call would;
+        between windows, results stream back in reading order and cancel is checked.
         """
-        budget = max(1, self.options.max_batch_tokens)
+        window_budget = max(1, self.options.max_batch_tokens) * self.WINDOW_BATCHES
         window: list[str] = []
         window_tokens = 0
         for key in keys:
+            if window and window_tokens + len(tokens[key]) > window_budget:
+                yield window
+                window, window_tokens = [], 0
             window.append(key)
             window_tokens += len(tokens[key])
-            if window_tokens >= budget * self.WINDOW_BATCHES:
-                yield from _fill_batches(window, tokens, budget)
-                window, window_tokens = [], 0
         if window:
-            yield from _fill_batches(window, tokens, budget)
+            yield window
 
     def _translate_batch(self, tokens: list[list[str]]) -> list[str]:
         engine = self.engine
@@ -329,17 +329,3 @@ def _load_sentencepiece(pack: Pack, path: Any) -> sentencepiece.SentencePiecePro
         raise PackError(
             f"Pack {pack.name!r} cannot be used: {path} is not a valid SentencePiece model."
         ) from error
-
-
-def _fill_batches(keys: list[str], tokens: dict[str, list[str]],
-                  budget: int) -> Iterator[list[str]]:
-    """Longest first, so the first sentence of each batch sets its padded width."""
-    current: list[str] = []
-    for key in sorted(keys, key=lambda k: len(tokens[k]), reverse=True):
-        width = len(tokens[current[0]]) if current else len(tokens[key])
-        if current and (len(current) + 1) * width > budget:
-            yield current
-            current = []
-        current.append(key)
-    if current:
-        yield current
