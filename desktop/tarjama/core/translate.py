@@ -147,8 +147,14 @@ class Translator:
         on_result: Callable[[int, str], None] | None = None,
         progress: Callable[[int, int], None] | None = None,
         cancel: threading.Event | None = None,
+        stream: bool = True,
     ) -> list[str]:
         """Translate ``sentences``; one result per sentence, "" for blank ones.
+
+        With ``stream`` (the default) the sentences go to the engine a few batches at a
+        time, so the first results come back early; ``stream=False`` hands them all to
+        one engine call, which batches them best (for batch jobs that feed their own
+        windows and check cancel between them).
 
         ``on_result(index, text)`` is called in input order, each as soon as all
         earlier sentences are known. ``progress(done, total)`` follows every batch.
@@ -196,7 +202,9 @@ class Translator:
             progress(done, total)
 
         tokens = {key: self.tokenize(key) for key in pending}
-        for batch in self._batches(list(pending), tokens):
+        everything = [list(pending)] if pending else []
+        windows = self._batches(list(pending), tokens) if stream else iter(everything)
+        for batch in windows:
             if cancel is not None and cancel.is_set():
                 stats.seconds = time.perf_counter() - started
                 raise Cancelled("Translation cancelled.")

@@ -355,8 +355,9 @@ class _BatchJob:
             self._partial_bytes = max(0.0, window_bytes * share - finished_bytes)
             self._emit()
 
+        # The window is already the unit of cancel and progress: let the engine batch it whole.
         self.translator.translate(texts, on_result=deliver, progress=progress,
-                                  cancel=self.cancel)
+                                  cancel=self.cancel, stream=False)
         self._partial_bytes = 0.0
 
     # -- progress ---------------------------------------------------------------------
