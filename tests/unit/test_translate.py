@@ -237,3 +237,18 @@ def test_engine_settings(pack):
         assert translator.compute_type in ctranslate2.get_supported_compute_types("cpu")
     assert translator.threads == machine_threads()
     assert translator.batch_options()["batch_type"] == "tokens"
+
+
+def test_without_streaming_everything_goes_to_one_engine_call(pack):
+    translator = Translator(pack, TranslationOptions(beam_size=1, max_batch_tokens=64,
+                                                     use_cache=False, max_decoding_length=16))
+    counter = EngineCounter(translator)
+    document = [f"{s} {i}" for i in range(6) for s in SENTENCES if s.strip()]
+    streamed = translator.translate(document)
+    calls_streaming = counter.calls
+    whole = translator.translate(document, stream=False)
+    assert calls_streaming > 1
+    assert counter.calls == calls_streaming + 1
+    assert len(whole) == len(streamed) == len(document)
+    assert translator.translate([" ", ""], stream=False) == ["", ""]
+    assert counter.calls == calls_streaming + 1  # blank input never reaches the engine
