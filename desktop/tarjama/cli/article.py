@@ -18,7 +18,8 @@ SUMMARY_ALGORITHMS = ("lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic")
 EXPORT_FORMATS = ("txt", "md", "html", "json", "docx")
 
 
-def add_pack_options(parser: argparse.ArgumentParser) -> None:
+def add_pack_options(parser: argparse.ArgumentParser, *, cache: bool = True) -> None:
+    """The options of every command that translates; ``cache=False`` leaves out --no-cache."""
     group = parser.add_argument_group("translation")
     group.add_argument("--pack", metavar="P",
                        help="pack folder or installed pack name (default: $TARJAMA_PACK, "
@@ -27,8 +28,9 @@ def add_pack_options(parser: argparse.ArgumentParser) -> None:
                        help="where to run the model (default: auto, a GPU when one is seen)")
     group.add_argument("--beam-size", type=_positive_int, default=2, metavar="N",
                        help="beam search width; 1 is greedy and fastest (default: 2)")
-    group.add_argument("--no-cache", action="store_true",
-                       help="do not read or write the translation cache")
+    if cache:
+        group.add_argument("--no-cache", action="store_true",
+                           help="do not read or write the translation cache")
 
 
 def _positive_int(text: str) -> int:

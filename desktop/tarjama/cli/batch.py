@@ -40,7 +40,7 @@ def register(subparsers: Any) -> None:
                         "memory)")
     p.add_argument("-q", "--quiet", action="store_true",
                    help="no progress and no summary; only errors (for scripts)")
-    add_pack_options(p)
+    add_pack_options(p, cache=False)  # batches never use the cache (see below)
     p.set_defaults(handler=run_batch_command)
 
 
