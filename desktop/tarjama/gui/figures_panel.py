@@ -41,8 +41,17 @@ def figure_rows(sentence: SentenceResult) -> list[tuple[str, str, str, str]]:
                      check.status))
     for figure in sentence.target_figures:
         if figure not in matched:
-            rows.append((figure.kind, "", figure.text, "only in English"))
+            rows.append((figure.kind, "", figure.text, "added"))  # the English invented it
     return rows
+
+
+STATUS_TIPS = {
+    "ok": "The translation keeps this figure.",
+    "missing": "The translation dropped this figure: check the Arabic.",
+    "changed": "The translation has a different value: check the Arabic.",
+    "added": "This figure is in the English only: the translation may have invented it.",
+    "pending": "Not translated yet.",
+}
 
 
 class FiguresPanel(QWidget):
@@ -58,7 +67,10 @@ class FiguresPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for column in (0, 3):  # kind and status are short words: give the rest to the text
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setAccessibleName(self.tr("Key figures"))
         self.table.cellClicked.connect(self._on_cell_activated)
         self.table.cellActivated.connect(self._on_cell_activated)  # Enter from the keyboard
@@ -100,6 +112,7 @@ class FiguresPanel(QWidget):
             for column, text in enumerate((kind, arabic, english, status)):
                 item = QTableWidgetItem(text)
                 item.setData(SENTENCE_ROLE, sentence_id)
+                item.setToolTip(STATUS_TIPS.get(text, text) if column == 3 else text)
                 if column == 0:
                     item.setBackground(theme.figure_colour(kind, dark))
                 if column == 1:
