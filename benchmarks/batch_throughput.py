@@ -35,17 +35,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "desktop"))
 
+from tarjama.devtools.bench_pack import DEFAULT_PACK, prepare_pack  # noqa: E402
+
 DEFAULT_SAMPLES = REPO.parent / "shared" / "samples"
-DEFAULT_PACK = Path.home() / ".cache" / "tarjama-bench" / "fixture-opus-mt"
 
 
-def prepare_pack(folder: Path) -> Path:
-    from tarjama.devtools.fixture_pack import build_pack
-
-    if (folder / "model.bin").is_file():
-        return folder
-    print(f"building the opus-mt size fixture pack in {folder} (once) ...", flush=True)
-    return build_pack(folder, size="opus-mt", overwrite=True)
 
 
 def write_articles(samples: Path, folder: Path, count: int, per_article: int) -> None:

@@ -23,21 +23,16 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "desktop"))
+
+from tarjama.devtools.bench_pack import DEFAULT_PACK, prepare_pack  # noqa: E402
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 DEFAULT_SAMPLES = REPO.parent / "shared" / "samples"
-DEFAULT_PACK = Path.home() / ".cache" / "tarjama-bench" / "fixture-opus-mt"
 TARGET_MS = 50.0
 TICK_MS = 5
 
 
-def prepare_pack(folder: Path) -> Path:
-    from tarjama.devtools.fixture_pack import build_pack
-
-    if (folder / "model.bin").is_file():
-        return folder
-    print(f"building the opus-mt size fixture pack in {folder} (once) ...", flush=True)
-    return build_pack(folder, size="opus-mt", overwrite=True)
 
 
 def percentile(values: list[float], fraction: float) -> float:

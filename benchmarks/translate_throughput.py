@@ -31,17 +31,11 @@ sys.path.insert(0, str(REPO / "desktop"))
 
 from tarjama.core.packs import load_pack  # noqa: E402
 from tarjama.core.translate import TranslationOptions, Translator  # noqa: E402
-from tarjama.devtools.fixture_pack import build_pack  # noqa: E402
+from tarjama.devtools.bench_pack import DEFAULT_PACK, prepare_pack  # noqa: E402
 
 DEFAULT_SAMPLES = REPO.parent / "shared" / "samples"
-DEFAULT_PACK = Path.home() / ".cache" / "tarjama-bench" / "fixture-opus-mt"
 
 
-def prepare_pack(folder: Path) -> Path:
-    if (folder / "model.bin").is_file():
-        return folder
-    print(f"building the opus-mt size fixture pack in {folder} (once) ...", flush=True)
-    return build_pack(folder, size="opus-mt", overwrite=True)
 
 
 def fallback_split(paragraphs: list[str]) -> list[str]:
