@@ -74,6 +74,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName("Tarjama")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("tarjama")
+    # Lets the desktop match the window to packaging/linux's .desktop entry and its icon.
+    app.setDesktopFileName("io.github.tarjama.Tarjama")
     app.aboutToQuit.connect(clipboard.keep_plain_text_only)
     window = create_window(args.file, args.settings)
     window.show()
