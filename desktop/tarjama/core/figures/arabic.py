@@ -41,8 +41,6 @@ _DAY_DATE = re.compile(
     rf"{_YEAR_PART}?"
 )
 _MONTH_YEAR = re.compile(rf"{_BEGIN}[وبلف]?(?P<m1>{_MONTH}){_SECOND_MONTH}\s+{_YEAR_PART}")
-_NUMERIC_DATE = re.compile(
-    r"(?<![0-9/.])(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})(?![0-9/])")
 
 _COUNT_WORDS = {"عشرات": "dozens", "مئات": "hundreds", "الاف": "thousands",
                 "ملايين": "millions", "مليارات": "billions"}
@@ -158,11 +156,7 @@ def _dates(text: str) -> list[Found]:
             if value is not None:
                 start = m.start("day") if day is not None else m.start("m1")
                 found.append(Found(0, start, m.end(), "date", value))
-    for m in _NUMERIC_DATE.finditer(text):
-        day, month, year = int(m.group("day")), int(m.group("month")), int(m.group("year"))
-        value = months.date_value(year, month, day, False) if 1 <= month <= 12 else None
-        if value is not None:
-            found.append(Found(0, m.start(), m.end(), "date", value))
+    found.extend(months.numeric_dates(text))
     return found
 
 

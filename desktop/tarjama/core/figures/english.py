@@ -31,8 +31,6 @@ _DATES = (
     re.compile(rf"(?<![\d.,]){_DAY}\s+(?:of\s+)?(?P<month>{_MONTH}){_YEAR}?"),  # 10 September
     re.compile(rf"\b(?P<month>{_MONTH})(?:\s+of)?{_YEAR}"),  # September 2024
 )
-_NUMERIC_DATE = re.compile(
-    r"(?<![\d/.])(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})(?![\d/])")
 
 _COUNT = re.compile(
     r"\b(?P<w>dozens|scores|tens(?=\s+of\b)|hundreds|thousands|millions|billions"
@@ -136,11 +134,7 @@ def _dates(text: str) -> list[Found]:
             value = months.date_value(year, month, day, hijri)
             if value is not None:
                 found.append(Found(0, m.start(), m.end(), "date", value))
-    for m in _NUMERIC_DATE.finditer(text):
-        day, month, year = int(m.group("day")), int(m.group("month")), int(m.group("year"))
-        value = months.date_value(year, month, day, False) if 1 <= month <= 12 else None
-        if value is not None:
-            found.append(Found(0, m.start(), m.end(), "date", value))
+    found.extend(months.numeric_dates(text))
     return found
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from tarjama.core.figures.canonical import Found
+
 _GREGORIAN_AR = {
     "يناير": 1, "كانون الثاني": 1, "جانفي": 1,
     "فبراير": 2, "شباط": 2, "فيفري": 2,
@@ -146,3 +148,19 @@ def split_date(value: str) -> tuple[bool, int | None, int, int | None]:
     if len(parts) == 2:
         return hijri, parts[0], parts[1], None
     return hijri, parts[0], parts[1], parts[2]
+
+
+# 10/9/2024: read day first on both sides (the Arabic press and British English do).
+NUMERIC_DATE = re.compile(
+    r"(?<![\d/.])(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})(?![\d/])")
+
+
+def numeric_dates(text: str) -> list[Found]:
+    """All-digit dates in ``text`` as dates with their offsets."""
+    found = []
+    for m in NUMERIC_DATE.finditer(text):
+        day, month, year = int(m.group("day")), int(m.group("month")), int(m.group("year"))
+        value = date_value(year, month, day, False) if 1 <= month <= 12 else None
+        if value is not None:
+            found.append(Found(0, m.start(), m.end(), "date", value))
+    return found
