@@ -183,7 +183,8 @@ def test_to_dict_is_json_ready():
     [figure] = extract_arabic("قطعت القافلة 450 كيلومترا")
     data = json.loads(json.dumps(figure.to_dict(), ensure_ascii=False))
     assert data == {"kind": "quantity", "value": "450 km", "text": "450 كيلومترا",
-                    "start": 13, "end": 25, "side": "source", "number": 450.0, "unit": "km"}
+                    "start": 13, "end": 25, "side": "source", "number": 450.0, "unit": "km",
+                    "qualifier": None}
 
 
 def test_figures_are_found_in_the_shared_sample_articles(sample_articles):

@@ -140,7 +140,7 @@ def extract_arabic(text: str) -> list[Figure]:
         start, end = norm.span(found.start, found.end)
         number = float(found.number) if found.number is not None else None
         figures.append(Figure(found.kind, found.value, text[start:end], start, end, "source",
-                              number, found.unit))
+                              number, found.unit, found.qualifier))
     return figures
 
 

@@ -42,3 +42,4 @@ class Found:
     value: str
     number: Decimal | None = None
     unit: str | None = None
+    qualifier: str | None = None

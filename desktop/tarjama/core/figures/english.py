@@ -118,7 +118,7 @@ def extract_english(text: str) -> list[Figure]:
     for found in select(candidates, blocked_spans(text)):
         number = float(found.number) if found.number is not None else None
         figures.append(Figure(found.kind, found.value, text[found.start:found.end], found.start,
-                              found.end, "target", number, found.unit))
+                              found.end, "target", number, found.unit, found.qualifier))
     return figures
 
 

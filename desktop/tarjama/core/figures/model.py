@@ -7,8 +7,10 @@ from typing import Any
 
 KINDS = (
     "number", "percent", "date", "year", "duration", "age", "quantity",
-    "money", "casualties", "arrests", "count_word",
+    "money", "casualties", "arrests", "count_word", "time", "ordinal", "score", "fraction",
 )
+# See docs/figures.md for the values of each kind and the qualifiers.
+QUALIFIERS = ("about", "more than", "less than", "at least", "up to", "early", "mid", "late")
 
 # Order of badness: the status of a sentence is its worst check.
 STATUS_RANK = {"ok": 0, "changed": 1, "missing": 2}
@@ -34,6 +36,7 @@ class Figure:
     side: str  # "source" (Arabic) or "target" (English)
     number: float | None = None
     unit: str | None = None
+    qualifier: str | None = None  # "about", "more than", "mid"...: not part of the span
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
