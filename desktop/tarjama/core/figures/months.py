@@ -105,15 +105,15 @@ def english_month(name: str) -> tuple[int, bool]:
 
 
 def date_value(year: int | None, month: int, day: int | None, hijri: bool) -> str | None:
-    """Canonical date: "2024-09-10", "--09-10", "2014-06", "hijri:1445-09-10".
+    """Canonical date: "2024-09-10", "--09-10", "2014-06", "--05", "hijri:1445-09-10".
 
-    None when the parts cannot be a date (day 0 or above 31, no day and no year).
+    None when the parts cannot be a date (day 0 or above 31).
     """
     if day is not None and not 1 <= day <= (30 if hijri else 31):
         return None
-    if day is None and year is None:
-        return None
     prefix = "hijri:" if hijri else ""
+    if day is None and year is None:
+        return f"{prefix}--{month:02d}"
     if day is None:
         return f"{prefix}{year:04d}-{month:02d}"
     if year is None:
@@ -122,18 +122,14 @@ def date_value(year: int | None, month: int, day: int | None, hijri: bool) -> st
 
 
 def describe_date(value: str) -> str:
-    """A canonical date as a person reads it: "10 September 2024", "June 2014"."""
-    hijri = value.startswith("hijri:")
-    body = value.removeprefix("hijri:")
+    """A canonical date as a person reads it: "10 September 2024", "June 2014", "May"."""
+    hijri, year, month, day = split_date(value)
     names = HIJRI_NAMES if hijri else ENGLISH_NAMES
     era = " AH" if hijri else ""
-    if body.startswith("--"):
-        month, day = (int(p) for p in body[2:].split("-"))
-        return f"{day} {names[month - 1]}"
-    parts = [int(p) for p in body.split("-")]
-    if len(parts) == 2:
-        return f"{names[parts[1] - 1]} {parts[0]}{era}"
-    year, month, day = parts
+    if year is None:
+        return f"{day} {names[month - 1]}" if day is not None else names[month - 1]
+    if day is None:
+        return f"{names[month - 1]} {year}{era}"
     return f"{day} {names[month - 1]} {year}{era}"
 
 
@@ -142,8 +138,8 @@ def split_date(value: str) -> tuple[bool, int | None, int, int | None]:
     hijri = value.startswith("hijri:")
     body = value.removeprefix("hijri:")
     if body.startswith("--"):
-        month, day = (int(p) for p in body[2:].split("-"))
-        return hijri, None, month, day
+        parts = [int(p) for p in body[2:].split("-")]
+        return hijri, None, parts[0], parts[1] if len(parts) > 1 else None
     parts = [int(p) for p in body.split("-")]
     if len(parts) == 2:
         return hijri, parts[0], parts[1], None

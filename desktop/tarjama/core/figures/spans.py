@@ -7,13 +7,12 @@ import re
 from tarjama.core.figures.canonical import Found
 
 # Digits inside these are names, not figures: links, hashtags, mentions, e-mail
-# addresses (but not "#1"), codes such as COVID-19 or F-16, and clock times.
+# addresses (but not "#1"), codes such as COVID-19 or F-16.
 _NOT_FIGURES = re.compile(
     r"(?:https?://|www\.)\S+"
     r"|\S+@\S+\.\w+"
     r"|[#@]\w*[^\W\d]\w*"
     r"|[^\W\d_]+-\d+\w*"
-    r"|\b\d{1,2}:\d{2}\b"
 )
 
 
