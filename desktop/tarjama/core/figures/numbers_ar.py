@@ -1,10 +1,12 @@
 """Numbers written in Arabic text: digits with separators and scales, and number words.
 
 Works on normalised text (see ``normalize_ar``): ASCII digits, no diacritics, bare alef.
-Ordinary words that look like number words are the risk here, so each number word lists
-the prefixes it may carry: "ست" (six) only alone or after "و", never in "لست"; the
-dual "اثنين" never with the article, where it is Monday; "واحد" only inside compounds
-such as "واحد وعشرون", since alone it usually means "a single" or "the same".
+Ordinary words that look like number words are the risk here, so a word that is also
+an ordinary word carries a ``need``: the context the classifier must find before it
+counts as a figure. "ست" (six, or "lady") needs a counted noun after it; "واحد" (one,
+or "the same") a counted noun before it; an ordinal ("الثالث") a ranking, date or
+clock context. Words with a prefix list (``number_words``) never match inside another
+word: "لست" is not six.
 """
 
 from __future__ import annotations
@@ -13,84 +15,41 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from tarjama.core.figures.number_words_ar import (
+    COMPOUND_ONLY,
+    DUAL,
+    FRACTION,
+    HUNDRED,
+    ONE,
+    ORDINAL,
+    PLURAL_SCALE,
+    SCALE,
+    SCALES,
+    SHORT_WORDS,
+    TEEN_TEN,
+    TEN,
+    UNIT,
+    WORD_PATTERN,
+    WORDS,
+    allowed,
+)
+
 LETTER = "\u0621-\u064a"  # Arabic letters, once diacritics are gone
 
-_SCALES = {
-    "الف": 1000, "الفا": 1000, "الاف": 1000,
-    "مليون": 10**6, "مليونا": 10**6, "ملايين": 10**6,
-    "مليار": 10**9, "مليارا": 10**9, "مليارات": 10**9, "بليون": 10**9,
-    "ترليون": 10**12, "تريليون": 10**12, "ترليونات": 10**12, "تريليونات": 10**12,
-}
-# Only after a number: alone "الاف" is a vague count and "الفا" is the Greek letter alpha.
-_PLURAL_SCALES = frozenset({"الاف", "الفا", "ملايين", "مليارات", "ترليونات", "تريليونات"})
-_SCALE_PATTERN = "|".join(sorted(_SCALES, key=len, reverse=True))
-
+_SCALE_PATTERN = "|".join(sorted(SCALES, key=len, reverse=True))
+# Thousands groups (40.000, 1,200, 70،000) are read before decimals (2.5, 45٫5); "٫" is
+# only ever a decimal mark, and "99.999%" is a decimal (no percentage runs into thousands).
+_NOT_PERCENT = r"(?!\s*(?:%|في\s+الم|بالم))"
 _DIGITS = re.compile(
-    r"(?<![A-Za-z0-9_.,])"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)(?![0-9]|[.,][0-9])"
+    r"(?<![A-Za-z0-9_.,٫])(?P<num>"
+    r"(?P<comma>\d{1,3}(?:,\d{3})+(?:[.٫]\d+)?(?![0-9]))"
+    r"|(?P<dot>[1-9]\d{0,2}(?:\.\d{3})+(?:[,٫]\d+)?(?![0-9]))" + _NOT_PERCENT +
+    r"|(?P<arabic>[1-9]\d{0,2}(?:،\d{3})+(?![0-9]))"
+    r"|\d+(?:[.,٫]\d+)?)(?![0-9]|[.,٫][0-9])"
     rf"(?:\s*(?P<scale>{_SCALE_PATTERN})(?![{LETTER}]))?"
 )
-
-# Word classes: how a word combines with its neighbours.
-UNIT, TEEN_TEN, TEN, HUNDRED, SCALE, PLURAL_SCALE, DUAL, COMPOUND_ONLY = (
-    "unit", "teen_ten", "ten", "hundred", "scale", "plural_scale", "dual", "compound_only")
-
-_ANY = frozenset({"", "و", "ب", "ل", "ال", "وال", "بال", "لل"})
-_PLAIN = frozenset({"", "و", "ب", "ل"})
-_CONJUNCTION = frozenset({"", "و"})
-# Also ordinary words (lady, lion, a fifth...): alone they need a unit after them.
-_SHORT_WORDS = frozenset({"ست", "سبع", "خمس", "تسع", "ثمان"})
 _AND_THE = "وال"  # "الأربع والعشرين": a ten may carry the article inside a compound
-
-
-def _word_table() -> dict[str, tuple[int, str, frozenset[str]]]:
-    table: dict[str, tuple[int, str, frozenset[str]]] = {}
-    for word in ("واحد", "واحدة", "احد", "احدى"):
-        table[word] = (1, COMPOUND_ONLY, _CONJUNCTION)
-    for word in ("اثنا", "اثني", "اثنتا", "اثنتي"):
-        table[word] = (2, COMPOUND_ONLY, _CONJUNCTION)
-    for word in ("اثنان", "اثنين", "اثنتان", "اثنتين"):
-        table[word] = (2, UNIT, _PLAIN)
-    units = {3: ("ثلاث", "ثلاثة"), 4: ("اربع", "اربعة"), 5: ("خمس", "خمسة"),
-             6: ("ست", "ستة"), 7: ("سبع", "سبعة"), 8: ("ثمان", "ثماني", "ثمانية"),
-             9: ("تسع", "تسعة")}
-    short = _SHORT_WORDS
-    for value, words in units.items():
-        for word in words:
-            table[word] = (value, UNIT, _CONJUNCTION if word in short else _ANY)
-    table["عشر"] = (10, TEEN_TEN, _CONJUNCTION)
-    table["عشرة"] = (10, TEEN_TEN, _ANY)
-    tens = {20: "عشر", 30: "ثلاث", 40: "اربع", 50: "خمس", 60: "ست", 70: "سبع",
-            80: "ثمان", 90: "تسع"}
-    for value, stem in tens.items():
-        for ending in ("ون", "ين"):
-            table[stem + ending] = (value, TEN, _PLAIN | {_AND_THE})
-    for word in ("مئة", "مائة"):
-        table[word] = (100, HUNDRED, _PLAIN)
-    for word in ("مئتان", "مئتين", "مائتان", "مائتين"):
-        table[word] = (200, HUNDRED, _PLAIN)
-    for value, stem in {3: "ثلاث", 4: "اربع", 5: "خمس", 6: "ست", 7: "سبع", 8: "ثمان",
-                        9: "تسع"}.items():
-        for hundred in ("مئة", "مائة"):
-            table[stem + hundred] = (value * 100, HUNDRED, _PLAIN)
-    for word, value in _SCALES.items():
-        plural = word in _PLURAL_SCALES
-        table[word] = (value, PLURAL_SCALE if plural else SCALE,
-                       _CONJUNCTION if plural else _PLAIN)
-    for word, value in (("الفان", 2000), ("الفين", 2000), ("مليونان", 2 * 10**6),
-                        ("مليونين", 2 * 10**6), ("ملياران", 2 * 10**9), ("مليارين", 2 * 10**9)):
-        table[word] = (value, DUAL, _PLAIN)
-    return table
-
-
-_WORDS = _word_table()
-_WORD = re.compile(
-    rf"(?<![{LETTER}])(?P<prefix>وال|بال|لل|ال|و|ب|ل)?"
-    rf"(?P<word>{'|'.join(sorted(_WORDS, key=len, reverse=True))})(?![{LETTER}])"
-)
-# "التاسع عشر" is the nineteenth, not ten.
-_ORDINAL_BEFORE = re.compile(
-    r"(?:حادي|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع)ة?\s+$")
+_ORDINAL_KINDS = (ORDINAL,)
 
 
 @dataclass(frozen=True)
@@ -99,27 +58,39 @@ class NumberToken:
     end: int
     value: Decimal
     digits: str | None  # the digits as written, when written in digits without a scale
-    weak: bool = False  # an ambiguous short word such as "ست": a figure only before a unit
+    need: str | None = None  # "noun_after", "noun_before", "ordinal": context to find
+    fraction: str | None = None  # "1/2" for a lone fraction word
+    article: bool = False  # the number word carries the article ("الأربعة")
 
     @property
     def is_plain_integer(self) -> bool:
         return self.digits is not None and self.digits.isdigit()
 
+    @property
+    def weak(self) -> bool:
+        return self.need is not None
 
-def _digit_value(raw: str) -> Decimal:
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", raw):
-        return Decimal(raw.replace(",", ""))
-    return Decimal(raw.replace(",", "."))  # a lone comma in Arabic figures is a decimal mark
+
+def digit_value(m: re.Match[str]) -> Decimal:
+    """The value of the digits matched by ``_DIGITS``."""
+    raw = m.group("num")
+    if m.group("comma"):
+        return Decimal(raw.replace(",", "").replace("٫", "."))
+    if m.group("dot") and not (m.group("scale") and raw.count(".") == 1):
+        return Decimal(raw.replace(".", "").replace(",", ".").replace("٫", "."))
+    if m.group("arabic"):
+        return Decimal(raw.replace("،", ""))
+    return Decimal(raw.replace(",", ".").replace("٫", "."))  # a lone comma is a decimal mark
 
 
 def find_numbers(text: str) -> list[NumberToken]:
     """Every number in normalised Arabic ``text``, in order; words and digits."""
     tokens: list[NumberToken] = []
     for m in _DIGITS.finditer(text):
-        value = _digit_value(m.group("num"))
         scale = m.group("scale")
+        value = digit_value(m)
         if scale:
-            value *= _SCALES[scale]
+            value *= SCALES[scale]
         tokens.append(NumberToken(m.start(), m.end(), value, None if scale else m.group("num")))
     tokens.extend(w for w in _word_numbers(text)
                   if not any(w.start < t.end and t.start < w.end for t in tokens))
@@ -133,60 +104,93 @@ class _Word:
     start: int
     end: int
     prefix: str
-    value: int
+    value: Decimal
     kind: str
+    text: str
+
+
+_WORD = re.compile(
+    rf"(?<![{LETTER}])(?P<prefix>[وف]?(?:[بك]?ال|لل|[بلك])?)"
+    rf"(?P<word>{WORD_PATTERN})(?![{LETTER}])"
+)
 
 
 def _words(text: str) -> list[_Word]:
     found = []
     for m in _WORD.finditer(text):
         prefix, word = m.group("prefix") or "", m.group("word")
-        value, kind, prefixes = _WORDS[word]
-        if prefix not in prefixes:
-            continue
-        if kind == TEEN_TEN and _ORDINAL_BEFORE.search(text, 0, m.start()):
+        for i in range(len(prefix)):  # "واحد" is one word, not و + احد
+            if prefix[i:] + word in WORDS:
+                prefix, word = prefix[:i], prefix[i:] + word
+                break
+        value, kind, prefixes = WORDS[word]
+        if not allowed(prefix, prefixes):
             continue
         # The span keeps the article (part of the word) but not a conjunction or preposition.
-        article = 2 if prefix.endswith("ال") else 1 if prefix == "لل" else 0
-        found.append(_Word(m.start(), m.start("word") - article, m.end(), prefix, value, kind))
+        article = 2 if prefix.endswith("ال") else 1 if prefix.endswith("لل") else 0
+        found.append(_Word(m.start(), m.start() + len(prefix) - article, m.end(), prefix,
+                           Decimal(value), kind, word))
     return found
 
 
 def _continues(text: str, last: _Word, word: _Word) -> bool:
     """Whether ``word`` extends the number that ends with ``last``."""
-    if text[last.end:word.match_start].strip() or word.prefix not in (*_CONJUNCTION, _AND_THE):
+    if text[last.end:word.match_start].strip():
         return False
-    small = (UNIT, COMPOUND_ONLY)
+    conj = word.prefix in ("و", _AND_THE)
+    if word.prefix not in ("", "و", _AND_THE):
+        return False
+    small = (UNIT, COMPOUND_ONLY, ONE)
+    if last.kind in _ORDINAL_KINDS:  # الحادي عشر, الحادي والثلاثين, الرابعة عشرة
+        return (word.kind == TEN and conj) or (word.kind == TEEN_TEN and not conj
+                                               and last.kind == ORDINAL and last.value < 10)
     if word.prefix == _AND_THE:
         return last.kind in small and word.kind == TEN
-    if word.prefix == "و":
+    if conj:
         return (
             (last.kind in small and word.kind == TEN)
-            or (last.kind == HUNDRED and word.kind in (UNIT, TEN, COMPOUND_ONLY, TEEN_TEN))
+            or (last.kind == HUNDRED and word.kind in (UNIT, TEN, COMPOUND_ONLY, TEEN_TEN, ONE))
             or (last.kind in (SCALE, PLURAL_SCALE, DUAL)
-                and word.kind in (UNIT, TEN, HUNDRED, TEEN_TEN, COMPOUND_ONLY))
+                and word.kind in (UNIT, TEN, HUNDRED, TEEN_TEN, COMPOUND_ONLY, FRACTION))
         )
     return (
         (last.kind in small and word.kind == TEEN_TEN)
         or (last.kind == UNIT and word.kind == HUNDRED and word.value == 100)
-        or (last.kind in (UNIT, TEN, HUNDRED, TEEN_TEN) and word.kind in (SCALE, PLURAL_SCALE))
+        or (last.kind in (UNIT, TEN, HUNDRED, TEEN_TEN, FRACTION)
+            and word.kind in (SCALE, PLURAL_SCALE))
     )
 
 
-def _group_value(group: list[_Word]) -> int:
-    total = current = 0
+def _group_value(group: list[_Word]) -> Decimal:
+    total = current = Decimal(0)
+    last_scale = Decimal(1)
     for word in group:
         if word.kind == HUNDRED and word.value == 100 and 0 < current < 10:
             current *= 100
         elif word.kind in (SCALE, PLURAL_SCALE):
             total += (current or 1) * word.value
-            current = 0
+            last_scale, current = word.value, Decimal(0)
         elif word.kind == DUAL:
             total += word.value
-            current = 0
+            current = Decimal(0)
+        elif word.kind == FRACTION and total:  # "مليون ونصف": half of the scale
+            total += word.value * last_scale
         else:
             current += word.value
     return total + current
+
+
+def _need(group: list[_Word]) -> str | None:
+    first = group[0]
+    if any(w.kind in _ORDINAL_KINDS for w in group):
+        return "ordinal"
+    if len(group) > 1:
+        return None
+    if first.kind == ONE:
+        return "noun_before"
+    if first.text in SHORT_WORDS:
+        return "noun_after"
+    return None
 
 
 def _word_numbers(text: str) -> list[NumberToken]:
@@ -198,13 +202,21 @@ def _word_numbers(text: str) -> list[NumberToken]:
             groups.append([word])
     tokens = []
     for group in groups:
-        # A lone "واحد" or "احد", or "الاف" with no number before it, is not a figure
-        # here; vague plurals are found as count words.
-        if len(group) == 1 and group[0].kind in (COMPOUND_ONLY, PLURAL_SCALE):
+        first = group[0]
+        # A lone "احد" or "الاف" is not a figure here (vague plurals are count words),
+        # nor a compound that starts inside another one.
+        if len(group) == 1 and first.kind in (COMPOUND_ONLY, PLURAL_SCALE):
             continue
-        if group[0].kind == PLURAL_SCALE or group[0].prefix == _AND_THE:
+        if first.kind == PLURAL_SCALE or first.prefix == _AND_THE:
             continue
-        weak = len(group) == 1 and text[group[0].start:group[0].end] in _SHORT_WORDS
-        tokens.append(NumberToken(group[0].start, group[-1].end,
-                                  Decimal(_group_value(group)), None, weak))
+        if len(group) == 1 and first.kind == FRACTION and first.prefix.startswith("و"):
+            continue  # "عامين ونصف": the half belongs to the figure before it
+        fraction = _fraction_name(first) if len(group) == 1 and first.kind == FRACTION else None
+        tokens.append(NumberToken(first.start, group[-1].end, _group_value(group), None,
+                                  _need(group), fraction, first.prefix.endswith(("ال", "لل"))))
     return tokens
+
+
+def _fraction_name(word: _Word) -> str:
+    return {Decimal("0.5"): "1/2", Decimal("0.25"): "1/4", Decimal("0.75"): "3/4"}.get(
+        word.value, "2/3" if word.value > Decimal("0.5") else "1/3")

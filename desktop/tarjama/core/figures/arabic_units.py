@@ -1,0 +1,109 @@
+"""What an Arabic number counts: units, currencies, victims and the words that say so.
+
+Lexicons and the patterns that read them, in normalised spelling; ``arabic`` decides
+with them what kind of figure a number is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tarjama.core.figures.arabic_context import BEGIN, END, PREFIX, alternation
+from tarjama.core.figures.arabic_dates import ERA
+from tarjama.core.figures.currencies import ARABIC_COUNTRIES, ARABIC_CURRENCY_WORDS
+
+COUNT_WORDS = {"عشرات": "dozens", "مئات": "hundreds", "الاف": "thousands",
+               "ملايين": "millions", "مليارات": "billions"}
+COUNT = re.compile(
+    rf"{BEGIN}{PREFIX}(?P<w>{alternation(COUNT_WORDS)}){END}"
+    rf"(?:\s+(?:ال)?(?P<of>الاف|ملايين|مليارات){END})?"
+)
+
+TIME_UNITS = {
+    "عام": "year", "عاما": "year", "اعوام": "year", "سنة": "year", "سنوات": "year",
+    "سنين": "year", "شهر": "month", "شهرا": "month", "اشهر": "month", "شهور": "month",
+    "اسبوع": "week", "اسبوعا": "week", "اسابيع": "week", "يوم": "day", "يوما": "day",
+    "ايام": "day", "ساعة": "hour", "ساعات": "hour", "دقيقة": "minute", "دقائق": "minute",
+    "ليلة": "day", "ليال": "day",
+}
+DUAL_TIME = {
+    "عامين": "year", "عامان": "year", "سنتين": "year", "سنتان": "year",
+    "شهرين": "month", "شهران": "month", "اسبوعين": "week", "اسبوعان": "week",
+    "يومين": "day", "يومان": "day", "ساعتين": "hour", "ساعتان": "hour",
+    "دقيقتين": "minute", "دقيقتان": "minute",
+}
+DUAL_OR_HALF = re.compile(
+    rf"{BEGIN}{PREFIX}(?:(?P<dual>{alternation(DUAL_TIME)}){END}(?P<half>\s+ونصف{END})?"
+    rf"|(?P<one>عام|سنة|شهر|ساعة|يوم)\s+ونصف{END})"
+)
+TIME_AFTER = re.compile(rf"\s*(?P<unit>{alternation(TIME_UNITS)}){END}(?P<half>\s+ونصف{END})?")
+AGE_BEFORE = re.compile(
+    r"(?:\(\s*|(?:العمر|عمره|عمرها|عمرهم|عمرهما|بعمر|بسن|سن|البالغ|البالغة|يبلغ|تبلغ)\s+"
+    r"(?:(?:يناهز|نحو|حوالي|قرابة)\s+)?)$"
+)
+
+PERCENT_AFTER = re.compile(rf"\s*(?:%|(?:في\s+|ب)ال(?:مئة|مائة|مية){END})")
+PERCENT_BEFORE = re.compile(r"%\s*$")
+
+CURRENCY_AFTER = re.compile(
+    rf"\s*(?P<cur>{alternation(ARABIC_CURRENCY_WORDS)}){END}"
+    rf"(?:\s+(?:ال)?(?P<adj>{alternation(ARABIC_COUNTRIES)})(?:ة|ا|ين)?{END})?"
+)
+DOLLAR_AFTER = re.compile(r"\s*\$")
+DOLLAR_BEFORE = re.compile(r"(?:US)?\$\s*$")
+
+QUANTITY_UNITS = {
+    "كيلومتر": "km", "كيلومترا": "km", "كيلومترات": "km", "كيلو متر": "km", "كيلو مترا": "km",
+    "كم": "km", "متر": "m", "مترا": "m", "امتار": "m", "طن": "t", "طنا": "t", "اطنان": "t",
+    "برميل": "bbl", "برميلا": "bbl", "براميل": "bbl", "هكتار": "ha", "هكتارا": "ha",
+    "هكتارات": "ha", "دونم": "dunam", "دونما": "dunam", "دونمات": "dunam",
+    "كيلوغرام": "kg", "كيلوغراما": "kg", "كيلوغرامات": "kg", "كيلوجرام": "kg", "كغ": "kg",
+    "كلغ": "kg", "لتر": "l", "لترا": "l", "لترات": "l", "ميل": "mi", "ميلا": "mi",
+    "اميال": "mi", "ميغاواط": "MW", "ميجاواط": "MW", "ميغاوات": "MW", "غيغاواط": "GW",
+    "سنتيمتر": "cm", "سنتيمترا": "cm", "سم": "cm", "ملم": "mm", "مليمتر": "mm",
+    "مليمترا": "mm", "غرام": "g", "غراما": "g", "جرام": "g", "غيغاهرتز": "GHz",
+    "ميغاهرتز": "MHz",
+}
+QUANTITY_AFTER = re.compile(
+    rf"\s*(?P<unit>{alternation(QUANTITY_UNITS)}){END}"
+    rf"(?P<square>\s*(?:مربع|مربعا|مربعة){END}|2(?![0-9])|²)?"
+)
+
+VICTIM_NOUNS = {
+    "killed": ("قتيل", "قتيلا", "قتلى", "شهيد", "شهيدا", "شهداء"),
+    "victims": ("ضحية", "ضحايا"),
+    "wounded": ("جريح", "جريحا", "جرحى", "مصاب", "مصابا", "مصابين", "مصابون"),
+    "arrested": ("معتقل", "معتقلا", "معتقلين", "معتقلون", "موقوفا", "موقوفين"),
+    "captives": ("اسير", "اسيرا", "اسرى", "مخطوفا", "مخطوفين", "مختطفا", "مختطفين",
+                 "رهينة", "رهائن"),
+    "missing": ("مفقود", "مفقودا", "مفقودين", "مفقودون"),
+}
+VICTIM_ROLE = {word: role for role, words in VICTIM_NOUNS.items() for word in words}
+VICTIMS_AFTER = re.compile(rf"\s*(?:من\s+ال)?(?P<noun>{alternation(VICTIM_ROLE)}){END}")
+TRIGGERS = {
+    "مقتل": "killed", "قتل": "killed", "استشهاد": "killed", "اعدام": "killed",
+    "اصابة": "wounded", "اصابات": "wounded", "جرح": "wounded", "اصيب": "wounded",
+    "اعتقال": "arrested", "اعتقالات": "arrested", "توقيف": "arrested", "اعتقل": "arrested",
+    "اسر": "captives", "اختطاف": "captives", "خطف": "captives", "فقدان": "missing",
+    "اصيبت": "wounded", "قتلت": "killed", "استشهد": "killed", "اعتقلت": "arrested",
+}
+_QUALIFIER_WORDS = (r"(?:(?:نحو|حوالي|قرابة|زهاء|اكثر\s+من|ما\s+لا\s+يقل\s+عن|اقل\s+من"
+                    r"|ما\s+يزيد\s+(?:عن|على)|ما\s+يقارب)\s+)?(?:ال\s*)?")
+TRIGGER_BEFORE = re.compile(
+    rf"{BEGIN}(?:[وبلف]|لل)?(?:ال)?(?P<trigger>{alternation(TRIGGERS)})\s+{_QUALIFIER_WORDS}$")
+# The killing or arrest said after the noun: "ثلاثة مقاتلين ... قُتلوا".
+_VERBS_AFTER = {
+    "قتلوا": "killed", "قتلا": "killed", "قتلن": "killed", "لقوا حتفهم": "killed",
+    "لقيا حتفهما": "killed", "لقي حتفه": "killed", "استشهدوا": "killed", "استشهدا": "killed",
+    "اصيبوا": "wounded", "اصيبا": "wounded", "جرحوا": "wounded", "جرحا": "wounded",
+    "اعتقلوا": "arrested", "اعتقلا": "arrested", "اوقفوا": "arrested",
+    "اختطفوا": "captives", "خطفوا": "captives", "اختطفا": "captives", "فقدوا": "missing",
+}
+VERB_AFTER = re.compile(
+    rf"(?:\s+[^\s.،؛!؟:]+){{0,5}}?\s+(?:[وف]?(?:قد\s+)?)(?P<verb>{alternation(_VERBS_AFTER)}){END}")
+VERB_ROLE = {re.sub(r"\s+", " ", k): v for k, v in _VERBS_AFTER.items()}
+
+YEAR_ERA_AFTER = re.compile(rf"\s*{ERA}")
+YEAR_BEFORE = re.compile(rf"{BEGIN}(?:[وبلف]|لل)?(?:ال)?(?:عام|عامي|سنة|سنتي)\s*$")
+LATIN_AFTER = re.compile(r"[A-Za-z]")
+RANGE_AFTER = re.compile(r"\s*(?:[-–]|الى|حتى|او)\s*")
