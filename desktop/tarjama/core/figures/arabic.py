@@ -20,7 +20,9 @@ from tarjama.core.figures.arabic_clock import (
     find_scores,
 )
 from tarjama.core.figures.arabic_context import (
+    BEGIN,
     PEOPLE_AFTER,
+    alternation,
     amount_qualifier,
     counted_noun_after,
     counted_noun_before,
@@ -194,18 +196,19 @@ def _kind_of(text: str, token: NumberToken, following: dict[int, NumberToken]
     return Found(1, token.start, pos, "number", shown, n)
 
 
+_VICTIM_BEFORE = re.compile(rf"{BEGIN}(?P<noun>{alternation(u.VICTIM_ROLE)})\s+$")
+_TIME_UNIT_BEFORE = re.compile(rf"{BEGIN}(?P<noun>{alternation(u.TIME_UNITS)})\s+$")
+
+
 def _one_after_noun(text: str, token: NumberToken) -> Found | None:
-    """"قتيل واحد", "يوم واحد", "شخص واحد": one, counted by the noun before it."""
+    """"قتيل واحد", "يوم واحد", "شخص واحد": one, counted by the indefinite noun before it."""
     one = Decimal(1)
-    if m := re.search(rf"(?P<noun>{'|'.join(u.VICTIM_ROLE)})\s+$",
-                      text[max(0, token.start - 12):token.start]):
-        start = token.start - len(m.group()) + m.start("noun") - m.start()
-        return _victims(start, token.end, one, u.VICTIM_ROLE[m.group("noun")])
-    if m := re.search(rf"(?P<noun>{'|'.join(u.TIME_UNITS)})\s+$",
-                      text[max(0, token.start - 10):token.start]):
+    window = max(0, token.start - 14)
+    if m := _VICTIM_BEFORE.search(text, window, token.start):
+        return _victims(m.start("noun"), token.end, one, u.VICTIM_ROLE[m.group("noun")])
+    if m := _TIME_UNIT_BEFORE.search(text, window, token.start):
         unit = u.TIME_UNITS[m.group("noun")]
-        start = token.start - len(m.group())
-        return Found(1, start, token.end, "duration", time_value(one, unit), one, unit)
+        return Found(1, m.start("noun"), token.end, "duration", time_value(one, unit), one, unit)
     if counted_noun_before(text, token.start):
         return Found(1, token.start, token.end, "number", "1", one)
     return None

@@ -92,10 +92,20 @@ def find_numbers(text: str) -> list[NumberToken]:
         if scale:
             value *= SCALES[scale]
         tokens.append(NumberToken(m.start(), m.end(), value, None if scale else m.group("num")))
-    tokens.extend(w for w in _word_numbers(text)
-                  if not any(w.start < t.end and t.start < w.end for t in tokens))
+    tokens.extend(_outside(_word_numbers(text), tokens))
     tokens.sort(key=lambda t: t.start)
     return tokens
+
+
+def _outside(words: list[NumberToken], digits: list[NumberToken]) -> list[NumberToken]:
+    """The word numbers that overlap no digit number (both lists in text order)."""
+    kept, i = [], 0
+    for word in words:
+        while i < len(digits) and digits[i].end <= word.start:
+            i += 1
+        if i == len(digits) or digits[i].start >= word.end:
+            kept.append(word)
+    return kept
 
 
 @dataclass(frozen=True)
