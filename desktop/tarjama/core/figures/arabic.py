@@ -103,6 +103,8 @@ def _duals(text: str) -> list[Found]:
         if m := u.TRIGGER_BEFORE.search(text, max(0, dual.start - 40), dual.start):
             role = u.TRIGGERS[m.group("trigger")]
             found.append(_victims(m.start("trigger"), dual.end, two, role))
+        elif m := u.VERB_SUBJECT_BEFORE.search(text, max(0, dual.start - 50), dual.start):
+            found.append(_victims(dual.start, dual.end, two, u.SUBJECT_VERB_ROLE[m.group("verb")]))
         elif m := u.VERB_AFTER.match(text, dual.end):
             found.append(_victims(dual.start, dual.end, two, u.VERB_ROLE[_key(m.group("verb"))]))
         elif not dual.definite:
@@ -135,8 +137,13 @@ def _kind_of(text: str, token: NumberToken, following: dict[int, NumberToken]
 
     if found := classify_clock(text, token) or classify_ordinal(text, token):
         return found
+    if token.need == "ordinal" and (m := u.AGE_AFTER.match(text, pos)):
+        return Found(1, token.start, pos, "age", time_value(n, "year"), n, "year")
     if token.need == "ordinal":
         return None  # a rank or a day without its context ("في القرن التاسع عشر")
+    if token.article and (m := _VICTIMS_BEFORE.search(text, max(0, token.start - 14),
+                                                       token.start)):
+        return _victims(m.start("noun"), pos, n, u.VICTIM_ROLE[m.group("noun")])  # الجرحى الخمسة
     percent_after = u.PERCENT_AFTER.match(text, pos)
     percent_before = u.PERCENT_BEFORE.search(before)
     if percent_after or percent_before:
@@ -189,13 +196,26 @@ def _kind_of(text: str, token: NumberToken, following: dict[int, NumberToken]
         return Found(1, token.start, pos, "year", _year(n, False), n)
     if token.is_plain_integer and len(token.digits or "") == 4 and 1900 <= n <= 2099:
         return Found(1, token.start, pos, "year", _year(n, False), n)
-    if (people := PEOPLE_AFTER.match(text, pos)) and (m := u.VERB_AFTER.match(text, people.end())):
-        return _victims(token.start, people.end(), n, u.VERB_ROLE[_key(m.group("verb"))])
+    if m := u.VERB_SUBJECT_BEFORE.search(text, max(0, token.start - 50), token.start):
+        noun = _NOUN_AFTER.match(text, pos)
+        role = u.SUBJECT_VERB_ROLE[m.group("verb")]
+        return _victims(token.start, noun.end() if noun else pos, n, role)
+    if m := u.VERB_AFTER.match(text, pos):  # "ثلاثة مقاتلين ... قُتلوا"
+        noun = _NOUN_AFTER.match(text, pos)
+        end = noun.end() if noun and noun.end() <= m.start("verb") else pos
+        return _victims(token.start, end, n, u.VERB_ROLE[_key(m.group("verb"))])
+    if token.digits and len(token.digits) == 2 and (m := _CENTURY_BEFORE.search(
+            text, max(0, token.start - 6), token.start)):  # "1960-64"
+        year = Decimal(m.group("century") + token.digits)
+        return Found(1, token.start, pos, "year", _year(year, False), year)
     if range_end := _range_partner(text, token, following):
         return range_end
     return Found(1, token.start, pos, "number", shown, n)
 
 
+_VICTIMS_BEFORE = re.compile(rf"{BEGIN}ال(?P<noun>{alternation(u.VICTIM_ROLE)})\s+$")
+_NOUN_AFTER = re.compile(r"\s+[\u0621-\u064a]+")
+_CENTURY_BEFORE = re.compile(r"(?<![0-9])(?P<century>(?:19|20))[0-9]{2}\s*[-–]\s*$")
 _VICTIM_BEFORE = re.compile(rf"{BEGIN}(?P<noun>{alternation(u.VICTIM_ROLE)})\s+$")
 _TIME_UNIT_BEFORE = re.compile(rf"{BEGIN}(?P<noun>{alternation(u.TIME_UNITS)})\s+$")
 
@@ -209,7 +229,10 @@ def _one_after_noun(text: str, token: NumberToken) -> Found | None:
     if m := _TIME_UNIT_BEFORE.search(text, window, token.start):
         unit = u.TIME_UNITS[m.group("noun")]
         return Found(1, m.start("noun"), token.end, "duration", time_value(one, unit), one, unit)
-    if counted_noun_before(text, token.start):
+    if noun := counted_noun_before(text, token.start):
+        if m := u.TRIGGER_BEFORE.search(text, max(0, noun.start() - 30), noun.start()):
+            role = u.TRIGGERS[m.group("trigger")]  # "قُتل شخص واحد"
+            return _victims(m.start("trigger"), token.end, one, role)
         return Found(1, token.start, token.end, "number", "1", one)
     return None
 
@@ -218,6 +241,8 @@ def _range_partner(text: str, token: NumberToken, following: dict[int, NumberTok
                    ) -> Found | None:
     """"3-5 أيام": the first end of a range takes the unit of the second."""
     m = u.RANGE_AFTER.match(text, token.end)
+    if not m and u.RANGE_START.search(text, max(0, token.start - 10), token.start):
+        m = u.RANGE_AND.match(text, token.end)
     partner = following.get(m.end()) if m and m.end() > token.end else None
     if partner is None or partner.need:
         return None
@@ -225,6 +250,8 @@ def _range_partner(text: str, token: NumberToken, following: dict[int, NumberTok
     if other is None or other.kind in ("number", "year", "ordinal", "time") or other.unit is None:
         return None
     n = token.value
+    if partner.scale and token.scale is None and token.digits:
+        n *= partner.scale  # "بين 5 و7 ملايين دولار": the scale is said once
     value = time_value(n, other.unit) if other.kind in ("duration", "age") else (
         f"{format_number(n)}%" if other.kind == "percent" else f"{format_number(n)} {other.unit}")
     return Found(1, token.start, token.end, other.kind, value, n, other.unit)

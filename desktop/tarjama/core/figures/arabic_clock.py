@@ -59,12 +59,14 @@ def find_digit_times(text: str) -> list[Found]:
 
 
 def classify_clock(text: str, token: NumberToken) -> Found | None:
-    """A number after "الساعة" ("الساعة 9", "الساعة التاسعة صباحا") is a clock time."""
-    if not _CLOCK_BEFORE.search(text, max(0, token.start - 12), token.start):
-        return None
-    if token.value != int(token.value):
+    """A number after "الساعة" ("الساعة 9", "الساعة التاسعة صباحا") is a clock time, and
+    so is an hour before a part of the day ("11 صباحاً", "الثامنة والنصف مساء")."""
+    if token.value != int(token.value) or not 0 <= token.value <= 24:
         return None
     m = _AFTER_HOUR.match(text, token.end)
+    if not (_CLOCK_BEFORE.search(text, max(0, token.start - 12), token.start) or (
+            m.group("period") and (token.is_plain_integer or token.need == "ordinal"))):
+        return None
     if token.value == 1 and token.digits is None and not (m.group("period") or m.group("minutes")):
         return None  # "في الساعة الواحدة" is "per hour" as often as "at one o'clock"
     minutes = {"ونصف": 30, "والنصف": 30, "وربع": 15, "والربع": 15}.get(m.group("minutes") or "", 0)

@@ -38,8 +38,8 @@ DUAL_OR_HALF = re.compile(
 )
 TIME_AFTER = re.compile(rf"\s*(?P<unit>{alternation(TIME_UNITS)}){END}(?P<half>\s+ونصف{END})?")
 AGE_BEFORE = re.compile(
-    r"(?:\(\s*|(?:العمر|عمره|عمرها|عمرهم|عمرهما|بعمر|بسن|سن|البالغ|البالغة|يبلغ|تبلغ)\s+"
-    r"(?:(?:يناهز|نحو|حوالي|قرابة)\s+)?)$"
+    r"(?:\(\s*|(?:العمر|عمر|عمره|عمرها|عمرهم|عمرهما|بعمر|بسن|سن|البالغ|البالغة|يبلغ|تبلغ"
+    r"|ناهز|يناهز)\s+(?:(?:يناهز|ناهز|نحو|حوالي|قرابة)\s+)?)$"
 )
 
 PERCENT_AFTER = re.compile(rf"\s*(?:%|(?:في\s+|ب)ال(?:مئة|مائة|مية){END})")
@@ -70,7 +70,7 @@ QUANTITY_AFTER = re.compile(
 )
 
 VICTIM_NOUNS = {
-    "killed": ("قتيل", "قتيلا", "قتلى", "شهيد", "شهيدا", "شهداء"),
+    "killed": ("قتيل", "قتيلا", "قتلى", "شهيد", "شهيدا", "شهداء", "وفيات", "وفاة"),
     "victims": ("ضحية", "ضحايا"),
     "wounded": ("جريح", "جريحا", "جرحى", "مصاب", "مصابا", "مصابين", "مصابون"),
     "arrested": ("معتقل", "معتقلا", "معتقلين", "معتقلون", "موقوفا", "موقوفين"),
@@ -86,11 +86,21 @@ TRIGGERS = {
     "اعتقال": "arrested", "اعتقالات": "arrested", "توقيف": "arrested", "اعتقل": "arrested",
     "اسر": "captives", "اختطاف": "captives", "خطف": "captives", "فقدان": "missing",
     "اصيبت": "wounded", "قتلت": "killed", "استشهد": "killed", "اعتقلت": "arrested",
+    "اوقف": "arrested", "اوقفت": "arrested", "وفاة": "killed",
 }
 _QUALIFIER_WORDS = (r"(?:(?:نحو|حوالي|قرابة|زهاء|اكثر\s+من|ما\s+لا\s+يقل\s+عن|اقل\s+من"
                     r"|ما\s+يزيد\s+(?:عن|على)|ما\s+يقارب)\s+)?(?:ال\s*)?")
 TRIGGER_BEFORE = re.compile(
     rf"{BEGIN}(?:[وبلف]|لل)?(?:ال)?(?P<trigger>{alternation(TRIGGERS)})\s+{_QUALIFIER_WORDS}$")
+# A verb, its subject, then the count: "اعتقلت السلطات التركية 15 لاجئاً".
+_SUBJECT_VERBS = {"قتل": "killed", "قتلت": "killed", "اعدم": "killed", "اعدمت": "killed",
+                  "اصاب": "wounded", "اصابت": "wounded", "اعتقل": "arrested",
+                  "اعتقلت": "arrested", "اوقف": "arrested", "اوقفت": "arrested",
+                  "احتجز": "arrested", "احتجزت": "arrested", "خطف": "captives",
+                  "اختطف": "captives", "اختطفت": "captives"}
+VERB_SUBJECT_BEFORE = re.compile(
+    rf"{BEGIN}[وف]?(?P<verb>{alternation(_SUBJECT_VERBS)})(?:\s+ال[^\s.،؛]+){{1,3}}\s+$")
+SUBJECT_VERB_ROLE = _SUBJECT_VERBS
 # The killing or arrest said after the noun: "ثلاثة مقاتلين ... قُتلوا".
 _VERBS_AFTER = {
     "قتلوا": "killed", "قتلا": "killed", "قتلن": "killed", "لقوا حتفهم": "killed",
@@ -98,6 +108,9 @@ _VERBS_AFTER = {
     "اصيبوا": "wounded", "اصيبا": "wounded", "جرحوا": "wounded", "جرحا": "wounded",
     "اعتقلوا": "arrested", "اعتقلا": "arrested", "اوقفوا": "arrested",
     "اختطفوا": "captives", "خطفوا": "captives", "اختطفا": "captives", "فقدوا": "missing",
+    "اصيبتا": "wounded", "قتلتا": "killed", "استشهدتا": "killed", "اعتقلتا": "arrested",
+    "حتفهم": "killed", "حتفهما": "killed", "توفوا": "killed", "توفيا": "killed",
+    "في عداد المفقودين": "missing", "في عداد القتلى": "killed",
 }
 VERB_AFTER = re.compile(
     rf"(?:\s+[^\s.،؛!؟:]+){{0,5}}?\s+(?:[وف]?(?:قد\s+)?)(?P<verb>{alternation(_VERBS_AFTER)}){END}")
@@ -107,3 +120,6 @@ YEAR_ERA_AFTER = re.compile(rf"\s*{ERA}")
 YEAR_BEFORE = re.compile(rf"{BEGIN}(?:[وبلف]|لل)?(?:ال)?(?:عام|عامي|سنة|سنتي)\s*$")
 LATIN_AFTER = re.compile(r"[A-Za-z]")
 RANGE_AFTER = re.compile(r"\s*(?:[-–]|الى|حتى|او)\s*")
+RANGE_AND = re.compile(r"\s+و\s*")  # "بين 30 و40 في المئة": only after بين or من
+RANGE_START = re.compile(rf"{BEGIN}(?:ما\s+)?(?:بين|من)\s+$")
+AGE_AFTER = re.compile(rf"\s+من\s+(?:ال)?عمر(?:ه|ها|هم|هما)?{END}")

@@ -15,7 +15,7 @@ import re
 UNIT, ONE, TEEN_TEN, TEN, HUNDRED, SCALE, PLURAL_SCALE, DUAL, COMPOUND_ONLY = (
     "unit", "one", "teen_ten", "ten", "hundred", "scale", "plural_scale", "dual",
     "compound_only")
-FRACTION, ORDINAL = "fraction", "ordinal"
+FRACTION, FRACTIONS, ORDINAL = "fraction", "fractions", "ordinal"
 
 ANY, NO_ARTICLE, CONJ_ONLY, WITH_ARTICLE, NOT_LI, TENS_RULE = (
     "any", "no_article", "conj_only", "with_article", "not_li", "tens")
@@ -44,7 +44,7 @@ _ORDINALS = {1: ("اول", "اولى", "حادي", "حادية"), 2: ("ثاني"
 
 def _table() -> dict[str, tuple[float, str, str]]:
     table: dict[str, tuple[float, str, str]] = {}
-    for word in ("واحد", "واحدة"):
+    for word in ("واحد", "واحدة", "واحدا"):
         table[word] = (1, ONE, ANY)
     for word in ("احد", "احدى"):
         table[word] = (1, COMPOUND_ONLY, CONJ_ONLY)
@@ -80,6 +80,8 @@ def _table() -> dict[str, tuple[float, str, str]]:
     for word, value in (("نصف", 0.5), ("ربع", 0.25), ("ثلث", 1 / 3), ("ثلثي", 2 / 3),
                         ("ثلثا", 2 / 3)):
         table[word] = (value, FRACTION, ANY)
+    for word, value in (("ارباع", 0.25), ("اخماس", 0.2)):  # "ثلاثة أرباع"
+        table[word] = (value, FRACTIONS, NO_ARTICLE)
     for value, words in _ORDINALS.items():
         for word in words:
             table.setdefault(word, (value, ORDINAL, WITH_ARTICLE))

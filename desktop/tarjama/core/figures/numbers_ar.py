@@ -19,6 +19,7 @@ from tarjama.core.figures.number_words_ar import (
     COMPOUND_ONLY,
     DUAL,
     FRACTION,
+    FRACTIONS,
     HUNDRED,
     ONE,
     ORDINAL,
@@ -61,6 +62,7 @@ class NumberToken:
     need: str | None = None  # "noun_after", "noun_before", "ordinal": context to find
     fraction: str | None = None  # "1/2" for a lone fraction word
     article: bool = False  # the number word carries the article ("الأربعة")
+    scale: int | None = None  # the scale word after digits: 1000000 for "7 ملايين"
 
     @property
     def is_plain_integer(self) -> bool:
@@ -91,7 +93,8 @@ def find_numbers(text: str) -> list[NumberToken]:
         value = digit_value(m)
         if scale:
             value *= SCALES[scale]
-        tokens.append(NumberToken(m.start(), m.end(), value, None if scale else m.group("num")))
+        tokens.append(NumberToken(m.start(), m.end(), value, None if scale else m.group("num"),
+                                  scale=SCALES[scale] if scale else None))
     tokens.extend(_outside(_word_numbers(text), tokens))
     tokens.sort(key=lambda t: t.start)
     return tokens
@@ -164,7 +167,8 @@ def _continues(text: str, last: _Word, word: _Word) -> bool:
                 and word.kind in (UNIT, TEN, HUNDRED, TEEN_TEN, COMPOUND_ONLY, FRACTION))
         )
     return (
-        (last.kind in small and word.kind == TEEN_TEN)
+        (last.kind == UNIT and word.kind == FRACTIONS)
+        or (last.kind in small and word.kind == TEEN_TEN)
         or (last.kind == UNIT and word.kind == HUNDRED and word.value == 100)
         or (last.kind in (UNIT, TEN, HUNDRED, TEEN_TEN, FRACTION)
             and word.kind in (SCALE, PLURAL_SCALE))
@@ -185,6 +189,8 @@ def _group_value(group: list[_Word]) -> Decimal:
             current = Decimal(0)
         elif word.kind == FRACTION and total:  # "مليون ونصف": half of the scale
             total += word.value * last_scale
+        elif word.kind == FRACTIONS:  # "ثلاثة أرباع"
+            current *= word.value
         else:
             current += word.value
     return total + current
@@ -215,18 +221,21 @@ def _word_numbers(text: str) -> list[NumberToken]:
         first = group[0]
         # A lone "احد" or "الاف" is not a figure here (vague plurals are count words),
         # nor a compound that starts inside another one.
-        if len(group) == 1 and first.kind in (COMPOUND_ONLY, PLURAL_SCALE):
+        if len(group) == 1 and first.kind in (COMPOUND_ONLY, PLURAL_SCALE, FRACTIONS):
             continue
         if first.kind == PLURAL_SCALE or first.prefix == _AND_THE:
             continue
         if len(group) == 1 and first.kind == FRACTION and first.prefix.startswith("و"):
             continue  # "عامين ونصف": the half belongs to the figure before it
-        fraction = _fraction_name(first) if len(group) == 1 and first.kind == FRACTION else None
+        fraction = None
+        if group[-1].kind == FRACTIONS or (len(group) == 1 and first.kind == FRACTION):
+            fraction = _fraction_name(_group_value(group))
         tokens.append(NumberToken(first.start, group[-1].end, _group_value(group), None,
                                   _need(group), fraction, first.prefix.endswith(("ال", "لل"))))
     return tokens
 
 
-def _fraction_name(word: _Word) -> str:
-    return {Decimal("0.5"): "1/2", Decimal("0.25"): "1/4", Decimal("0.75"): "3/4"}.get(
-        word.value, "2/3" if word.value > Decimal("0.5") else "1/3")
+def _fraction_name(value: Decimal) -> str:
+    named = {Decimal("0.5"): "1/2", Decimal("0.25"): "1/4", Decimal("0.75"): "3/4",
+             Decimal("0.2"): "1/5", Decimal("0.4"): "2/5", Decimal("0.6"): "3/5"}
+    return named.get(value.normalize(), "2/3" if value > Decimal("0.5") else "1/3")
