@@ -10,7 +10,8 @@ dimensions, reads the shared Arabic samples, and alternately times
 
 with the same model object, beam, token batching, decoding limit, threads and
 compute type. Prints source words per second for both, their ratio (target: at
-least 0.90) and the peak memory of the process.
+least 0.90), the share of the pipeline's time spent finding and checking key figures
+(target: under 5 %) and the peak memory of the process.
 
     PYTHONPATH=desktop python benchmarks/translate_throughput.py [--repeat 2]
 """
@@ -23,6 +24,7 @@ import resource
 import statistics
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -34,8 +36,45 @@ from tarjama.core.translate import TranslationOptions, Translator  # noqa: E402
 from tarjama.devtools.bench_pack import DEFAULT_PACK, prepare_pack  # noqa: E402
 
 DEFAULT_SAMPLES = REPO.parent / "shared" / "samples"
+FIGURES_SHARE_MAX = 0.05
 
 
+class FigureTimer:
+    """Adds up the time the pipeline spends in the figure functions it calls.
+
+    The pipeline looks ``extract_arabic``, ``extract_english`` and ``compare_figures`` up
+    in its own module at each call, so wrapping them there times exactly its calls and
+    changes nothing else.
+    """
+
+    NAMES = ("extract_arabic", "extract_english", "compare_figures")
+
+    def __init__(self) -> None:
+        self.seconds: Counter[str] = Counter()
+        self.calls: Counter[str] = Counter()
+        self.installed: list[str] = []
+
+    def install(self, module: object) -> None:
+        for name in self.NAMES:
+            function = getattr(module, name, None)
+            if callable(function):
+                setattr(module, name, self._wrap(name, function))
+                self.installed.append(name)
+
+    def _wrap(self, name: str, function: Callable[..., object]) -> Callable[..., object]:
+        def timed_call(*args: object, **kwargs: object) -> object:
+            started = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                self.seconds[name] += time.perf_counter() - started
+                self.calls[name] += 1
+
+        return timed_call
+
+    def reset(self) -> None:
+        self.seconds.clear()
+        self.calls.clear()
 
 
 def fallback_split(paragraphs: list[str]) -> list[str]:
@@ -61,6 +100,23 @@ def load_inputs(samples: Path, translator: Translator
     # One article at a time, as the reader and batch jobs translate them.
     sentences = [[s.text for s in segment(d, translator)] for d in documents]
     return documents, sentences, "pipeline.analyse_document"
+
+
+def figures_line(timer: FigureTimer, rounds: list[tuple[Counter[str], Counter[str]]],
+                 pipeline_times: list[float]) -> str:
+    """The figure work of the fastest pipeline round against that round's time."""
+    if not timer.installed:
+        return "figures: not measured (the pipeline's figure functions were not found)"
+    best = min(range(len(pipeline_times)), key=pipeline_times.__getitem__)
+    seconds, calls = rounds[best]
+    spent, total = sum(seconds.values()), pipeline_times[best]
+    share = spent / total if total else 0.0
+    parts = ", ".join(f"{name} {seconds[name] * 1000:.1f} ms/{calls[name]} calls"
+                      for name in timer.installed)
+    verdict = "OK" if share < FIGURES_SHARE_MAX else "ABOVE"
+    return (f"figures: {spent * 1000:.1f} ms of {total * 1000:.0f} ms pipeline = "
+            f"{share * 100:.2f}% (target < {FIGURES_SHARE_MAX * 100:g}%) {verdict}\n"
+            f"         ({parts})")
 
 
 def timed(run: Callable[[], object]) -> float:
@@ -98,10 +154,12 @@ def main(argv: list[str] | None = None) -> int:
     engine = translator.engine
     engine.translate_batch([translator.tokenize(sentences[0])], max_decoding_length=4)  # warm up
     tokens = [[translator.tokenize(s) for s in article] for article in articles]
+    figure_timer = FigureTimer()
     if documents:  # first use imports and warms up segmentation, figures and summaries
-        from tarjama.core.pipeline import analyse_document
+        from tarjama.core import pipeline as pipeline_module
 
-        analyse_document(documents[0], None)
+        pipeline_module.analyse_document(documents[0], None)
+        figure_timer.install(pipeline_module)
 
     def raw() -> None:
         for article_tokens in tokens:
@@ -124,9 +182,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(articles)} articles, {len(sentences)} sentences, {words} source words; "
           f"pipeline = {mode}")
     raw_times, pipeline_times = [], []
+    figure_rounds: list[tuple[Counter[str], Counter[str]]] = []
     for round_number in range(1, args.repeat + 1):
         raw_times.append(timed(raw))
+        figure_timer.reset()
         pipeline_times.append(timed(pipeline))
+        figure_rounds.append((figure_timer.seconds.copy(), figure_timer.calls.copy()))
         print(f"  round {round_number}: raw {raw_times[-1]:.2f} s, "
               f"pipeline {pipeline_times[-1]:.2f} s", flush=True)
 
@@ -142,6 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"ratio:           {ratio:8.3f} best against best (target >= 0.90) "
           f"{'OK' if ratio >= 0.9 else 'BELOW'}")
     print(f"paired ratio:    {paired:8.3f} median of the per-round ratios")
+    print(figures_line(figure_timer, figure_rounds, pipeline_times))
     print(f"peak memory:     {peak_mb:8.0f} MB")
     return 0
 
