@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tarjama.cli.main import main
+from tarjama.core.figures.labels import KIND_LABELS, STATUS_LABELS
 
 ARTICLE = (
     "قالت مصادر محلية إن 12 شخصاً قتلوا في هجوم على قرية شرق دير الزور يوم 10 أيلول/سبتمبر 2023.\n"
@@ -128,6 +130,72 @@ def test_figures_with_a_pack_reports_fidelity(capsys, article, tiny_pack):
     # Random weights lose the figures; the check must notice rather than say "ok".
     assert statuses <= {"ok", "missing", "changed"}
     assert statuses != {"ok"}
+
+
+def table_rows(out: str) -> list[list[str]]:
+    """The cells of the `tarjama figures` table (columns are two or more spaces apart)."""
+    return [re.split(r"\s{2,}", line.strip()) for line in out.splitlines()[1:]]
+
+
+def test_figures_table_shows_kinds_and_values_in_words(capsys, article):
+    code, out, err = run_cli(capsys, "figures", article)
+    assert code == 0, err
+    assert out.splitlines()[0].split() == ["sentence", "kind", "arabic", "value", "english",
+                                           "status"]
+    rows = table_rows(out)
+    assert {row[1] for row in rows} <= set(KIND_LABELS.values())
+    assert "percentage" in {row[1] for row in rows}
+    assert "10 September 2023" in out  # not 2023-09-10
+    assert "2023-09-10" not in out
+    assert "about 450 km" in out or "450 km" in out
+
+
+def test_figures_table_statuses_are_words(capsys, article, tiny_pack):
+    code, out, err = run_cli(capsys, "figures", article, "--pack", tiny_pack)
+    assert code == 0, err
+    statuses = {row[-1] for row in table_rows(out)}
+    assert statuses <= set(STATUS_LABELS.values())
+    assert "ok" not in statuses
+    # Random weights lose figures: each warning names what happened in words.
+    warnings = [line for line in err.splitlines() if line.startswith("warning:")]
+    assert warnings
+    assert all(re.match(r"warning: sentence \d+: figure (missing|changed): ", w)
+               for w in warnings)
+
+
+def test_figures_json_keeps_ids_and_adds_labels(capsys, article, tiny_pack):
+    code, out, _ = run_cli(capsys, "figures", article, "--pack", tiny_pack, "--json")
+    assert code == 0
+    data = json.loads(out)
+    figures = [f for s in data["sentences"] for f in s["figures"]]
+    assert all(f["kind_label"] == KIND_LABELS[f["kind"]] for f in figures)
+    percent = next(f for f in figures if f["kind"] == "percent")
+    assert (percent["kind_label"], percent["label"]) == ("percentage", "95%")
+    checks = [c for s in data["sentences"] for c in s["fidelity"]["checks"]]
+    assert checks
+    assert all(c["status_label"] == STATUS_LABELS[c["status"]] for c in checks)
+    assert all("label" in c["source"] for c in checks)
+
+
+def test_figures_table_of_the_new_kinds(capsys):
+    from figure_samples import sample_article
+    from tarjama.cli.article import _print_figure_table
+
+    _print_figure_table(sample_article())
+    out, err = capsys.readouterr()
+    rows = table_rows(out)
+    assert [(row[1], row[3], row[-1]) for row in rows] == [
+        ("casualties", "about 300 killed", "kept"),
+        ("date", "10 September 2018", "kept"),
+        ("vague count", "dozens", "changed"),
+        ("score", "score 2-1", "kept"),
+        ("clock time", "20:30", "missing"),
+        ("ordinal", "3rd", "kept"),
+        ("fraction", "half", "kept"),
+    ]
+    assert "count_word" not in out
+    assert "warning: sentence 1: figure changed: the Arabic says dozens" in err
+    assert "warning: sentence 1: figure missing: the Arabic figure 20:30" in err
 
 
 def test_eval_scores_a_parallel_file(capsys, tiny_pack, tmp_path):

@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QMimeData, QObject, QPointF, Qt, QUrl, Signal
 from PySide6.QtGui import QDropEvent, QGuiApplication, QKeySequence, QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 
+from tarjama.core.figures.labels import KIND_LABELS, STATUS_LABELS
 from tarjama.core.pipeline import attach_translation
 from tarjama.gui import theme
 from tarjama.gui.settings import Settings
@@ -99,10 +100,32 @@ def test_figures_are_coloured_alike_in_both_panes(translated):
     assert cursor.charFormat().background().color() == theme.figure_colour(figure.kind, dark)
 
 
+def test_figure_tooltips_in_the_panes_speak_in_words(translated):
+    window = translated
+    sentence = figure_sentence(window)
+    kept = attach_translation(dataclasses.replace(sentence),
+                              f"Officials said {sentence.source_figures[0].text} today.")
+    window.show_translated_sentence(kept)
+    sentence_id = sentence.sentence.id
+    for pane in (window.source_pane, window.target_pane):
+        assert pane.marks(sentence_id)
+        for mark in pane.marks(sentence_id):
+            assert mark.tooltip.startswith(tuple(KIND_LABELS.values())), mark.tooltip
+            assert "(kept;" in mark.tooltip
+            assert not any(f"{k}:" in mark.tooltip for k in KIND_LABELS if KIND_LABELS[k] != k)
+            assert "(ok" not in mark.tooltip
+    start = window.source_pane.sentence_range(sentence_id)[0]
+    cursor = QTextCursor(window.source_pane.document())
+    cursor.setPosition(start + sentence.source_figures[0].start + 1)
+    point = window.source_pane.cursorRect(cursor).center()
+    tooltip = window.source_pane.tooltip_at(point)
+    assert tooltip.startswith(KIND_LABELS[sentence.source_figures[0].kind])
+
+
 def test_a_changed_figure_marks_the_english_sentence(translated):
     window = translated
     sentence = next(s for s in window.article.sentences
-                    if any(f.value == "12" for f in s.source_figures))
+                    if any(f.number == 12 for f in s.source_figures))
     changed = attach_translation(dataclasses.replace(sentence),
                                  "An official said 21 people were injured in the accident.")
     assert changed.fidelity.status != "ok"
@@ -124,6 +147,11 @@ def test_figures_panel_lists_figures_and_jumps(translated):
     assert panel.row_count() >= expected > 0
     sentence_id, cells = panel.row(panel.row_count() - 1)
     assert cells[0]
+    rows = [panel.row(i)[1] for i in range(panel.row_count())]
+    assert {row[0] for row in rows} <= set(KIND_LABELS.values())  # words, not kind ids
+    assert {row[3] for row in rows} <= set(STATUS_LABELS.values())
+    assert "kept" in {row[3] for row in rows} or window.article.warnings()
+    assert "ok" not in {row[3] for row in rows}
     panel.table.cellClicked.emit(panel.row_count() - 1, 1)
     assert window.linker.current == sentence_id
 

@@ -214,6 +214,49 @@ def test_index_html_escapes_text_and_links_the_article():
     assert "2 files: 1 translated, 1 failed; 1 with figure warnings." in page
 
 
+CONVOY_AR = "قطعت القافلة 450 كيلومترا في 3 أيام"
+CONVOY_EN = "The convoy travelled 450 miles"
+
+
+def labelled_record() -> ArticleRecord:
+    """Figures of several kinds, and warnings exactly as a batch records them."""
+    from tarjama.core.figures import check_fidelity
+
+    warnings = tuple(FigureWarning(4, CONVOY_AR, CONVOY_EN, c.detail)
+                     for c in check_fidelity(CONVOY_AR, CONVOY_EN).checks if c.status != "ok")
+    return make_record(figures=("مقتل 5 أشخاص", "10 أيلول 2024", "عشرات", "الساعة 20:30",
+                                "450 كيلومترا", "كلمة"), warnings=warnings)
+
+
+def test_index_csv_lists_figures_as_labelled_chips_and_warnings_with_status_words():
+    [row] = csv.DictReader(io.StringIO(render_csv([labelled_record()])))
+    assert row["key_figures"].splitlines() == [
+        "5 killed", "10 September 2024", "dozens", "20:30", "450 km", "كلمة"]
+    details = row["warning_details"].splitlines()
+    assert details[0].startswith("sentence 5: figure changed: the Arabic says 450 km")
+    assert details[1].startswith("sentence 5: figure missing: the Arabic figure 3 days")
+    assert "count_word" not in row["key_figures"]
+
+
+def test_index_html_shows_chips_coloured_by_kind_and_status_words():
+    page = render_html([labelled_record()])
+    assert ('<span class="figure fig-casualties" title="مقتل 5 أشخاص">5 killed</span>'
+            in page)
+    assert '<span class="figure fig-count-word" title="عشرات">dozens</span>' in page
+    assert '<span class="figure fig-time" title="الساعة 20:30">20:30</span>' in page
+    assert "sentence 5: figure changed: the Arabic says 450 km" in page
+    assert "sentence 5: figure missing: the Arabic figure 3 days" in page
+    assert ".figure.fig-time { background: #" in page
+    assert "count_word" not in page
+
+
+def test_a_warning_recorded_by_another_version_still_reads_in_words():
+    old = FigureWarning(1, CONVOY_AR, CONVOY_EN, "the Arabic says 450; the English has 450")
+    [row] = csv.DictReader(io.StringIO(render_csv([make_record(warnings=(old,))])))
+    assert row["warning_details"].startswith(
+        "sentence 2: figure lost or changed: the Arabic says 450; the English has 450")
+
+
 def test_write_index_writes_both_files_with_a_bom_for_spreadsheets(tmp_path):
     csv_path, html_path = write_index(tmp_path, [make_record()])
     assert csv_path.read_bytes().startswith(b"\xef\xbb\xbf")

@@ -224,6 +224,8 @@ def run_summarize(args: argparse.Namespace) -> int:
 
 
 def run_figures(args: argparse.Namespace) -> int:
+    from tarjama.core.export import sentence_dict
+
     _check_input(args.file)
     translator = None if args.no_translate else _translator_if_available(args, needed=False)
     args.algorithm, args.sentences, args.ratio = "lexrank", 1, None
@@ -232,7 +234,7 @@ def run_figures(args: argparse.Namespace) -> int:
         payload = {
             "file": str(args.file),
             "pack": result.to_dict()["pack"],
-            "sentences": [s.to_dict() for s in result.sentences if s.source_figures],
+            "sentences": [sentence_dict(s) for s in result.sentences if s.source_figures],
         }
         _emit(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", None)
         return EXIT_OK
@@ -241,15 +243,17 @@ def run_figures(args: argparse.Namespace) -> int:
 
 
 def _print_figure_table(result) -> None:
+    from tarjama.core.figures.labels import figure_label, kind_label, status_label
+
     rows = []
     for s in result.sentences:
         checks = {c.source: c for c in s.fidelity.checks} if s.fidelity else {}
         for figure in s.source_figures:
             check = checks.get(figure)
-            status = check.status if check else "-"
+            status = status_label(check.status) if check else "-"
             english = check.target.text if check and check.target else ""
-            rows.append((str(s.sentence.id), figure.kind, figure.text, figure.value, english,
-                         status))
+            rows.append((str(s.sentence.id), kind_label(figure.kind), figure.text,
+                         figure_label(figure), english, status))
     if not rows:
         print("no key figures found")
         return
@@ -262,7 +266,8 @@ def _print_figure_table(result) -> None:
         for s in result.warnings():
             for check in s.fidelity.checks:
                 if check.status != "ok":
-                    print(f"warning: sentence {s.sentence.id}: {check.detail}", file=sys.stderr)
+                    print(f"warning: sentence {s.sentence.id}: figure "
+                          f"{status_label(check.status)}: {check.detail}", file=sys.stderr)
 
 
 def run_eval(args: argparse.Namespace) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -14,14 +15,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tarjama.core.figures.labels import figure_description, kind_label, status_label
+from tarjama.core.figures.model import Figure
 from tarjama.core.pipeline import SentenceResult
 from tarjama.gui import theme
 
 SENTENCE_ROLE = Qt.ItemDataRole.UserRole
 
 
-def figure_rows(sentence: SentenceResult) -> list[tuple[str, str, str, str]]:
-    """(kind, Arabic text, English text, status) for each figure of one sentence.
+class FigureRow(NamedTuple):
+    """One row of the panel: ids for colour and sorting, the figure for its label."""
+
+    kind: str
+    arabic: str
+    english: str
+    status: str  # "ok", "missing", "changed", "added" or "pending"
+    figure: Figure  # the Arabic figure, or the English one for an added figure
+    english_figure: Figure | None = None  # what the translation has for an Arabic figure
+
+    def cells(self) -> tuple[str, str, str, str]:
+        """What the reader sees: "vague count", "عشرات", "dozens", "kept"."""
+        return kind_label(self.kind), self.arabic, self.english, status_label(self.status)
+
+
+def figure_rows(sentence: SentenceResult) -> list[FigureRow]:
+    """One row for each figure of one sentence.
 
     Arabic figures come with their fidelity check; an English figure that matches no
     Arabic one is listed too, so nothing the translation added goes unseen.
@@ -33,25 +51,34 @@ def figure_rows(sentence: SentenceResult) -> list[tuple[str, str, str, str]]:
         check = checks.get(figure)
         if check is None:
             status = "pending" if sentence.translation is None else "ok"
-            rows.append((figure.kind, figure.text, "", status))
+            rows.append(FigureRow(figure.kind, figure.text, "", status, figure))
             continue
         if check.target is not None:
             matched.add(check.target)
-        rows.append((figure.kind, figure.text, check.target.text if check.target else "",
-                     check.status))
+        rows.append(FigureRow(figure.kind, figure.text,
+                              check.target.text if check.target else "", check.status, figure,
+                              check.target))
     for figure in sentence.target_figures:
-        if figure not in matched:
-            rows.append((figure.kind, "", figure.text, "added"))  # the English invented it
+        if figure not in matched:  # the English invented it
+            rows.append(FigureRow(figure.kind, "", figure.text, "added", figure))
     return rows
 
 
 STATUS_TIPS = {
-    "ok": "The translation keeps this figure.",
-    "missing": "The translation dropped this figure: check the Arabic.",
-    "changed": "The translation has a different value: check the Arabic.",
-    "added": "This figure is in the English only: the translation may have invented it.",
-    "pending": "Not translated yet.",
+    "ok": "Kept: the translation keeps this figure.",
+    "missing": "Missing: the translation dropped this figure. Check the Arabic.",
+    "changed": "Changed: the translation has a different value. Check the Arabic.",
+    "added": "Added: this figure is in the English only; the translation may have invented it.",
+    "pending": "Pending: not translated yet.",
 }
+
+
+def row_tooltips(row: FigureRow) -> tuple[str, str, str, str]:
+    """Kind: the figure as a person reads it; English: what the translation has, read the
+    same way; status: what it means."""
+    english = figure_description(row.english_figure) if row.english_figure else row.english
+    return (figure_description(row.figure), row.arabic, english,
+            STATUS_TIPS.get(row.status, status_label(row.status)))
 
 
 class FiguresPanel(QWidget):
@@ -108,17 +135,18 @@ class FiguresPanel(QWidget):
         dark = theme.is_dark(self.palette())
         self.table.setUpdatesEnabled(False)
         self.table.setRowCount(len(rows))
-        for index, (sentence_id, (kind, arabic, english, status)) in enumerate(rows):
-            for column, text in enumerate((kind, arabic, english, status)):
+        for index, (sentence_id, row) in enumerate(rows):
+            for column, (text, tip) in enumerate(zip(row.cells(), row_tooltips(row),
+                                                     strict=True)):
                 item = QTableWidgetItem(text)
                 item.setData(SENTENCE_ROLE, sentence_id)
-                item.setToolTip(STATUS_TIPS.get(text, text) if column == 3 else text)
+                item.setToolTip(tip)
                 if column == 0:
-                    item.setBackground(theme.figure_colour(kind, dark))
+                    item.setBackground(theme.figure_colour(row.kind, dark))
                 if column == 1:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
-                if column == 3 and status in ("missing", "changed"):
+                if column == 3 and row.status in ("missing", "changed"):
                     item.setForeground(theme.warning_colour(dark))
                 self.table.setItem(index, column, item)
         self.table.setUpdatesEnabled(True)

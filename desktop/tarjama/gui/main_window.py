@@ -13,18 +13,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
     QFont,
-    QKeySequence,
 )
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -40,58 +36,17 @@ from tarjama.core.errors import Cancelled, PackError
 from tarjama.core.pipeline import ArticleResult, PipelineOptions, SentenceResult
 from tarjama.gui import clipboard, theme
 from tarjama.gui.errors import ErrorReporter
+from tarjama.gui.figure_marks import source_marks, target_marks
 from tarjama.gui.figures_panel import FiguresPanel
-from tarjama.gui.reader_pane import Mark, PaneSentence, ReaderPane
+from tarjama.gui.file_dialogs import ask_article, ask_export
+from tarjama.gui.main_menu import build_menus
+from tarjama.gui.reader_pane import PaneSentence, ReaderPane
 from tarjama.gui.sentence_linker import SentenceLinker
-from tarjama.gui.settings import MAX_FONT_SIZE, MIN_FONT_SIZE, THEMES, Settings
+from tarjama.gui.settings import MAX_FONT_SIZE, MIN_FONT_SIZE, Settings
 from tarjama.gui.summary_panel import SummaryPanel
 from tarjama.gui.worker import ArticleWorker, JobRequest
 
-EXPORT_FILTERS = {
-    "html": "Two-column HTML (*.html)",
-    "md": "Markdown (*.md)",
-    "docx": "Word document (*.docx)",
-    "txt": "English text (*.txt)",
-    "json": "JSON (*.json)",
-}
-
-
 DRAIN_BUDGET = 0.012  # seconds of sentence display per event-loop turn
-
-
-def open_file_filter() -> str:
-    from tarjama.core.documents import SUPPORTED_SUFFIXES
-
-    patterns = " ".join(sorted(f"*{s}" for s in SUPPORTED_SUFFIXES if s))
-    return f"Articles ({patterns});;All files (*)"
-
-
-def source_marks(sentence: SentenceResult) -> list[Mark]:
-    checks = {c.source: c for c in sentence.fidelity.checks} if sentence.fidelity else {}
-    marks = []
-    for figure in sentence.source_figures:
-        check = checks.get(figure)
-        note = f"{figure.kind}: {figure.value}"
-        if check is not None:
-            note += f" (English: {check.target.text})" if check.target else " (not in English)"
-        marks.append(Mark(figure.start, figure.end, figure.kind, note,
-                          warning=check is not None and check.status != "ok"))
-    return marks
-
-
-def target_marks(sentence: SentenceResult) -> tuple[list[Mark], str]:
-    """English figure marks, coloured like their Arabic counterpart, and the warning text."""
-    checks = sentence.fidelity.checks if sentence.fidelity else ()
-    source_of = {c.target: c for c in checks if c.target is not None}
-    marks = []
-    for figure in sentence.target_figures:
-        check = source_of.get(figure)
-        kind = check.source.kind if check else figure.kind
-        note = f"Arabic: {check.source.text}" if check else f"{figure.kind}: {figure.value}"
-        marks.append(Mark(figure.start, figure.end, kind, note,
-                          warning=check is not None and check.status != "ok"))
-    problems = [c.detail for c in checks if c.status != "ok"]
-    return marks, "\n".join(f"⚠ {p}" for p in problems)
 
 
 class MainWindow(QMainWindow):
@@ -180,74 +135,14 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.progress_bar)
 
-    def _action(self, text: str, slot, shortcut=None, menu=None) -> QAction:
-        action = QAction(self.tr(text), self)
-        if shortcut is not None:
-            shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
-        action.triggered.connect(slot)
-        if menu is not None:
-            menu.addAction(action)
-        return action
-
     def _build_actions(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        self._action("&Open…", self.open_dialog, QKeySequence.StandardKey.Open, file_menu)
-        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self._action("Translate &Folder…", self.translate_folder, None, file_menu)
-        file_menu.addSeparator()
-        self.export_action = self._action("&Export…", self.export_dialog, "Ctrl+E", file_menu)
-        file_menu.addSeparator()
-        self._action("&Quit", self.close, QKeySequence.StandardKey.Quit, file_menu)
-
-        edit = bar.addMenu(self.tr("&Edit"))
-        self.copy_summary_action = self._action("Copy &Summary", self.copy_summary,
-                                                "Ctrl+Shift+C", edit)
-        self.copy_translation_action = self._action("Copy &Translation", self.copy_translation,
-                                                    "Ctrl+Shift+T", edit)
-        edit.addSeparator()
-        self.with_arabic_action = self._toggle(edit, "Copy With Arabic Originals",
-                                               "copy_with_arabic")
-        self.with_source_action = self._toggle(edit, "Copy With Source File Name",
-                                               "copy_with_source_name")
-
-        view = bar.addMenu(self.tr("&View"))
-        self._action("Next Sentence", self.linker.next, ["Alt+Down", "Ctrl+]"], view)
-        self._action("Previous Sentence", self.linker.previous, ["Alt+Up", "Ctrl+["], view)
-        self.cancel_action = self._action("&Cancel Translation", self.cancel_translation,
-                                          "Esc", view)
-        self.cancel_action.setEnabled(False)
-        view.addSeparator()
-        self._action("Zoom &In", lambda: self.zoom(1), ["Ctrl+=", "Ctrl++"], view)
-        self._action("Zoom &Out", lambda: self.zoom(-1), "Ctrl+-", view)
-        self._action("&Reset Zoom", self.reset_zoom, "Ctrl+0", view)
-        theme_menu = view.addMenu(self.tr("&Theme"))
-        group = QActionGroup(self)
-        for name in THEMES:
-            action = self._action(name.capitalize(), lambda _c=False, n=name: self.set_theme(n),
-                                  None, theme_menu)
-            action.setCheckable(True)
-            action.setChecked(name == self.settings.theme)
-            group.addAction(action)
-        view.addSeparator()
-        view.addAction(self.summary_dock.toggleViewAction())
-        view.addAction(self.figures_dock.toggleViewAction())
-
-        packs = bar.addMenu(self.tr("&Packs"))
-        self._action("&Manage Packs…", self.manage_packs, None, packs)
-        help_menu = bar.addMenu(self.tr("&Help"))
-        self._action("&About Tarjama", self.show_about, None, help_menu)
+        actions = build_menus(self)
+        self.export_action, self.cancel_action = actions.export, actions.cancel
+        self.copy_summary_action = actions.copy_summary
+        self.copy_translation_action = actions.copy_translation
+        self.with_arabic_action, self.with_source_action = actions.with_arabic, actions.with_source
+        self.recent_menu = actions.recent_menu
         self._update_actions()
-
-    def _toggle(self, menu, text: str, setting: str) -> QAction:
-        action = QAction(self.tr(text), self)
-        action.setCheckable(True)
-        action.setChecked(getattr(self.settings, setting))
-        action.toggled.connect(lambda on: setattr(self.settings, setting, on))
-        menu.addAction(action)
-        return action
 
     def _connect(self) -> None:
         self.worker.prepared.connect(self.on_prepared)
@@ -266,10 +161,7 @@ class MainWindow(QMainWindow):
     # -- opening files ---------------------------------------------------------------------
 
     def open_dialog(self) -> None:
-        start = str(Path(self.settings.recent_files[0]).parent) if self.settings.recent_files \
-            else ""
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open Article"), start,
-                                              open_file_filter())
+        name = ask_article(self, self.settings.recent_files)
         if name:
             self.open_file(name)
 
@@ -430,14 +322,6 @@ class MainWindow(QMainWindow):
     def add_recent(self, path: Path) -> None:
         self.settings.add_recent_file(path)
 
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        for name in self.settings.recent_files:
-            action = self.recent_menu.addAction(Path(name).name)
-            action.setToolTip(name)
-            action.triggered.connect(lambda _c=False, n=name: self.open_file(n))
-        self.recent_menu.setEnabled(bool(self.settings.recent_files))
-
     def _update_actions(self) -> None:
         busy = self.worker.busy
         self.cancel_action.setEnabled(busy)
@@ -481,13 +365,9 @@ class MainWindow(QMainWindow):
     def export_dialog(self) -> None:
         if self.article is None:
             return
-        stem = self.article.document.path.name.split(".")[0]
-        name, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Export"), str(self.article.document.path.with_name(stem + ".html")),
-            ";;".join(EXPORT_FILTERS.values()))
-        if name:
-            fmt = next((k for k, v in EXPORT_FILTERS.items() if v == chosen), "html")
-            self.export_to(Path(name), fmt)
+        chosen = ask_export(self, self.article.document.path)
+        if chosen:
+            self.export_to(*chosen)
 
     def export_to(self, path: Path, fmt: str) -> None:
         from tarjama.core.export import write_export

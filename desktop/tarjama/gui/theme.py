@@ -5,20 +5,13 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-# Figure kinds grouped into a few hues so a reader learns them quickly:
-# amounts green, time blue, people red, everything else amber.
-_KIND_HUES = {
-    "money": 130, "quantity": 130, "percent": 160, "number": 45, "count_word": 45,
-    "date": 210, "year": 210, "duration": 240, "age": 280,
-    "casualties": 0, "arrests": 20,
-}
-_FALLBACK_HUE = 45
+from tarjama.core.figures import hues
 
 
 def figure_colour(kind: str, dark: bool) -> QColor:
     """Background tint for a figure of ``kind``: pale on light themes, deep on dark ones."""
-    hue = _KIND_HUES.get(kind, _FALLBACK_HUE)
-    return QColor.fromHsv(hue, 110, 90) if dark else QColor.fromHsv(hue, 60, 255)
+    saturation, value = hues.DARK_TINT if dark else hues.LIGHT_TINT
+    return QColor.fromHsv(hues.kind_hue(kind), saturation, value)
 
 
 def hover_colour(dark: bool) -> QColor:

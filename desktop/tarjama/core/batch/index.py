@@ -13,11 +13,14 @@ import csv
 import html
 import io
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
 from tarjama.core.atomic import write_atomic
-from tarjama.core.batch.records import STATUS_DONE, STATUS_FAILED, ArticleRecord
+from tarjama.core.batch.records import STATUS_DONE, STATUS_FAILED, ArticleRecord, FigureWarning
+from tarjama.core.figures import check_fidelity, extract_arabic, hues
+from tarjama.core.figures.labels import figure_label, status_label
 
 CSV_NAME = "index.csv"
 HTML_NAME = "index.html"
@@ -25,9 +28,42 @@ CSV_COLUMNS = ("file", "title", "status", "reason", "encoding", "sentences", "wo
                "summary", "key_figures", "fidelity_warnings", "warning_details", "outputs")
 
 
+@lru_cache(maxsize=4096)
+def _chips_of(text: str) -> tuple[tuple[str, str], ...]:
+    """(label, kind) of the figures in one recorded Arabic figure text: "مقتل 5" gives
+    ("5 killed", "casualties"). A text no longer read as a figure stays as written."""
+    found = tuple((figure_label(f), f.kind) for f in extract_arabic(text))
+    return found or ((text, "number"),)
+
+
+def figure_chips(record: ArticleRecord) -> list[tuple[str, str, str]]:
+    """(label, kind, Arabic text) for each key figure of an article, each label once.
+
+    Records keep the figures as written in the Arabic, so they are read again here for
+    their kind and value; a qualifier outside the recorded text ("نحو") is not seen.
+    """
+    chips: dict[str, tuple[str, str, str]] = {}
+    for text in record.figures:
+        for label, kind in _chips_of(text):
+            chips.setdefault(label, (label, kind, text))
+    return list(chips.values())
+
+
+@lru_cache(maxsize=1024)
+def _statuses(source: str, translation: str) -> dict[str, str]:
+    return {c.detail: c.status for c in check_fidelity(source, translation).checks}
+
+
+def warning_status(warning: FigureWarning) -> str:
+    """The status word of a recorded warning ("changed", "missing"), found by checking its
+    sentence again; records written by another version may not match any more."""
+    status = _statuses(warning.source, warning.translation).get(warning.detail)
+    return status_label(status) if status and status != "ok" else "lost or changed"
+
+
 def _warning_lines(record: ArticleRecord) -> list[str]:
-    return [f"sentence {w.sentence + 1}: {w.detail} | Arabic: {w.source} | English: "
-            f"{w.translation}" for w in record.warnings]
+    return [f"sentence {w.sentence + 1}: figure {warning_status(w)}: {w.detail} | Arabic: "
+            f"{w.source} | English: {w.translation}" for w in record.warnings]
 
 
 def render_csv(records: Sequence[ArticleRecord]) -> str:
@@ -38,7 +74,7 @@ def render_csv(records: Sequence[ArticleRecord]) -> str:
     for r in records:
         writer.writerow([
             r.file, r.title, r.status, r.reason, r.encoding or "", r.sentences, r.words,
-            "\n".join(r.summary), "\n".join(r.figures), len(r.warnings),
+            "\n".join(r.summary), "\n".join(c[0] for c in figure_chips(r)), len(r.warnings),
             "\n".join(_warning_lines(r)), "\n".join(r.outputs),
         ])
     return buffer.getvalue()
@@ -56,6 +92,7 @@ th { background: #f3f3f3; }
 .warning { color: #a40000; font-size: .9em; margin-top: .3em; }
 ul { margin: 0; padding-left: 1.2em; }
 .figures { font-size: .9em; }
+.figure { display: inline-block; border-radius: 3px; padding: 0 .3em; margin: 0 .2em .2em 0; }
 """
 
 
@@ -67,7 +104,7 @@ def render_html(records: Sequence[ArticleRecord], title: str = "Batch index") ->
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
-        f"<title>{esc(title)}</title><style>{_STYLE}</style></head><body>",
+        f"<title>{esc(title)}</title><style>{_STYLE}{hues.css_rules()}</style></head><body>",
         f"<h1>{esc(title)}</h1>",
         f"<p>{len(records)} files: {done} translated, {failed} failed; "
         f"{warned} with figure warnings.</p>",
@@ -81,15 +118,18 @@ def render_html(records: Sequence[ArticleRecord], title: str = "Batch index") ->
         heading = f'<div class="ar" dir="auto">{esc(r.title)}</div>' if r.title else ""
         status = esc(r.status) + (f": {esc(r.reason)}" if r.reason else "")
         summary = "".join(f"<li>{esc(s)}</li>" for s in r.summary)
-        figures = esc(" · ".join(r.figures))
+        figures = " ".join(
+            f'<span class="figure {hues.css_class(kind)}" title="{esc(text)}">{esc(label)}</span>'
+            for label, kind, text in figure_chips(r))
         warnings = "".join(
-            f'<div class="warning">sentence {w.sentence + 1}: {esc(w.detail)}'
+            f'<div class="warning">sentence {w.sentence + 1}: figure {esc(warning_status(w))}: '
+            f"{esc(w.detail)}"
             f'<div class="ar" dir="rtl" lang="ar">{esc(w.source)}</div>'
             f"<div>{esc(w.translation)}</div></div>" for w in r.warnings)
         parts.append(
             f'<tr class="{esc(r.status)}"><td>{file_cell}{heading}</td><td>{status}</td>'
             f"<td>{r.sentences}</td><td>{r.words}</td><td><ul>{summary}</ul></td>"
-            f'<td class="figures" dir="auto">{figures}</td><td>{warnings}</td></tr>')
+            f'<td class="figures">{figures}</td><td>{warnings}</td></tr>')
     parts.append("</table></body></html>")
     return "\n".join(parts) + "\n"
 

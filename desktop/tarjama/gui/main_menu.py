@@ -1,0 +1,120 @@
+"""The reader window's menu bar: File, Edit, View, Packs and Help, and their actions.
+
+The actions belong to the window (their parent) and call its slots; ``build_menus``
+hands back the ones the window enables and disables as work starts and ends.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from tarjama.gui.settings import THEMES
+
+if TYPE_CHECKING:
+    from tarjama.gui.main_window import MainWindow
+
+Shortcut = QKeySequence.StandardKey | str | list[str] | None
+
+
+@dataclass(frozen=True)
+class WindowActions:
+    """The actions and menu whose state follows the window's state."""
+
+    export: QAction
+    copy_summary: QAction
+    copy_translation: QAction
+    with_arabic: QAction
+    with_source: QAction
+    cancel: QAction
+    recent_menu: QMenu
+
+
+def add_action(window: MainWindow, text: str, slot: Callable[..., Any],
+               shortcut: Shortcut = None, menu: QMenu | None = None) -> QAction:
+    action = QAction(window.tr(text), window)
+    if shortcut is not None:
+        shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
+        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+    action.triggered.connect(slot)
+    if menu is not None:
+        menu.addAction(action)
+    return action
+
+
+def add_toggle(window: MainWindow, menu: QMenu, text: str, setting: str) -> QAction:
+    """A checkable action that mirrors the boolean setting named ``setting``."""
+    action = QAction(window.tr(text), window)
+    action.setCheckable(True)
+    action.setChecked(getattr(window.settings, setting))
+    action.toggled.connect(lambda on: setattr(window.settings, setting, on))
+    menu.addAction(action)
+    return action
+
+
+def build_menus(window: MainWindow) -> WindowActions:
+    bar = window.menuBar()
+    file_menu = bar.addMenu(window.tr("&File"))
+    add_action(window, "&Open…", window.open_dialog, QKeySequence.StandardKey.Open, file_menu)
+    recent_menu = file_menu.addMenu(window.tr("Open &Recent"))
+    recent_menu.aboutToShow.connect(
+        lambda: fill_recent_menu(recent_menu, window.settings.recent_files, window.open_file))
+    add_action(window, "Translate &Folder…", window.translate_folder, None, file_menu)
+    file_menu.addSeparator()
+    export = add_action(window, "&Export…", window.export_dialog, "Ctrl+E", file_menu)
+    file_menu.addSeparator()
+    add_action(window, "&Quit", window.close, QKeySequence.StandardKey.Quit, file_menu)
+
+    edit = bar.addMenu(window.tr("&Edit"))
+    copy_summary = add_action(window, "Copy &Summary", window.copy_summary, "Ctrl+Shift+C",
+                              edit)
+    copy_translation = add_action(window, "Copy &Translation", window.copy_translation,
+                                  "Ctrl+Shift+T", edit)
+    edit.addSeparator()
+    with_arabic = add_toggle(window, edit, "Copy With Arabic Originals", "copy_with_arabic")
+    with_source = add_toggle(window, edit, "Copy With Source File Name",
+                             "copy_with_source_name")
+
+    view = bar.addMenu(window.tr("&View"))
+    add_action(window, "Next Sentence", window.linker.next, ["Alt+Down", "Ctrl+]"], view)
+    add_action(window, "Previous Sentence", window.linker.previous, ["Alt+Up", "Ctrl+["], view)
+    cancel = add_action(window, "&Cancel Translation", window.cancel_translation, "Esc", view)
+    cancel.setEnabled(False)
+    view.addSeparator()
+    add_action(window, "Zoom &In", lambda: window.zoom(1), ["Ctrl+=", "Ctrl++"], view)
+    add_action(window, "Zoom &Out", lambda: window.zoom(-1), "Ctrl+-", view)
+    add_action(window, "&Reset Zoom", window.reset_zoom, "Ctrl+0", view)
+    theme_menu = view.addMenu(window.tr("&Theme"))
+    group = QActionGroup(window)
+    for name in THEMES:
+        action = add_action(window, name.capitalize(),
+                            lambda _c=False, n=name: window.set_theme(n), None, theme_menu)
+        action.setCheckable(True)
+        action.setChecked(name == window.settings.theme)
+        group.addAction(action)
+    view.addSeparator()
+    view.addAction(window.summary_dock.toggleViewAction())
+    view.addAction(window.figures_dock.toggleViewAction())
+
+    packs = bar.addMenu(window.tr("&Packs"))
+    add_action(window, "&Manage Packs…", window.manage_packs, None, packs)
+    help_menu = bar.addMenu(window.tr("&Help"))
+    add_action(window, "&About Tarjama", window.show_about, None, help_menu)
+    return WindowActions(export, copy_summary, copy_translation, with_arabic, with_source,
+                         cancel, recent_menu)
+
+
+def fill_recent_menu(menu: QMenu, recent_files: list[str],
+                     open_file: Callable[[str], None]) -> None:
+    """One entry per recent file (its name; the full path as tooltip)."""
+    menu.clear()
+    for name in recent_files:
+        action = menu.addAction(Path(name).name)
+        action.setToolTip(name)
+        action.triggered.connect(lambda _c=False, n=name: open_file(n))
+    menu.setEnabled(bool(recent_files))
