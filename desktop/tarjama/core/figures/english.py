@@ -2,6 +2,13 @@
 
 The translation side of the fidelity check: "$3 million" and "3 ملايين دولار" both give
 "3000000 USD", "September 10" and "10 أيلول" both give "--09-10".
+
+Dates, clock times, ordinals, fractions and vague counts are found by their own
+patterns (english_dates, english_times, english_ordinals, english_fractions); every other
+figure starts from a number (numbers_en) and takes its kind from the words after it (a
+unit, a currency, "years old", "were killed") or before it ("$", "killing", "aged").
+english_ranges then lets neighbouring numbers share a unit ("3-5 days"), and
+english_qualifiers adds "about", "more than", "mid"... from the words before a figure.
 """
 
 from __future__ import annotations
@@ -9,7 +16,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from tarjama.core.figures import months
+from tarjama.core.figures import english_qualifiers, english_ranges
 from tarjama.core.figures.canonical import Found, format_number, time_value
 from tarjama.core.figures.currencies import (
     ENGLISH_COUNTRIES,
@@ -18,33 +25,57 @@ from tarjama.core.figures.currencies import (
     SYMBOLS,
     currency_code,
 )
+from tarjama.core.figures.english_dates import find_dates
+from tarjama.core.figures.english_fractions import find_fractions
+from tarjama.core.figures.english_ordinals import find_ordinals
+from tarjama.core.figures.english_times import find_times
+from tarjama.core.figures.english_victims import victims_after, victims_before
 from tarjama.core.figures.model import Figure
 from tarjama.core.figures.numbers_en import NumberToken, find_numbers
 from tarjama.core.figures.spans import blocked_spans, select
 
 _I = re.IGNORECASE
-_MONTH = rf"(?:{months.ENGLISH_GREGORIAN_PATTERN}|(?:{months.ENGLISH_HIJRI_PATTERN})\b)"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\b"
-_YEAR = r"(?:,?\s+(?P<year>\d{4})\b(?:\s*(?P<era>AH|A\.H\.|AD|A\.D\.|CE)(?!\w))?)"
-_DATES = (
-    re.compile(rf"\b(?P<month>{_MONTH})\s+{_DAY}{_YEAR}?"),  # September 10, 2024
-    re.compile(rf"(?<![\d.,]){_DAY}\s+(?:of\s+)?(?P<month>{_MONTH}){_YEAR}?"),  # 10 September
-    re.compile(rf"\b(?P<month>{_MONTH})(?:\s+of)?{_YEAR}"),  # September 2024
-)
-
 _COUNT = re.compile(
-    r"\b(?P<w>dozens|scores|tens(?=\s+of\b)|hundreds|thousands|millions|billions"
+    r"\b(?P<w>dozens|(?:scores|tens)(?=\s+of\b)|hundreds|thousands|millions|billions"
     r"|several\s+(?:hundred|thousand|million)s?)\b"
     r"(?:\s+of\s+(?P<of>thousands|millions|billions)\b)?", _I)
 _VAGUE = {"dozens": "dozens", "scores": "dozens", "tens": "dozens"}
 
-_TIME_UNITS = ("year", "month", "week", "day", "hour", "minute")
 _TIME_AFTER = re.compile(
-    r"(?P<half>\s+and\s+a\s+half)?(?:\s*-\s*|\s+)(?P<unit>years?|months?|weeks?|days?|hours?"
-    r"|minutes?)\b(?P<old>\s*-\s*old\b|\s+old\b|\s+of\s+age\b)?", _I)
-_YEAR_AND_HALF = re.compile(r"\b(?:a|one)\s+(?P<unit>year|month|week|day|hour)\s+and\s+a\s+half\b",
-                            _I)
-_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages|age\s+of|at\s+the\s+age\s+of)\s+$", _I)
+    r"(?P<half>\s+and\s+a\s+half)?(?:\s*-\s*|\s+)"
+    r"(?:(?:working|business|calendar|full|whole|more|additional|further|long|consecutive)\s+)?"
+    r"(?P<unit>years?|months?|weeks?|days?|hours?|minutes?|decades?)\b"
+    r"(?P<old>\s*-\s*old\b|\s+old\b|\s+of\s+age\b)?", _I)
+_AGE_BEFORE = re.compile(
+    r"\b(?:aged|ages?|age\s+(?:of|to|at|limit\s+(?:of|to))|at\s+the\s+age\s+of)"
+    r"\s+(?:between\s+)?$", _I)
+# "at least one case": words that make a lone "one" a count.
+_COUNTED_ONE_BEFORE = re.compile(
+    r"\b(?:at\s+least|more\s+than|only|just|exactly|no\s+more\s+than|fewer\s+than|less\s+than"
+    r"|up\s+to)\s+$", _I)
+# "Reem, 19, said": the age of a person named just before, as news writes it.
+_NAME_BEFORE = re.compile(r"[A-Z][\w'-]*,\s*$")
+_AGE_COMMA_AFTER = re.compile(r",\s+(?:a|an|the|who|said|says|told|tells|from|is|was|has|had)\b")
+# The first word after a number decides which of the patterns below may apply: a cheap
+# test, as each pattern alone is cheap but 50,000 numbers make them add up. Each set holds
+# every first word its pattern accepts.
+_NEXT_WORD = re.compile(r"\s*(?:-\s*)?([^\W\d_]+|%)")
+_PERCENT_FIRST = frozenset({"%", "per", "percent"})
+_CURRENCY_FIRST = frozenset(
+    {w + s for w in ENGLISH_CURRENCY_WORDS for s in ("", "s")}
+    | {a.split(".")[0] for a in ENGLISH_COUNTRIES})
+_TIME_FIRST = frozenset(
+    {"and", "working", "business", "calendar", "full", "whole", "more", "additional",
+     "further", "long", "consecutive"}
+    | {u + s for u in ("year", "month", "week", "day", "hour", "minute", "decade")
+       for s in ("", "s")})
+# Number words inside names and fixed terms (as not_figures.py does for Arabic).
+_NOT_FIGURE_TERMS = re.compile(
+    r"\b(?:four[-\s]wheel(?:[-\s]drive)?|Formula\s+(?:One|1)|one[-\s]on[-\s]one"
+    r"|Group\s+of\s+(?:Seven|Eight|Twenty)|G-?(?:7|8|20)|three[-\s]dimensional|3-?D"
+    r"|World\s+War\s+(?:One|Two)"
+    r"|(?:first|second|third|fourth|fifth)[-\s]class|the\s+Big\s+(?:Three|Four|Five)"
+    r"|P5\+1|5\+1|Thousand\s+and\s+One\s+Nights)\b", _I)
 
 _PERCENT_AFTER = re.compile(r"\s*(?:%|per\s*cent\b|percent\b)", _I)
 
@@ -59,83 +90,61 @@ _CODE_BEFORE = re.compile(rf"\b(?P<code>{'|'.join(sorted(ISO_CODES))})\s*$")
 
 _QUANTITY_UNITS = {
     "kilometre": "km", "kilometer": "km", "km": "km", "metre": "m", "meter": "m",
-    "tonne": "t", "ton": "t", "barrel": "bbl", "bbl": "bbl", "hectare": "ha", "ha": "ha",
-    "kilogram": "kg", "kilo": "kg", "kg": "kg", "litre": "l", "liter": "l", "mile": "mi",
+    "centimetre": "cm", "centimeter": "cm", "cm": "cm", "millimetre": "mm", "millimeter": "mm",
+    "mm": "mm", "tonne": "t", "ton": "t", "metric ton": "t", "metric tonne": "t",
+    "barrel": "bbl", "bbl": "bbl", "hectare": "ha", "ha": "ha", "kilogram": "kg", "kilo": "kg",
+    "kg": "kg", "gram": "g", "gramme": "g", "litre": "l", "liter": "l", "mile": "mi",
     "dunum": "dunam", "donum": "dunam", "dunam": "dunam", "megawatt": "MW", "mw": "MW",
+    "gigawatt": "GW", "gw": "GW", "gigahertz": "GHz", "ghz": "GHz", "megahertz": "MHz",
+    "mhz": "MHz",
 }
 _QUANTITY_AFTER = re.compile(
     r"(?:\s*-\s*|\s*)(?P<square>square\s+|sq\.?\s*)?"
-    r"(?P<unit>kilometres?|kilometers?|km|metres?|meters?|tonnes?|tons?|barrels?|bbl|hectares?"
-    r"|ha|kilograms?|kilos?|kg|litres?|liters?|miles?|dunums?|donums?|dunams?|megawatts?|MW)"
+    r"(?P<unit>kilometres?|kilometers?|km|centimetres?|centimeters?|cm|millimetres?"
+    r"|millimeters?|mm|metres?|meters?|metric\s+tonnes?|metric\s+tons?|tonnes?|tons?|barrels?"
+    r"|bbl|hectares?|ha|kilograms?|kilos?|kg|grammes?|grams?|litres?|liters?|miles?|dunums?"
+    r"|donums?|dunams?|megawatts?|MW|gigawatts?|GW|gigahertz|GHz|megahertz|MHz)"
     r"(?P<two>2|²)?\b", _I)
+_QUANTITY_FIRST = frozenset(
+    {w + s for w in _QUANTITY_UNITS for s in ("", "s", "es")} | {"square", "sq", "metric"})
+# "g" only in lower case: "5G" is a mobile network, not five grams.
+_GRAMS_AFTER = re.compile(r"\s?g\b(?!-)")
+# "200m" is metres, but "200m people" is millions.
+_MILLION_NOUN_AFTER = re.compile(
+    r"\s+(?:people|persons|residents|inhabitants|users|Syrians|Iraqis|refugees|children"
+    r"|viewers|voters|customers|subscribers|citizens|civilians|workers|doses|tests|cases)\b")
 
-_ROLES = {
-    "killed": "killed", "dead": "killed", "died": "killed", "executed": "killed",
-    "martyred": "killed", "deaths": "killed", "fatalities": "killed", "martyrs": "killed",
-    "victims": "victims", "casualties": "victims",
-    "wounded": "wounded", "injured": "wounded", "hurt": "wounded", "injuries": "wounded",
-    "arrested": "arrested", "detained": "arrested", "detainees": "arrested",
-    "arrests": "arrested", "missing": "missing", "kidnapped": "captives",
-    "abducted": "captives", "captured": "captives", "prisoners": "captives",
-    "captives": "captives", "hostages": "captives",
-}
-_NOT_BETWEEN = (r"and|or|of|in|on|at|the|to|from|by|with|after|before|who|which|that|were|was"
-                r"|have|had|are|is|been|for|years?|months?|days?|weeks?")
-_VICTIMS_AFTER = re.compile(
-    rf"(?:\s+(?!(?:{_NOT_BETWEEN})\b)[A-Za-z]+){{0,2}}\s+"
-    r"(?:(?:were|was|have\s+been|had\s+been|are|being|got)\s+)?"
-    rf"(?P<role>{'|'.join(_ROLES)})\b", _I)
-_TRIGGERS = {
-    "killing": "killed", "killed": "killed", "kill": "killed", "kills": "killed",
-    "death of": "killed", "deaths of": "killed", "killing of": "killed",
-    "executed": "killed", "execution of": "killed", "executions of": "killed",
-    "wounding": "wounded", "wounded": "wounded", "injuring": "wounded", "injured": "wounded",
-    "arresting": "arrested", "arrested": "arrested", "arrest of": "arrested",
-    "arrests of": "arrested", "detaining": "arrested", "detained": "arrested",
-    "detention of": "arrested", "kidnapping of": "captives", "kidnapped": "captives",
-    "abducted": "captives", "abduction of": "captives",
-}
-_TRIGGER_WORDS = "|".join(t.replace(" ", r"\s+") for t in sorted(_TRIGGERS, key=len, reverse=True))
-_TRIGGER_BEFORE = re.compile(
-    rf"\b(?P<trigger>{_TRIGGER_WORDS})"
-    r"\s+(?:(?:at\s+least|about|around|some|nearly|almost|more\s+than|over|up\s+to"
-    r"|an\s+estimated|approximately|roughly|another)\s+)?$", _I)
-_PEOPLE_AFTER = re.compile(
-    r"\s+(?:people|persons|civilians|soldiers|fighters|members|militants|children|women|men"
-    r"|others|residents|troops|officers|policemen|protesters|activists|gunmen|jihadists)\b", _I)
 _YEAR_ERA_AFTER = re.compile(r"\s*(?P<era>AH|A\.H\.|AD|A\.D\.|CE)(?!\w)")
 _LETTER_AFTER = re.compile(r"[A-Za-z]")
 
 
 def extract_english(text: str) -> list[Figure]:
     """The key figures of an English text, in order; offsets are into ``text``."""
-    candidates = _dates(text) + _counts(text) + _halves(text)
-    for token in find_numbers(text):
-        found = _classify(text, token)
-        if found is not None:
-            candidates.append(found)
+    candidates = (find_dates(text) + find_times(text) + _counts(text) + find_fractions(text)
+                  + find_ordinals(text))
+    tokens = find_numbers(text)
+    alone = [_classify(text, token) for token in tokens]
+    candidates += english_ranges.join(text, tokens, alone, lambda t: _classify(text, t))
     figures = []
-    for found in select(candidates, blocked_spans(text)):
+    for found in select(candidates, _blocked(text)):
         number = float(found.number) if found.number is not None else None
+        qualifier = found.qualifier or english_qualifiers.qualifier(text, found.start,
+                                                                    found.kind)
         figures.append(Figure(found.kind, found.value, text[found.start:found.end], found.start,
-                              found.end, "target", number, found.unit, found.qualifier))
+                              found.end, "target", number, found.unit, qualifier))
     return figures
 
 
-def _dates(text: str) -> list[Found]:
-    found = []
-    for pattern in _DATES:
-        for m in pattern.finditer(text):
-            month, hijri = months.english_month(m.group("month"))
-            day = int(m.group("day")) if "day" in m.groupdict() else None
-            year = int(m.group("year")) if m.group("year") else None
-            hijri = hijri or (m.group("era") or "").upper().startswith("A.H") \
-                or m.group("era") == "AH"
-            value = months.date_value(year, month, day, hijri)
-            if value is not None:
-                found.append(Found(0, m.start(), m.end(), "date", value))
-    found.extend(months.numeric_dates(text))
-    return found
+# Not codes like "F-16": "mid-2019", "pre-2011" (a prefix before a year) and the "am-5pm"
+# of "9am-5pm", which spans.blocked_spans takes for codes.
+_PREFIXED_YEAR = re.compile(r"(?i:mid|pre|post|early|late)-(?:1[89]|20)\d\d"
+                            r"|(?i:[ap]m)-\d{1,2}(?:[:.]\d\d)?(?i:[ap]m)?")
+
+
+def _blocked(text: str) -> list[tuple[int, int]]:
+    spans = [(start, end) for start, end in blocked_spans(text)
+             if not _PREFIXED_YEAR.fullmatch(text, start, end)]
+    return spans + [(m.start(), m.end()) for m in _NOT_FIGURE_TERMS.finditer(text)]
 
 
 def _counts(text: str) -> list[Found]:
@@ -152,24 +161,19 @@ def _counts(text: str) -> list[Found]:
     return found
 
 
-def _halves(text: str) -> list[Found]:
-    found = []
-    for m in _YEAR_AND_HALF.finditer(text):
-        amount, unit = Decimal("1.5"), m.group("unit").lower()
-        found.append(Found(2, m.start(), m.end(), "duration", time_value(amount, unit), amount,
-                           unit))
-    return found
-
-
 def _classify(text: str, token: NumberToken) -> Found | None:
+    """The figure a number makes with the words around it, or None if it makes none."""
     n, pos = token.value, token.end
-    before = text[max(0, token.start - 40):token.start]
+    if token.bare:  # "twice", "doubled"
+        return Found(1, token.start, pos, "number", format_number(n), n)
+    before = text[token.start - 40 if token.start > 40 else 0:token.start]
 
     def back(index: int) -> int:
         return token.start - len(before) + index
 
-    symbol = _SYMBOL_BEFORE.search(before)
-    currency_before = symbol or _CODE_BEFORE.search(before)
+    symbol = _SYMBOL_BEFORE.search(before) if _has_symbol(before) else None
+    currency_before = symbol or (_CODE_BEFORE.search(before) if before.rstrip()[-1:].isupper()
+                                 else None)
     if currency_before is not None:
         if token.suffix in ("m", "k"):  # after a currency sign, "m" is million
             n, pos = n * (10**6 if token.suffix == "m" else 1000), pos + 1
@@ -178,52 +182,88 @@ def _classify(text: str, token: NumberToken) -> Found | None:
     if token.suffix == "k":
         n, pos = n * 1000, pos + 1
     elif token.suffix == "m":
+        if _MILLION_NOUN_AFTER.match(text, pos + 1):
+            n *= 10**6
+            return Found(1, token.start, pos + 1, "number", format_number(n), n)
         return Found(1, token.start, pos + 1, "quantity", f"{format_number(n)} m", n, "m")
-    shown = format_number(n)
+    following = _NEXT_WORD.match(text, pos)
+    if following is None:
+        return _by_words_before(text, token, before, n, pos)  # nothing after says what it counts
+    word, shown = following.group(1).lower(), format_number(n)
 
-    if m := _PERCENT_AFTER.match(text, pos):
+    if word in _PERCENT_FIRST and (m := _PERCENT_AFTER.match(text, pos)):
         return Found(1, token.start, m.end(), "percent", f"{shown}%", n, "%")
-    if m := _CURRENCY_AFTER.match(text, pos):
+    if word in _CURRENCY_FIRST and (m := _CURRENCY_AFTER.match(text, pos)):
         family = ENGLISH_CURRENCY_WORDS[m.group("cur").lower().split()[0].removesuffix("s")]
         adjective = (m.group("adj") or "").lower()
         country = ENGLISH_COUNTRIES.get(adjective) if adjective else None
         if "sterling" in m.group("cur").lower():
             country = "britain"
         return _money(token.start, m.end(), n, currency_code(family, country))
-    if m := _CODE_AFTER.match(text, pos):
+    if word.upper() in ISO_CODES and (m := _CODE_AFTER.match(text, pos)):
         return _money(token.start, m.end(), n, m.group("code"))
-    if m := _QUANTITY_AFTER.match(text, pos):
+    if word in _QUANTITY_FIRST and (m := _QUANTITY_AFTER.match(text, pos)):
         word = m.group("unit").lower()
         unit = _QUANTITY_UNITS.get(word) or _QUANTITY_UNITS[word.rstrip("s")]
         if (m.group("square") or m.group("two")) and unit in ("km", "m", "mi"):
             unit += "2"
         return Found(1, token.start, m.end(), "quantity", f"{shown} {unit}", n, unit)
-    if m := _TIME_AFTER.match(text, pos):
+    if word == "g" and (m := _GRAMS_AFTER.match(text, pos)):
+        return Found(1, token.start, m.end(), "quantity", f"{shown} g", n, "g")
+    if word in _TIME_FIRST and (m := _TIME_AFTER.match(text, pos)):
         unit = m.group("unit").lower().rstrip("s")
         amount = n + (Decimal("0.5") if m.group("half") else 0)
-        aged = m.group("old") or _AGE_BEFORE.search(before)
+        if unit == "decade":  # docs: a decade is written as 10 years
+            amount, unit = amount * 10, "year"
+        aged = m.group("old") or _age_before(before)
         kind = "age" if unit == "year" and aged else "duration"
         return Found(1, token.start, m.end(), kind, time_value(amount, unit), amount, unit)
+    if found := victims_after(text, token, before):
+        return found  # "one" too: "one person was killed", but not "no one was"
     if token.weak:
-        return None  # "one" alone is an article more often than a figure
-    if m := _VICTIMS_AFTER.match(text, pos):
-        return _victims(token.start, m.end(), n, _ROLES[m.group("role").lower()])
+        return _counted_one(token, before)
     year_like = token.is_plain_integer and len(token.digits or "") in (3, 4)
     if year_like and (m := _YEAR_ERA_AFTER.match(text, pos)):
         hijri = m.group("era").upper().startswith("A") and "H" in m.group("era").upper()
         return Found(1, token.start, m.end(), "year", _year(n, hijri), n)
     if _LETTER_AFTER.match(text, pos):
         return None  # part of a name or code such as 20th, 1990s or 3D
-    if m := _TRIGGER_BEFORE.search(before):
-        people = _PEOPLE_AFTER.match(text, pos)
-        trigger = re.sub(r"\s+", " ", m.group("trigger").lower())
-        return _victims(back(m.start("trigger")), people.end() if people else pos, n,
-                        _TRIGGERS[trigger])
-    if _AGE_BEFORE.search(before):
+    return _by_words_before(text, token, before, n, pos)
+
+
+def _by_words_before(text: str, token: NumberToken, before: str, n: Decimal,
+                     pos: int) -> Found | None:
+    """The figure of a number whose kind, if any, is said by the words before it."""
+    if token.weak:
+        return _counted_one(token, before)
+    if found := victims_before(text, token, before):
+        return found
+    plain = token.is_plain_integer
+    if _age_before(before) or (plain and text.startswith(",", pos) and 1 <= n <= 110
+                               and _AGE_COMMA_AFTER.match(text, pos)
+                               and _NAME_BEFORE.search(before)):
         return Found(1, token.start, pos, "age", time_value(n, "year"), n, "year")
-    if token.is_plain_integer and len(token.digits or "") == 4 and 1900 <= n <= 2099:
+    if plain and len(token.digits or "") == 4 and 1900 <= n <= 2099:
         return Found(1, token.start, pos, "year", _year(n, False), n)
-    return Found(1, token.start, pos, "number", shown, n)
+    return Found(1, token.start, pos, "number", format_number(n), n)
+
+
+def _counted_one(token: NumberToken, before: str) -> Found | None:
+    """A lone "one" is an article or a pronoun ("one of them", "no one") more often than a
+    figure, but not after a word that counts: "at least one case", "only one"."""
+    if _COUNTED_ONE_BEFORE.search(before):
+        return Found(1, token.start, token.end, "number", "1", token.value)
+    return None
+
+
+def _age_before(before: str) -> re.Match[str] | None:
+    if "age" in before or "Age" in before or "AGE" in before:
+        return _AGE_BEFORE.search(before)
+    return None
+
+
+def _has_symbol(before: str) -> bool:
+    return "$" in before or "€" in before or "£" in before
 
 
 def _money(start: int, end: int, n: Decimal, code: str) -> Found:
@@ -232,8 +272,3 @@ def _money(start: int, end: int, n: Decimal, code: str) -> Found:
 
 def _year(n: Decimal, hijri: bool) -> str:
     return f"hijri:{format_number(n)}" if hijri else format_number(n)
-
-
-def _victims(start: int, end: int, n: Decimal, role: str) -> Found:
-    kind = "arrests" if role == "arrested" else "casualties"
-    return Found(1, start, end, kind, f"{format_number(n)} {role}", n, role)
