@@ -28,7 +28,8 @@ _DIGIT_CLOCK = re.compile(
 _AFTER_HOUR = re.compile(_MINUTES + _PERIOD)
 
 _RANKING = ("المرتبة", "المركز", "الترتيب", "الدورة", "النسخة", "الطبعة", "الجولة",
-            "الدقيقة", "الذكرى", "الذكرى السنوية", "المرة", "الحلقة")
+            "الدقيقة", "الذكرى", "الذكرى السنوية", "الحلقة")
+# Not "للمرة الأولى": "for the first time" is not a figure to check.
 _RANKING_BEFORE = re.compile(
     rf"{BEGIN}(?:[وبلف]?(?:ال|لل)|[وبلف]?)(?:{alternation(r[2:] for r in _RANKING)})\s+$")
 
