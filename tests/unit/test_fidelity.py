@@ -647,3 +647,17 @@ def test_end_to_end_a_deleted_distance_is_missing(english):
     fidelity = check_fidelity("قطعت القافلة 120 كيلومترا خلال 3 أيام", english)
     assert fidelity.checks[0].status == "missing"
     assert fidelity.checks[0].detail == "the Arabic figure 120 km is not in the translation"
+
+
+def test_digits_changed_inside_a_code_are_a_changed_figure():
+    # The Arabic "2" of ACE2 survives only inside the English code; a translation that
+    # writes ACE4 changed it, one that drops the code lost it.
+    kept = check_fidelity("يرتبط الفيروس بمستقبل ACE2 عبر البروتين 2", "The virus binds ACE2.")
+    assert [c.status for c in kept.checks] == ["ok"]
+    changed = check_fidelity("يرتبط الفيروس بالبروتين 2", "The virus binds the ACE4 receptor.")
+    assert [c.status for c in changed.checks] == ["changed"]
+    assert "ACE4" in changed.checks[0].detail
+    lost = check_fidelity("يرتبط الفيروس بالبروتين 2", "The virus binds the ACE receptor.")
+    assert [c.status for c in lost.checks] == ["missing"]
+    longer = check_fidelity("يرتبط الفيروس بالبروتين 2", "The virus binds the ACE24 receptor.")
+    assert [c.status for c in longer.checks] == ["missing"]

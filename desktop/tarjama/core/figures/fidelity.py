@@ -96,6 +96,9 @@ def compare_figures(sources: list[Figure], targets: list[Figure], source_length:
         elif j is None and (date := _date_with_year(source, [targets[k] for k in used])):
             checks.append(FigureCheck(source, "ok", date, f"the Arabic {describe(source)} is "
                                                           f"kept in “{date.text}”"))
+        elif j is None and (code := _verbatim(source, target_text, taken, altered=True)):
+            checks.append(FigureCheck(source, "changed", code, f"the Arabic says "
+                                      f"{describe(source)}; the English has “{code.text}”"))
         elif j is None:
             checks.append(FigureCheck(source, "missing", None, f"the Arabic figure "
                                       f"{describe(source)} is not in the translation"))
@@ -180,15 +183,36 @@ def _date_with_year(source: Figure, paired: list[Figure]) -> Figure | None:
     return None
 
 
-def _verbatim(source: Figure, target_text: str, taken: list[tuple[int, int]]) -> Figure | None:
+_DIGIT_RUN = re.compile(r"(?<![0-9])(?<![0-9][.,])[0-9]+(?![0-9]|[.,][0-9])")
+_IN_A_WORD = re.compile(r"[A-Za-z]")
+
+
+def _verbatim(source: Figure, target_text: str, taken: list[tuple[int, int]],
+              altered: bool = False) -> Figure | None:
     """The digits of a bare Arabic number written inside an English word ("ACE2", "1930s"),
-    where no other figure already stands."""
+    where no other figure already stands; with ``altered``, digits inside a word that are
+    one digit from them ("ACE4" for 2: the code the translation changed)."""
     if source.kind not in ("number", "year") or not source.value.isdigit():
         return None
-    pattern = rf"(?<![0-9])(?<![0-9][.,]){source.value}(?![0-9]|[.,][0-9])"
-    for m in re.finditer(pattern, target_text):
-        if not any(m.start() < end and start < m.end() for start, end in taken):
-            taken.append((m.start(), m.end()))
-            return Figure("number", source.value, m.group(), m.start(), m.end(), "target",
-                          source.number)
+    for m in _DIGIT_RUN.finditer(target_text):
+        if any(m.start() < end and start < m.end() for start, end in taken):
+            continue
+        if altered:
+            glued = (_IN_A_WORD.match(target_text, m.end())
+                     or (m.start() and _IN_A_WORD.match(target_text, m.start() - 1)))
+            same_length = len(m.group()) == len(source.value)  # a digit changed, not dropped
+            if not glued or not same_length or not one_edit(source.value, m.group()):
+                continue
+        elif m.group() != source.value:
+            continue
+        taken.append((m.start(), m.end()))
+        start, end = m.span()
+        if altered:  # show the whole code: "ACE4", not "4"
+            while start and target_text[start - 1].isascii() and target_text[start - 1].isalnum():
+                start -= 1
+            while end < len(target_text) and target_text[end].isascii() and \
+                    target_text[end].isalnum():
+                end += 1
+        return Figure("number", m.group(), target_text[start:end], start, end, "target",
+                      float(m.group()))
     return None

@@ -42,12 +42,12 @@ STATUS_LABELS = {
 }
 
 # Currencies named without a country (see currencies.py) read as the word.
-_CURRENCY_WORDS = {"LIRA": "lira", "POUND": "pounds", "DINAR": "dinars", "RIYAL": "riyals",
-                   "DIRHAM": "dirhams"}
-_UNIT_WORDS = {"km2": "km²", "m2": "m²", "mi2": "sq mi", "t": "tonnes", "bbl": "barrels",
-               "ha": "hectares", "l": "litres", "dunam": "dunams"}
-_FRACTION_WORDS = {"1/2": "half", "1/3": "a third", "2/3": "two thirds", "1/4": "a quarter",
-                   "3/4": "three quarters"}
+CURRENCY_WORDS = {"LIRA": "lira", "POUND": "pounds", "DINAR": "dinars", "RIYAL": "riyals",
+                  "DIRHAM": "dirhams"}
+UNIT_WORDS = {"km2": "km²", "m2": "m²", "mi2": "sq mi", "t": "tonnes", "bbl": "barrels",
+              "ha": "hectares", "l": "litres", "dunam": "dunams", "acre": "acres"}
+FRACTION_WORDS = {"1/2": "half", "1/3": "a third", "2/3": "two thirds", "1/4": "a quarter",
+                  "3/4": "three quarters"}
 
 
 def kind_label(kind: str) -> str:
@@ -104,13 +104,13 @@ def _value_label(figure: Figure) -> str:
             else f"aged {_grouped(amount)} {unit}"
     if kind == "money":
         amount, _, code = value.partition(" ")
-        return f"{_grouped(amount)} {_CURRENCY_WORDS.get(code, code)}".rstrip()
+        return f"{_grouped(amount)} {CURRENCY_WORDS.get(code, code)}".rstrip()
     if kind in ("quantity", "duration", "casualties", "arrests"):
         amount, _, unit = value.partition(" ")  # "450 km", "3 years", "5 killed"
         if kind == "duration" and amount == "0.5":
             return f"half {'an' if unit.startswith('hour') else 'a'} {unit.removesuffix('s')}"
-        word = _UNIT_WORDS.get(unit, unit)
-        if amount == "1" and unit in _UNIT_WORDS and word.endswith("s"):
+        word = UNIT_WORDS.get(unit, unit)
+        if amount == "1" and unit in UNIT_WORDS and word.endswith("s"):
             word = word.removesuffix("s")  # "1 tonne"
         return f"{_grouped(amount)} {word}".rstrip()
     if kind == "time":
@@ -118,7 +118,7 @@ def _value_label(figure: Figure) -> str:
     if kind == "score":
         return f"score {value}"
     if kind == "fraction":
-        return _FRACTION_WORDS.get(value, value)
+        return FRACTION_WORDS.get(value, value)
     return value  # count_word ("dozens"), ordinal ("3rd") and kinds still to come
 
 
