@@ -661,3 +661,30 @@ def test_digits_changed_inside_a_code_are_a_changed_figure():
     assert [c.status for c in lost.checks] == ["missing"]
     longer = check_fidelity("يرتبط الفيروس بالبروتين 2", "The virus binds the ACE24 receptor.")
     assert [c.status for c in longer.checks] == ["missing"]
+
+
+@pytest.mark.parametrize(("arabic", "english", "kept_as"), [
+    ("خلايا من النوع 1 والنوع 2", "type-I and type-II cells", ["I", "II"]),
+    ("تحويل أنجيوتنسين 1 إلى أنجيوتنسين 2", "converts angiotensin I into angiotensin II",
+     ["I", "II"]),
+    ("تجربة من المرحلة 3", "a Phase III trial", ["III"]),
+    ("في الجدول 1.1", "in Table1.1", ["1.1"]),
+    ("في الشكل 1,1", "as shown in Fig.1,1", ["1,1"]),
+    ("الكود يو 07.1", "the code U07.1", ["07.1"]),
+    ("أكبر عدد في يوم واحد", "the highest number in a day", ["a day"]),
+    ("نفدت خلال ساعة واحدة", "sold out within an hour", ["an hour"]),
+    ("وحالة واحدة عمرها 45 عامًا", "and one aged 45", ["one", "45"]),
+])
+def test_figures_written_as_words_or_codes_are_kept(arabic, english, kept_as):
+    checks = check_fidelity(arabic, english).checks
+    assert [c.status for c in checks] == ["ok"] * len(kept_as)
+    assert [c.target.text[:len(k)] for c, k in zip(checks, kept_as, strict=True)] == kept_as
+
+
+@pytest.mark.parametrize(("arabic", "english"), [
+    ("تجربة من المرحلة 3", "a Phase II trial"),  # another numeral
+    ("قال 2 من الشهود", "I said the witnesses"),  # a pronoun is no numeral
+    ("نفدت خلال ساعة واحدة", "sold out within a day"),  # another unit
+])
+def test_words_that_do_not_stand_for_the_figure_still_warn(arabic, english):
+    assert check_fidelity(arabic, english).status != "ok"

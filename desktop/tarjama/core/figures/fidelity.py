@@ -90,7 +90,8 @@ def compare_figures(sources: list[Figure], targets: list[Figure], source_length:
     checks = []
     for i, source in enumerate(sources):
         j, match = partner.get(i, (None, Match(UNRELATED)))
-        if match.strength <= NEAR and (verbatim := _verbatim(source, target_text, taken)):
+        if match.strength <= NEAR and (verbatim := _verbatim(source, target_text, taken)
+                                       or _kept_in_words(source, target_text, taken)):
             checks.append(FigureCheck(source, "ok", verbatim, f"the Arabic {describe(source)} "
                                                               f"is kept as “{verbatim.text}”"))
         elif j is None and (date := _date_with_year(source, [targets[k] for k in used])):
@@ -183,8 +184,42 @@ def _date_with_year(source: Figure, paired: list[Figure]) -> Figure | None:
     return None
 
 
-_DIGIT_RUN = re.compile(r"(?<![0-9])(?<![0-9][.,])[0-9]+(?![0-9]|[.,][0-9])")
+_DIGIT_RUN = re.compile(r"(?<![0-9])(?<![0-9][.,])[0-9]+(?:[.,][0-9]+)?(?![0-9]|[.,][0-9])")
 _IN_A_WORD = re.compile(r"[A-Za-z]")
+_ASCII = str.maketrans("٠١٢٣٤٥٦٧٨٩٫٬۰۱۲۳۴۵۶۷۸۹", "0123456789.,0123456789")
+# Roman numerals name types and phases ("type-II", "angiotensin II", "Phase III").
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9,
+          "X": 10}
+_ROMAN_NUMERAL = re.compile(
+    r"(?:-|\b(?i:type|phase|class|grade|stage|level|part|war|category|angiotensin)\s+)"
+    r"(?P<figure>X|IX|IV|V?I{1,3}|V)\b")
+# "ساعة واحدة" as "within an hour", "يوم واحد" as "in a single day", "حالة واحدة" as "one".
+_ONE_OF = re.compile(r"(?P<figure>\b(?:an?|one|a\s+single|single)\s+(?P<unit>year|month|week"
+                     r"|day|hour|minute|night)\b|\bone\b)", re.IGNORECASE)
+
+
+def _kept_in_words(source: Figure, target_text: str, taken: list[tuple[int, int]]
+                   ) -> Figure | None:
+    """A small Arabic number the English writes as a Roman numeral, or a single unit the
+    English writes as "an hour", "a single day", "one": where no other figure stands."""
+    candidates: list[re.Match[str]] = []
+    if source.kind == "number" and source.number in _ROMAN.values():
+        candidates += [m for m in _ROMAN_NUMERAL.finditer(target_text)
+                       if _ROMAN[m.group("figure")] == source.number]
+    if source.number == 1 and source.kind in ("number", "duration"):
+        unit = source.unit if source.kind == "duration" else ""
+        candidates += [m for m in _ONE_OF.finditer(target_text)
+                       if (m.group("unit") or "").lower().replace("night", "day") == unit]
+    for m in candidates:
+        if _free(m.span("figure"), taken):
+            taken.append(m.span("figure"))
+            return Figure("number", source.value, m.group("figure"), m.start("figure"),
+                          m.end("figure"), "target", source.number)
+    return None
+
+
+def _free(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return not any(span[0] < end and start < span[1] for start, end in taken)
 
 
 def _verbatim(source: Figure, target_text: str, taken: list[tuple[int, int]],
@@ -192,10 +227,12 @@ def _verbatim(source: Figure, target_text: str, taken: list[tuple[int, int]],
     """The digits of a bare Arabic number written inside an English word ("ACE2", "1930s"),
     where no other figure already stands; with ``altered``, digits inside a word that are
     one digit from them ("ACE4" for 2: the code the translation changed)."""
-    if source.kind not in ("number", "year") or not source.value.isdigit():
+    written = source.text.translate(_ASCII)
+    if source.kind not in ("number", "year") or not (
+            source.value.isdigit() or re.fullmatch(r"[0-9]+[.,][0-9]+", written)):
         return None
     for m in _DIGIT_RUN.finditer(target_text):
-        if any(m.start() < end and start < m.end() for start, end in taken):
+        if not _free(m.span(), taken):
             continue
         if altered:
             glued = (_IN_A_WORD.match(target_text, m.end())
@@ -203,7 +240,7 @@ def _verbatim(source: Figure, target_text: str, taken: list[tuple[int, int]],
             same_length = len(m.group()) == len(source.value)  # a digit changed, not dropped
             if not glued or not same_length or not one_edit(source.value, m.group()):
                 continue
-        elif m.group() != source.value:
+        elif m.group() not in (source.value, written):
             continue
         taken.append((m.start(), m.end()))
         start, end = m.span()
@@ -213,6 +250,9 @@ def _verbatim(source: Figure, target_text: str, taken: list[tuple[int, int]],
             while end < len(target_text) and target_text[end].isascii() and \
                     target_text[end].isalnum():
                 end += 1
-        return Figure("number", m.group(), target_text[start:end], start, end, "target",
-                      float(m.group()))
+        if altered:
+            return Figure("number", m.group(), target_text[start:end], start, end, "target",
+                          float(m.group().replace(",", ".")))
+        return Figure("number", source.value, target_text[start:end], start, end, "target",
+                      source.number)
     return None

@@ -19,7 +19,7 @@ SCALES = {"thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**
           "k": 1000, "m": 10**6, "mn": 10**6, "bn": 10**9, "dozen": 12}
 
 _DIGITS = re.compile(
-    r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![0-9]|[.,][0-9])"
+    r"(?<![\w,])(?<![^A-Za-z]\.)(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![0-9]|[.,][0-9])"
     r"(?:\+?\s*(?P<scale>thousand|million|billion|trillion)\b|(?P<suffix>bn|mn|m|k)\b)?",
     re.IGNORECASE,
 )
