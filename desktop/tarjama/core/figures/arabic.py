@@ -13,6 +13,7 @@ import re
 from decimal import Decimal
 
 from tarjama.core.figures import arabic_units as u
+from tarjama.core.figures.arabic_breakdown import inherit
 from tarjama.core.figures.arabic_clock import (
     classify_clock,
     classify_ordinal,
@@ -56,7 +57,8 @@ def extract_arabic(text: str) -> list[Figure]:
         if found is not None:
             candidates.append(found)
     figures = []
-    for found in select(candidates, blocked_spans(work) + term_spans(work)):
+    selected = inherit(work, select(candidates, blocked_spans(work) + term_spans(work)))
+    for found in selected:
         if found.qualifier is None and found.kind in _AMOUNT_KINDS:
             found.qualifier = amount_qualifier(work, found.start, found.end)
         start, end = norm.span(found.start, found.end)
@@ -172,7 +174,11 @@ def _kind_of(text: str, token: NumberToken, following: dict[int, NumberToken]
         kind = "age" if unit == "year" and u.AGE_BEFORE.search(before) else "duration"
         return Found(1, token.start, m.end(), kind, time_value(amount, unit), amount, unit)
     if m := u.VICTIMS_AFTER.match(text, pos):
-        return _victims(token.start, m.end(), n, u.VICTIM_ROLE[m.group("noun")])
+        role = u.VICTIM_ROLE[m.group("noun")]
+        if (verb := u.VERB_AFTER.match(text, m.end())) and u.VERB_ROLE[
+                _key(verb.group("verb"))] == "killed":
+            role = "killed"  # "40 معتقلاً ... توفوا": detainees who died
+        return _victims(token.start, m.end(), n, role)
     if token.fraction:
         return Found(1, token.start, pos, "fraction", token.fraction, n)
     if token.need == "noun_before":
@@ -254,7 +260,11 @@ def _range_partner(text: str, token: NumberToken, following: dict[int, NumberTok
         n *= partner.scale  # "بين 5 و7 ملايين دولار": the scale is said once
     value = time_value(n, other.unit) if other.kind in ("duration", "age") else (
         f"{format_number(n)}%" if other.kind == "percent" else f"{format_number(n)} {other.unit}")
-    return Found(1, token.start, token.end, other.kind, value, n, other.unit)
+    kind = other.kind
+    if kind == "duration" and other.unit == "year" and u.AGE_BEFORE.search(
+            text, max(0, token.start - 40), token.start):
+        kind = "age"  # "عمر المعتقلين بين 16 و25 عاماً": the range of their ages
+    return Found(1, token.start, token.end, kind, value, n, other.unit)
 
 
 def _key(words: str) -> str:

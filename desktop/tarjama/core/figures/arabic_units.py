@@ -39,7 +39,9 @@ DUAL_OR_HALF = re.compile(
 TIME_AFTER = re.compile(rf"\s*(?P<unit>{alternation(TIME_UNITS)}){END}(?P<half>\s+ونصف{END})?")
 AGE_BEFORE = re.compile(
     r"(?:\(\s*|(?:العمر|عمر|عمره|عمرها|عمرهم|عمرهما|بعمر|بسن|سن|البالغ|البالغة|يبلغ|تبلغ"
-    r"|ناهز|يناهز)\s+(?:(?:يناهز|ناهز|نحو|حوالي|قرابة)\s+)?)$"
+    r"|ناهز|يناهز)\s+(?:(?:يناهز|ناهز|نحو|حوالي|قرابة)\s+)?"
+    # "سن التقاعد إلى 65 عاماً", "عمر المعتقلين بين 16 و25 عاماً"
+    r"|(?:سن|عمر|اعمار)\s+[^\s\d.،؛]+\s+(?:الى|بين|عند|من)\s+)$"
 )
 
 PERCENT_AFTER = re.compile(rf"\s*(?:%|(?:في\s+|ب)ال(?:مئة|مائة|مية){END})")
@@ -91,7 +93,8 @@ TRIGGERS = {
 _QUALIFIER_WORDS = (r"(?:(?:نحو|حوالي|قرابة|زهاء|اكثر\s+من|ما\s+لا\s+يقل\s+عن|اقل\s+من"
                     r"|ما\s+يزيد\s+(?:عن|على)|ما\s+يقارب)\s+)?(?:ال\s*)?")
 TRIGGER_BEFORE = re.compile(
-    rf"{BEGIN}(?:[وبلف]|لل)?(?:ال)?(?P<trigger>{alternation(TRIGGERS)})\s+{_QUALIFIER_WORDS}$")
+    rf"{BEGIN}(?:[وبلف]|لل)?(?:ال)?(?P<trigger>{alternation(TRIGGERS)})\s+(?:بحق\s+)?"
+    rf"{_QUALIFIER_WORDS}$")
 # A verb, its subject, then the count: "اعتقلت السلطات التركية 15 لاجئاً".
 _SUBJECT_VERBS = {"قتل": "killed", "قتلت": "killed", "اعدم": "killed", "اعدمت": "killed",
                   "اصاب": "wounded", "اصابت": "wounded", "اعتقل": "arrested",
@@ -99,7 +102,8 @@ _SUBJECT_VERBS = {"قتل": "killed", "قتلت": "killed", "اعدم": "killed"
                   "احتجز": "arrested", "احتجزت": "arrested", "خطف": "captives",
                   "اختطف": "captives", "اختطفت": "captives"}
 VERB_SUBJECT_BEFORE = re.compile(
-    rf"{BEGIN}[وف]?(?P<verb>{alternation(_SUBJECT_VERBS)})(?:\s+ال[^\s.،؛]+){{1,3}}\s+$")
+    rf"{BEGIN}[وف]?(?P<verb>{alternation(_SUBJECT_VERBS)})(?:\s+[^\s\d.،؛]+)?"
+    r"(?:\s+ال[^\s\d.،؛]+){1,2}\s+$")
 SUBJECT_VERB_ROLE = _SUBJECT_VERBS
 # The killing or arrest said after the noun: "ثلاثة مقاتلين ... قُتلوا".
 _VERBS_AFTER = {
@@ -111,6 +115,7 @@ _VERBS_AFTER = {
     "اصيبتا": "wounded", "قتلتا": "killed", "استشهدتا": "killed", "اعتقلتا": "arrested",
     "حتفهم": "killed", "حتفهما": "killed", "توفوا": "killed", "توفيا": "killed",
     "في عداد المفقودين": "missing", "في عداد القتلى": "killed",
+    "كانوا محتجزين": "captives", "كانوا مختطفين": "captives", "كانوا مخطوفين": "captives",
 }
 VERB_AFTER = re.compile(
     rf"(?:\s+[^\s.،؛!؟:]+){{0,5}}?\s+(?:[وف]?(?:قد\s+)?)(?P<verb>{alternation(_VERBS_AFTER)}){END}")
