@@ -29,6 +29,7 @@ from tarjama.core.figures.arabic_context import (
     counted_noun_before,
     date_qualifier,
     definite_noun_before,
+    squash_spaces,
 )
 from tarjama.core.figures.arabic_dates import find_dates
 from tarjama.core.figures.arabic_duals import find_duals
@@ -106,9 +107,11 @@ def _duals(text: str) -> list[Found]:
             role = u.TRIGGERS[m.group("trigger")]
             found.append(_victims(m.start("trigger"), dual.end, two, role))
         elif m := u.VERB_SUBJECT_BEFORE.search(text, max(0, dual.start - 50), dual.start):
-            found.append(_victims(dual.start, dual.end, two, u.SUBJECT_VERB_ROLE[m.group("verb")]))
+            role = u.SUBJECT_VERB_ROLE[m.group("verb")]
+            found.append(_victims(dual.start, dual.end, two, role))
         elif m := u.VERB_AFTER.match(text, dual.end):
-            found.append(_victims(dual.start, dual.end, two, u.VERB_ROLE[_key(m.group("verb"))]))
+            role = u.VERB_ROLE[squash_spaces(m.group("verb"))]
+            found.append(_victims(dual.start, dual.end, two, role))
         elif not dual.definite:
             found.append(Found(2, dual.start, dual.end, "number", "2", two))
     return found
@@ -164,7 +167,7 @@ def _kind_of(text: str, token: NumberToken, following: dict[int, NumberToken]
         start = _back(token, before, dollar_before.start()) if dollar_before else token.start
         return Found(1, start, m.end() if m else pos, "money", f"{shown} USD", n, "USD")
     if m := u.QUANTITY_AFTER.match(text, pos):
-        unit = u.QUANTITY_UNITS[_key(m.group("unit"))]
+        unit = u.QUANTITY_UNITS[squash_spaces(m.group("unit"))]
         if m.group("square") and unit in ("km", "m", "mi"):
             unit += "2"
         return Found(1, token.start, m.end(), "quantity", f"{shown} {unit}", n, unit)
@@ -176,7 +179,7 @@ def _kind_of(text: str, token: NumberToken, following: dict[int, NumberToken]
     if m := u.VICTIMS_AFTER.match(text, pos):
         role = u.VICTIM_ROLE[m.group("noun")]
         if (verb := u.VERB_AFTER.match(text, m.end())) and u.VERB_ROLE[
-                _key(verb.group("verb"))] == "killed":
+                squash_spaces(verb.group("verb"))] == "killed":
             role = "killed"  # "40 معتقلاً ... توفوا": detainees who died
         return _victims(token.start, m.end(), n, role)
     if token.fraction:
@@ -209,7 +212,7 @@ def _kind_of(text: str, token: NumberToken, following: dict[int, NumberToken]
     if m := u.VERB_AFTER.match(text, pos):  # "ثلاثة مقاتلين ... قُتلوا"
         noun = _NOUN_AFTER.match(text, pos)
         end = noun.end() if noun and noun.end() <= m.start("verb") else pos
-        return _victims(token.start, end, n, u.VERB_ROLE[_key(m.group("verb"))])
+        return _victims(token.start, end, n, u.VERB_ROLE[squash_spaces(m.group("verb"))])
     if token.digits and len(token.digits) == 2 and (m := _CENTURY_BEFORE.search(
             text, max(0, token.start - 6), token.start)):  # "1960-64"
         year = Decimal(m.group("century") + token.digits)
@@ -265,10 +268,6 @@ def _range_partner(text: str, token: NumberToken, following: dict[int, NumberTok
             text, max(0, token.start - 40), token.start):
         kind = "age"  # "عمر المعتقلين بين 16 و25 عاماً": the range of their ages
     return Found(1, token.start, token.end, kind, value, n, other.unit)
-
-
-def _key(words: str) -> str:
-    return re.sub(r"\s+", " ", words)
 
 
 def _back(token: NumberToken, before: str, index: int) -> int:

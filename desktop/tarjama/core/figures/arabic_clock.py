@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from tarjama.core.figures.arabic_context import BEGIN, END, alternation
+from tarjama.core.figures.arabic_context import BEGIN, END, alternation, squash_spaces
 from tarjama.core.figures.canonical import Found
 from tarjama.core.figures.numbers_ar import NumberToken
 
@@ -96,7 +96,7 @@ def ordinal_value(n: int) -> str:
 def _time(start: int, end: int, hour: int, minute: int, period: str | None) -> Found | None:
     if not 0 <= hour <= 24 or not 0 <= minute < 60:
         return None
-    kind = _PERIODS.get(re.sub(r"\s+", " ", period)) if period else None
+    kind = _PERIODS.get(squash_spaces(period)) if period else None
     afternoon = {"pm": hour < 12, "noon": hour < 5, "night": 6 <= hour < 12}
     if afternoon.get(kind or "", False):
         hour += 12

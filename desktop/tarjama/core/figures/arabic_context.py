@@ -8,19 +8,14 @@ the English "about", "more than" or "mid-" can be matched against them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from tarjama.core.figures.numbers_ar import LETTER
+from tarjama.core.figures.patterns import alternation, squash_spaces
 
 L = LETTER
 END = rf"(?![{L}])"  # the Arabic word ends here
 BEGIN = rf"(?<![{L}])"
 PREFIX = r"(?:[وف]?(?:[بك]?ال|لل|[بلك])?)"  # conjunction, preposition and/or article
-
-
-def alternation(words: Iterable[str]) -> str:
-    """A regex alternation that tries longer words first; spaces match any spacing."""
-    return "|".join(w.replace(" ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
 _AMOUNT_QUALIFIERS = {
@@ -51,9 +46,9 @@ _DATE_BEFORE = re.compile(
 def amount_qualifier(text: str, start: int, end: int) -> str | None:
     """The qualifier of the number at ``text[start:end]``: "نحو 300" -> "about"."""
     if m := _AMOUNT_BEFORE.search(text, max(0, start - 30), start):
-        return _AMOUNT_WORDS[re.sub(r"\s+", " ", m.group("q"))]
+        return _AMOUNT_WORDS[squash_spaces(m.group("q"))]
     if m := _AMOUNT_AFTER.match(text, end):
-        return _AMOUNT_WORDS[re.sub(r"\s+", " ", m.group("q"))]
+        return _AMOUNT_WORDS[squash_spaces(m.group("q"))]
     return None
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from tarjama.core.figures import months
-from tarjama.core.figures.arabic_context import BEGIN, END, date_qualifier
+from tarjama.core.figures.arabic_context import BEGIN, END, date_qualifier, squash_spaces
 from tarjama.core.figures.canonical import Found
 from tarjama.core.figures.numbers_ar import NumberToken
 
@@ -58,7 +58,7 @@ def find_dates(text: str, tokens: list[NumberToken]) -> list[Found]:
     for m in _MONTH_YEAR.finditer(text):
         found.extend(_day_date(text, m, m.start("m1"), None))
     for m in _MONTH_ALONE.finditer(text):
-        name = re.sub(r"\s+", " ", m.group("m1"))
+        name = squash_spaces(m.group("m1"))
         if not m.group("shahr") and (name in _NEED_SHAHR or name.split()[0] in _NEED_SHAHR):
             continue
         if not (m.group("shahr") or _MONTH_CONTEXT_BEFORE.search(text, max(0, m.start() - 12),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from tarjama.core.figures.arabic_context import BEGIN, END, PREFIX, alternation
+from tarjama.core.figures.arabic_context import BEGIN, END, PREFIX, alternation, squash_spaces
 from tarjama.core.figures.arabic_dates import ERA
 from tarjama.core.figures.currencies import ARABIC_COUNTRIES, ARABIC_CURRENCY_WORDS
 
@@ -119,7 +119,7 @@ _VERBS_AFTER = {
 }
 VERB_AFTER = re.compile(
     rf"(?:\s+[^\s.،؛!؟:]+){{0,5}}?\s+(?:[وف]?(?:قد\s+)?)(?P<verb>{alternation(_VERBS_AFTER)}){END}")
-VERB_ROLE = {re.sub(r"\s+", " ", k): v for k, v in _VERBS_AFTER.items()}
+VERB_ROLE = {squash_spaces(k): v for k, v in _VERBS_AFTER.items()}
 
 YEAR_ERA_AFTER = re.compile(rf"\s*{ERA}")
 YEAR_BEFORE = re.compile(rf"{BEGIN}(?:[وبلف]|لل)?(?:ال)?(?:عام|عامي|سنة|سنتي)\s*$")

@@ -32,6 +32,7 @@ from tarjama.core.figures.english_times import find_times
 from tarjama.core.figures.english_victims import victims_after, victims_before
 from tarjama.core.figures.model import Figure
 from tarjama.core.figures.numbers_en import NumberToken, find_numbers
+from tarjama.core.figures.patterns import alternation
 from tarjama.core.figures.spans import blocked_spans, select
 
 _I = re.IGNORECASE
@@ -79,7 +80,7 @@ _NOT_FIGURE_TERMS = re.compile(
 
 _PERCENT_AFTER = re.compile(r"\s*(?:%|per\s*cent\b|percent\b)", _I)
 
-_ADJECTIVES = "|".join(re.escape(a) for a in sorted(ENGLISH_COUNTRIES, key=len, reverse=True))
+_ADJECTIVES = alternation(ENGLISH_COUNTRIES, escape=True)
 _CURRENCY_AFTER = re.compile(
     rf"\s+(?:(?P<adj>{_ADJECTIVES})"
     r"\s+)?(?P<cur>dollars?|euros?|pounds?(?:\s+sterling)?|liras?|lire|dinars?|riyals?|rials?"

@@ -23,6 +23,7 @@ import re
 from decimal import Decimal
 
 from tarjama.core.figures.canonical import Found
+from tarjama.core.figures.patterns import alternation
 
 _UNIT_ORDINALS = {w: i for i, w in enumerate(
     ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
@@ -34,7 +35,7 @@ _TEN_ORDINALS = {w: 10 * i for i, w in enumerate(
 _TENS = {w: 10 * i for i, w in enumerate(
     ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"), start=2)}
 _SMALL = "|".join(list(_UNIT_ORDINALS)[:9])
-_ALL = "|".join(sorted([*_UNIT_ORDINALS, *_TEN_ORDINALS, "hundredth"], key=len, reverse=True))
+_ALL = alternation([*_UNIT_ORDINALS, *_TEN_ORDINALS, "hundredth"])
 
 # "twenty-first", "twenty first", "ninth", "hundredth".
 ORDINAL_WORD = rf"(?:(?:{'|'.join(_TENS)})(?:-|[ \t])(?:{_SMALL})|{_ALL})\b"

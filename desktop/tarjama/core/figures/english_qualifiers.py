@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from tarjama.core.figures.patterns import alternation
+
 # Phrase (lower case, single spaces) -> qualifier.
 _AMOUNT = {
     "about": "about", "around": "about", "approximately": "about", "roughly": "about",
@@ -38,8 +40,7 @@ PERIOD_KINDS = frozenset({"date", "year"})
 
 
 def _phrases(words: dict[str, str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+")
-                    for w in sorted(words, key=len, reverse=True))
+    return alternation(words, escape=True)
 
 
 # Embedded in the casualty trigger pattern of english.py, between trigger and number.

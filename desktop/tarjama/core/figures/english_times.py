@@ -20,6 +20,7 @@ import re
 from decimal import Decimal
 
 from tarjama.core.figures.canonical import Found
+from tarjama.core.figures.patterns import alternation
 
 _HOUR_WORDS = {w: i for i, w in enumerate(
     ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -51,10 +52,10 @@ _TIMES = re.compile(
     rf"|(?<![\w.:,])(?P<h3>[01]?\d|2[0-3])\.(?P<m3>[0-5]\d)(?![\d.])"
     rf"(?:(?={_ZONE})|{_part_of_day('pod4')})"
     # 9 o'clock, nine o'clock in the evening
-    rf"|\b(?P<h4>1[0-2]|0?[1-9]|{'|'.join(sorted(_HOUR_WORDS, key=len, reverse=True))})"
+    rf"|\b(?P<h4>1[0-2]|0?[1-9]|{alternation(_HOUR_WORDS)})"
     rf"\s+o['’]clock\b{_part_of_day('pod2')}?"
     # 7 in the evening, seven at night: an hour alone is a time only with its part of day
-    rf"|\b(?P<h5>1[0-2]|0?[1-9]|{'|'.join(sorted(_HOUR_WORDS, key=len, reverse=True))})"
+    rf"|\b(?P<h5>1[0-2]|0?[1-9]|{alternation(_HOUR_WORDS)})"
     rf"{_part_of_day('pod3')}"
     # noon, 12 noon, midday, midnight
     r"|\b(?P<noon>(?:12\s+)?noon|midday)\b(?!\s+prayers?)|\b(?P<midnight>midnight)\b",

@@ -22,6 +22,7 @@ from tarjama.core.figures import english_qualifiers
 from tarjama.core.figures.canonical import Found, format_number
 from tarjama.core.figures.english_ranges import PEOPLE_AFTER
 from tarjama.core.figures.numbers_en import NumberToken
+from tarjama.core.figures.patterns import alternation
 
 _I = re.IGNORECASE
 ROLES = {
@@ -35,7 +36,7 @@ ROLES = {
     "abducted": "captives", "captured": "captives", "prisoners": "captives",
     "captives": "captives", "hostages": "captives", "abductees": "captives",
 }
-_ROLE = rf"(?P<role>{'|'.join(sorted(ROLES, key=len, reverse=True))})\b"
+_ROLE = rf"(?P<role>{alternation(ROLES)})\b"
 _NOT_BETWEEN = (r"and|or|of|in|on|at|the|to|from|by|with|after|before|who|which|that|were|was"
                 r"|have|had|are|is|been|for|years?|months?|days?|weeks?")
 _AUXILIARY = (r"(?P<aux>(?:were|was|have\s+been|had\s+been|are|is|being|got|remain|remained)"
@@ -69,7 +70,7 @@ TRIGGERS = {
     "releasing": "captives", "freeing": "captives",
 }
 _NEED_PEOPLE = frozenset({"released", "freed", "release of", "releasing", "freeing"})
-_TRIGGER_WORDS = "|".join(t.replace(" ", r"\s+") for t in sorted(TRIGGERS, key=len, reverse=True))
+_TRIGGER_WORDS = alternation(TRIGGERS)
 _TRIGGER_BEFORE = re.compile(
     rf"\b(?P<trigger>{_TRIGGER_WORDS})"
     rf"\s+(?:(?:{english_qualifiers.TRIGGER_QUALIFIER}|another|the|all|its|their)\s+)?$", _I)

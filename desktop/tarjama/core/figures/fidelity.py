@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import re
 
+from tarjama.core.arabic_text import to_ascii_digits
 from tarjama.core.figures import months
 from tarjama.core.figures.arabic import extract_arabic
 from tarjama.core.figures.describe import describe
@@ -186,7 +187,6 @@ def _date_with_year(source: Figure, paired: list[Figure]) -> Figure | None:
 
 _DIGIT_RUN = re.compile(r"(?<![0-9])(?<![0-9][.,])[0-9]+(?:[.,][0-9]+)?(?![0-9]|[.,][0-9])")
 _IN_A_WORD = re.compile(r"[A-Za-z]")
-_ASCII = str.maketrans("٠١٢٣٤٥٦٧٨٩٫٬۰۱۲۳۴۵۶۷۸۹", "0123456789.,0123456789")
 # Roman numerals name types and phases ("type-II", "angiotensin II", "Phase III").
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9,
           "X": 10}
@@ -227,7 +227,7 @@ def _verbatim(source: Figure, target_text: str, taken: list[tuple[int, int]],
     """The digits of a bare Arabic number written inside an English word ("ACE2", "1930s"),
     where no other figure already stands; with ``altered``, digits inside a word that are
     one digit from them ("ACE4" for 2: the code the translation changed)."""
-    written = source.text.translate(_ASCII)
+    written = to_ascii_digits(source.text, separators=True)
     if source.kind not in ("number", "year") or not (
             source.value.isdigit() or re.fullmatch(r"[0-9]+[.,][0-9]+", written)):
         return None

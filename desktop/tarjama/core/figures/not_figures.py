@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from tarjama.core.figures.numbers_ar import LETTER
+from tarjama.core.figures.patterns import alternation
 
 NOT_FIGURE_TERMS = {
     "شارون ستون": "an actress: ستون is also sixty",
@@ -41,7 +42,7 @@ NOT_FIGURE_TERMS = {
 
 _TERMS = re.compile(
     rf"(?<![{LETTER}])[وبلف]?(?:"
-    + "|".join(t.replace(" ", r"\s+") for t in sorted(NOT_FIGURE_TERMS, key=len, reverse=True))
+    + alternation(NOT_FIGURE_TERMS)
     + rf")(?![{LETTER}])"
 )
 

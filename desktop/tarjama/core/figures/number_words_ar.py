@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from tarjama.core.figures.patterns import alternation
+
 # Word classes: how a word combines with its neighbours.
 UNIT, ONE, TEEN_TEN, TEN, HUNDRED, SCALE, PLURAL_SCALE, DUAL, COMPOUND_ONLY = (
     "unit", "one", "teen_ten", "ten", "hundred", "scale", "plural_scale", "dual",
@@ -89,7 +91,7 @@ def _table() -> dict[str, tuple[float, str, str]]:
 
 
 WORDS = _table()
-WORD_PATTERN = "|".join(sorted(WORDS, key=len, reverse=True))
+WORD_PATTERN = alternation(WORDS)
 
 _PREFIX_PARTS = re.compile(r"(?P<conj>[وف]?)(?P<prep>[بلك]?)(?P<article>ال|ل)?")
 

@@ -34,10 +34,11 @@ from tarjama.core.figures.number_words_ar import (
     WORDS,
     allowed,
 )
+from tarjama.core.figures.patterns import alternation
 
 LETTER = "\u0621-\u064a"  # Arabic letters, once diacritics are gone
 
-_SCALE_PATTERN = "|".join(sorted(SCALES, key=len, reverse=True))
+_SCALE_PATTERN = alternation(SCALES)
 # Thousands groups (40.000, 1,200, 70،000) are read before decimals (2.5, 45٫5); "٫" is
 # only ever a decimal mark, and "99.999%" is a decimal (no percentage runs into thousands).
 _NOT_PERCENT = r"(?!\s*(?:%|في\s+الم|بالم))"

@@ -15,6 +15,8 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
+from tarjama.core.figures.patterns import alternation
+
 SCALES = {"thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12,
           "k": 1000, "m": 10**6, "mn": 10**6, "bn": 10**9, "dozen": 12}
 
@@ -35,7 +37,7 @@ _WORD_SCALES = {"thousand": 1000, "million": 10**6, "billion": 10**9, "trillion"
 _ORDINAL_UNIT = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b"
 _WORD = re.compile(
     r"\b(?P<word>(?:" + "|".join(_TENS) + rf")(?![ \t]?-?[ \t]?{_ORDINAL_UNIT})|"
-    + "|".join(sorted([*_UNITS, *_WORD_SCALES, "hundred", "dozen"], key=len, reverse=True))
+    + alternation([*_UNITS, *_WORD_SCALES, "hundred", "dozen"])
     + r"|an?(?=\s+(?:hundred|thousand|million|billion|dozen|decade)\b))\b",
     re.IGNORECASE,
 )
@@ -55,7 +57,7 @@ _SPECIAL = re.compile(
     r"|(?:(?:an?|one)\s+)?(?P<frac>half|quarter|three[ \t-]quarters)(?:\s+of)?\s+an?"
     r"\s+(?P<fscale>dozen|thousand|million|billion)"
     r"|(?:an?|one)\s+(?P<frac2>half|quarter)\s+(?P<fscale2>dozen|thousand|million|billion)"
-    r"|(?P<multiple>" + "|".join(sorted(set(_MULTIPLES) - _BEFORE_THE_ONLY, key=len, reverse=True))
+    r"|(?P<multiple>" + alternation(set(_MULTIPLES) - _BEFORE_THE_ONLY)
     + r")|(?P<double>double|triple)(?=\s+(?:the|that|its|their|his|her|what)\b))\b",
     re.IGNORECASE,
 )

@@ -12,11 +12,11 @@ import math
 import re
 from decimal import Decimal
 
+from tarjama.core.arabic_text import to_ascii_digits
 from tarjama.core.figures.canonical import format_number
 from tarjama.core.figures.model import Figure
 
 _SCALE_MISTAKES = (10, 100, 1000, 10**6)  # a lost zero, thousand/million, million/billion
-_ASCII_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩٫٬", "0123456789.,")
 _WRITTEN_NUMBER = re.compile(r"\d[\d.,]*\d|\d")
 # 42.000: the thousands grouped with dots, as in German or Turkish
 DOT_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?!\d|[.,]\d)")
@@ -49,7 +49,7 @@ def mistyped(source: Figure, target: Figure) -> bool:
 
 
 def _written(figure: Figure) -> str | None:
-    found = _WRITTEN_NUMBER.findall(figure.text.translate(_ASCII_DIGITS))
+    found = _WRITTEN_NUMBER.findall(to_ascii_digits(figure.text, separators=True))
     if len(found) != 1 or figure.number is None:
         return None
     digits = found[0].replace(",", "")
