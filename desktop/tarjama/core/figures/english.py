@@ -136,16 +136,8 @@ def extract_english(text: str) -> list[Figure]:
     return figures
 
 
-# Not codes like "F-16": "mid-2019", "pre-2011" (a prefix before a year) and the "am-5pm"
-# of "9am-5pm", which spans.blocked_spans takes for codes.
-_PREFIXED_YEAR = re.compile(r"(?i:mid|pre|post|early|late)-(?:1[89]|20)\d\d"
-                            r"|(?i:[ap]m)-\d{1,2}(?:[:.]\d\d)?(?i:[ap]m)?")
-
-
 def _blocked(text: str) -> list[tuple[int, int]]:
-    spans = [(start, end) for start, end in blocked_spans(text)
-             if not _PREFIXED_YEAR.fullmatch(text, start, end)]
-    return spans + [(m.start(), m.end()) for m in _NOT_FIGURE_TERMS.finditer(text)]
+    return blocked_spans(text) + [(m.start(), m.end()) for m in _NOT_FIGURE_TERMS.finditer(text)]
 
 
 def _counts(text: str) -> list[Found]:

@@ -15,7 +15,9 @@ _NOT_FIGURES = re.compile(
     r"(?:https?://|www\.)\S+"
     r"|(?<![^\s@])[^\s@]+@[^\s@]+\.\w+"
     r"|[#@](?=\w*[^\W\d])\w+"
-    r"|(?<![^\W\d_])[^\W\d_]+-\d+\w*"
+    # a code is letters-digits, but "mid-2019", "pre-2011" and the "am-5pm" of "9am-5pm"
+    # are a prefix before a figure
+    r"|(?<![^\W\d_])(?!(?i:mid|pre|post|early|late|am|pm)-\d)[^\W\d_]+-\d+\w*"
 )
 
 
