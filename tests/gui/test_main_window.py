@@ -55,7 +55,7 @@ def test_open_fills_both_panes(translated):
     assert window.banner.isHidden()
     assert "report.ar.txt" in window.windowTitle()
     assert window.settings.recent_files[0].endswith("report.ar.txt")
-    assert "Translated 6 sentences" in window.status_label.text()
+    assert "Translated 6 sentences" in window.job_status.status_label.text()
 
 
 def test_hover_highlights_the_sentence_in_both_panes(translated):
@@ -86,7 +86,8 @@ def test_figures_are_coloured_alike_in_both_panes(translated):
     sentence = figure_sentence(window)
     figure = sentence.source_figures[0]
     english = f"Officials said {figure.text} in the report."  # the figure kept as written
-    window.show_translated_sentence(attach_translation(dataclasses.replace(sentence), english))
+    window.display.show_translated_sentence(
+        attach_translation(dataclasses.replace(sentence), english))
     sentence_id = sentence.sentence.id
     source_kinds = [m.kind for m in window.source_pane.marks(sentence_id)]
     target_marks = window.target_pane.marks(sentence_id)
@@ -105,7 +106,7 @@ def test_figure_tooltips_in_the_panes_speak_in_words(translated):
     sentence = figure_sentence(window)
     kept = attach_translation(dataclasses.replace(sentence),
                               f"Officials said {sentence.source_figures[0].text} today.")
-    window.show_translated_sentence(kept)
+    window.display.show_translated_sentence(kept)
     sentence_id = sentence.sentence.id
     for pane in (window.source_pane, window.target_pane):
         assert pane.marks(sentence_id)
@@ -129,7 +130,7 @@ def test_a_changed_figure_marks_the_english_sentence(translated):
     changed = attach_translation(dataclasses.replace(sentence),
                                  "An official said 21 people were injured in the accident.")
     assert changed.fidelity.status != "ok"
-    window.show_translated_sentence(changed)
+    window.display.show_translated_sentence(changed)
     sentence_id = sentence.sentence.id
     warning = window.target_pane.warning(sentence_id)
     assert "12" in warning
@@ -200,15 +201,15 @@ def test_escape_cancels_the_translation(make_window, use_tiny_pack, article_file
                                         blocker):
     window = make_window()
     assert QKeySequence("Esc") in window.cancel_action.shortcuts()
-    window.worker.pool.start(blocker)  # hold the worker's only thread so Esc comes first
+    window.session.worker.pool.start(blocker)  # hold the worker's only thread so Esc comes first
     window.open_file(article_file)
     assert window.cancel_action.isEnabled()
     window.cancel_action.trigger()
     with qtbot.waitSignal(window.job_finished, timeout=60000):
         blocker.release.set()
-    assert window.status_label.text() == "Translation cancelled."
+    assert window.job_status.status_label.text() == "Translation cancelled."
     assert not window.cancel_action.isEnabled()
-    assert window.progress_bar.isHidden()
+    assert window.job_status.progress_bar.isHidden()
 
 
 def test_opening_a_bad_file_shows_a_dialog_and_keeps_the_window(make_window, open_and_wait,
@@ -231,7 +232,7 @@ def test_no_pack_shows_the_arabic_and_a_banner(make_window, open_and_wait, artic
     window = make_window()
     open_and_wait(window, article_file)
     assert not window.banner.isHidden()
-    assert "No translation pack" in window.banner_label.text()
+    assert "No translation pack" in window.banner.label.text()
     assert window.source_pane.sentence_count() == 6
     assert window.target_pane.sentence_count() == 0
     chosen = window.article.summary.sentence_ids
@@ -258,7 +259,7 @@ def test_installing_a_pack_from_the_banner_translates_the_open_article(
     open_and_wait(window, article_file)
     assert not window.banner.isHidden()
     with qtbot.waitSignal(window.job_finished, timeout=60000):
-        window.install_button.click()
+        window.banner.install_button.click()
     assert window.banner.isHidden()
     assert window.article.translated
     assert window.target_pane.sentence_count() == 6

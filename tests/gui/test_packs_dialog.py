@@ -241,13 +241,14 @@ def test_download_shows_progress_and_installs(qtbot, make_dialog, use_catalogue,
     use_catalogue(url, hashlib.sha256(pack_zip).hexdigest())
     dialog = make_dialog()
     dialog.select_pack("tiny-download")
+    panel = dialog.progress_panel
     seen: list[tuple[int, int, str, int]] = []
 
     with qtbot.waitSignal(dialog.packs_changed, timeout=JOB_TIMEOUT_MS):
         dialog.download_button.click()
         dialog.current_job.signals.progress.connect(
             lambda done, total: seen.append(
-                (done, total, dialog.bytes_label.text(), dialog.progress_bar.value())))
+                (done, total, panel.bytes_label.text(), panel.progress_bar.value())))
     qtbot.waitUntil(lambda: not dialog.is_busy())
 
     assert seen, "no progress was reported"
@@ -281,8 +282,8 @@ def test_cancel_download_leaves_nothing_behind(qtbot, make_dialog, use_catalogue
         with qtbot.waitSignal(dialog.current_job.signals.progress, timeout=10_000):
             pass
         assert dialog.progress_panel.isVisibleTo(dialog)
-        dialog.cancel_button.click()
-        assert dialog.step_label.text() == "Cancelling…"
+        dialog.progress_panel.cancel_button.click()
+        assert dialog.progress_panel.step_label.text() == "Cancelling…"
         wait_for_job(qtbot, dialog)
 
     assert dialog.message_label.text() == "Cancelled: nothing was installed."

@@ -1,52 +1,45 @@
 """The reader window: two linked panes, Summary and Key Figures docks, menus and status bar.
 
-The window never does long work itself: ``ArticleWorker`` reads and translates, and
-the window only reacts to its signals (prepared, sentence_ready, progress, result,
-error, finished).
+The window never does long work itself: ``ArticleSession`` runs the job that reads and
+translates, and the window routes what its signals bring (the Arabic prepared, each
+translated sentence, progress, the completed article, a failure) to ``ArticleDisplay``,
+the banner, the status bar and the actions.
 """
 
 from __future__ import annotations
 
-import time
-from collections import deque
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
-    QFont,
-)
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
     QMainWindow,
-    QProgressBar,
-    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from tarjama.core.errors import Cancelled, PackError
-from tarjama.core.pipeline import ArticleResult, PipelineOptions, SentenceResult
+from tarjama.core.errors import Cancelled
+from tarjama.core.pipeline import ArticleResult
 from tarjama.gui import clipboard, theme
+from tarjama.gui.article_display import ArticleDisplay
+from tarjama.gui.article_session import ArticleSession
 from tarjama.gui.errors import ErrorReporter
-from tarjama.gui.figure_marks import source_marks, target_marks
 from tarjama.gui.figures_panel import FiguresPanel
 from tarjama.gui.file_dialogs import ask_article, ask_export
+from tarjama.gui.job_status_bar import JobStatusBar
 from tarjama.gui.main_menu import build_menus
-from tarjama.gui.reader_pane import PaneSentence, ReaderPane
+from tarjama.gui.pack_banner import PackBanner
+from tarjama.gui.pane_fonts import pane_fonts, reset_font_sizes, zoom_font_sizes
+from tarjama.gui.reader_pane import ReaderPane
 from tarjama.gui.sentence_linker import SentenceLinker
-from tarjama.gui.settings import MAX_FONT_SIZE, MIN_FONT_SIZE, Settings
+from tarjama.gui.settings import Settings
 from tarjama.gui.summary_panel import SummaryPanel
-from tarjama.gui.worker import ArticleWorker, JobRequest
-
-DRAIN_BUDGET = 0.012  # seconds of sentence display per event-loop turn
+from tarjama.gui.tool_dialogs import run_about_dialog, run_batch_dialog, run_packs_dialog
+from tarjama.gui.worker import JobRequest
 
 
 class MainWindow(QMainWindow):
@@ -58,22 +51,11 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.reporter = reporter or ErrorReporter()
         self.arabic_family = arabic_family
-        self.article: ArticleResult | None = None
         self.current_path: Path | None = None
-        self._request: JobRequest | None = None
-        self._pack_missing = False
-        self._started = 0.0
-        self._words_done = 0
-        self._incoming: deque[SentenceResult] = deque()
-        self._final: ArticleResult | None = None
-        self._worker_done = True
-        self._drain_timer = QTimer(self)
-        self._drain_timer.setInterval(0)
-        self._drain_timer.timeout.connect(self._drain)
         self.setWindowTitle(self.tr("Tarjama"))
         self.setAcceptDrops(True)
 
-        self.worker = ArticleWorker(self)
+        self.session = ArticleSession(self)
         self.source_pane = ReaderPane(rtl=True)
         self.target_pane = ReaderPane(rtl=False)
         self.source_pane.setAccessibleName(self.tr("Arabic text"))
@@ -83,26 +65,26 @@ class MainWindow(QMainWindow):
         self.linker = SentenceLinker(self.source_pane, self.target_pane, self)
         self.summary_panel = SummaryPanel(settings.summary_algorithm, settings.summary_sentences)
         self.figures_panel = FiguresPanel()
+        self.display = ArticleDisplay(self.source_pane, self.target_pane, self.linker,
+                                      self.figures_panel, self.summary_panel, self)
         self._build_central()
         self._build_docks()
-        self._build_status_bar()
+        self.job_status = JobStatusBar()
+        self.setStatusBar(self.job_status)
         self._build_actions()
         self._apply_fonts()
         self._connect()
         self._restore_geometry()
 
+    @property
+    def article(self) -> ArticleResult | None:
+        """The article on screen (the last one that opened)."""
+        return self.display.article
+
     # -- construction ----------------------------------------------------------------------
 
     def _build_central(self) -> None:
-        self.banner = QFrame()
-        self.banner.setFrameShape(QFrame.Shape.StyledPanel)
-        self.banner_label = QLabel()
-        self.banner_label.setWordWrap(True)
-        self.install_button = QPushButton(self.tr("Install a Pack…"))
-        row = QHBoxLayout(self.banner)
-        row.addWidget(self.banner_label, 1)
-        row.addWidget(self.install_button)
-        self.banner.hide()
+        self.banner = PackBanner()
         self.reader_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.reader_splitter.addWidget(self.target_pane)
         self.reader_splitter.addWidget(self.source_pane)
@@ -126,15 +108,6 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.summary_dock, self.figures_dock)
         self.summary_dock.raise_()
 
-    def _build_status_bar(self) -> None:
-        self.status_label = QLabel(self.tr("Ready"))
-        self.progress_bar = QProgressBar()
-        self.progress_bar.setMaximumWidth(220)
-        self.progress_bar.setFormat(self.tr("%v / %m sentences"))
-        self.progress_bar.hide()
-        self.statusBar().addWidget(self.status_label, 1)
-        self.statusBar().addPermanentWidget(self.progress_bar)
-
     def _build_actions(self) -> None:
         actions = build_menus(self)
         self.export_action, self.cancel_action = actions.export, actions.cancel
@@ -145,18 +118,19 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _connect(self) -> None:
-        self.worker.prepared.connect(self.on_prepared)
-        self.worker.pack_missing.connect(self.on_pack_missing)
-        self.worker.sentence_ready.connect(self.on_sentence_ready)
-        self.worker.progress.connect(self.on_progress)
-        self.worker.result.connect(self.on_result)
-        self.worker.error.connect(self.on_error)
-        self.worker.finished.connect(self.on_finished)
+        self.session.pack_missing.connect(self.banner.show_reason)
+        self.session.prepared.connect(self.on_prepared)
+        self.session.sentence_translated.connect(self.display.on_sentence_translated)
+        self.session.slice_delivered.connect(self.figures_panel.update_sentences)
+        self.session.progressed.connect(self.on_progressed)
+        self.session.completed.connect(self.on_completed)
+        self.session.failed.connect(self.on_failed)
+        self.session.job_finished.connect(self.on_job_finished)
         self.summary_panel.options_changed.connect(self.on_summary_options_changed)
         self.summary_panel.sentence_activated.connect(self.linker.select)
         self.summary_panel.copy_requested.connect(self.copy_summary)
         self.figures_panel.figure_activated.connect(self.linker.select)
-        self.install_button.clicked.connect(self.manage_packs)
+        self.banner.install_button.clicked.connect(self.manage_packs)
 
     # -- opening files ---------------------------------------------------------------------
 
@@ -168,162 +142,63 @@ class MainWindow(QMainWindow):
     def open_file(self, path: str | Path) -> None:
         """Start reading and translating a file; a job still running is cancelled."""
         self.current_path = Path(path)
-        self._request = JobRequest(self.current_path, self.settings.pack or None,
-                                   self.settings.beam_size, self.summary_panel.algorithm,
-                                   self.summary_panel.length)
-        self._pack_missing = False
-        self._words_done = 0
-        self._started = time.perf_counter()
-        self._incoming.clear()  # sentences of the previous job that were not shown yet
-        self._final = None
-        self._worker_done = False
-        self.worker.start(self._request)
-        self.status_label.setText(self.tr("Reading %1…").replace("%1", self.current_path.name))
-        self.progress_bar.setRange(0, 0)
-        self.progress_bar.show()
+        self.session.start(JobRequest(self.current_path, self.settings.pack or None,
+                                      self.settings.beam_size, self.summary_panel.algorithm,
+                                      self.summary_panel.length))
+        self.job_status.show_reading(self.current_path.name)
         self._update_actions()
-
-    def on_pack_missing(self, message: str) -> None:
-        self._pack_missing = True
-        self.banner_label.setText(self.tr("No translation pack is installed, so only the "
-                                          "Arabic, its figures and its summary are shown. ")
-                                  + message)
-        self.banner.show()
 
     def on_prepared(self, article: ArticleResult) -> None:
         """The Arabic is ready: show it with its figures and summary before any English."""
-        self.article = article
         self.add_recent(article.document.path)
-        self.banner.setVisible(self._pack_missing)
+        self.banner.setVisible(self.session.no_pack)
         self.setWindowTitle(f"{article.document.title or article.document.path.name} — Tarjama")
-        self.linker.reset()
-        self.source_pane.show_sentences(
-            [PaneSentence(s.sentence.id, s.sentence.paragraph, s.sentence.text)
-             for s in article.sentences])
-        for sentence in article.sentences:
-            self.source_pane.set_marks(sentence.sentence.id, source_marks(sentence))
-        if self._pack_missing:
-            self.target_pane.show_sentences([])
-            self.target_pane.setPlaceholderText(self.tr("Install a translation pack to read "
-                                                        "the English here."))
-        else:
-            self.target_pane.show_sentences(
-                [PaneSentence(s.sentence.id, s.sentence.paragraph, "")
-                 for s in article.sentences], placeholder="…")
-            self.progress_bar.setRange(0, max(1, len(article.sentences)))
-            self.progress_bar.setValue(0)
-            self.status_label.setText(self.tr("Translating…"))
-        self.figures_panel.show_sentences(article.sentences)
-        self._show_summary()
+        self.display.show_arabic(article, english_coming=not self.session.no_pack)
+        if not self.session.no_pack:
+            self.job_status.show_translating(len(article.sentences))
         self._update_actions()
 
-    def on_sentence_ready(self, sentence: SentenceResult) -> None:
-        """Queue a translated sentence; the queue is shown in small slices (see _drain)."""
-        self._incoming.append(sentence)
-        self._words_done += len(sentence.sentence.text.split())
-        if not self._drain_timer.isActive():
-            self._drain_timer.start()
+    def on_progressed(self, done: int, total: int) -> None:
+        speed = None if self.session.no_pack or not total else self.session.words_per_second()
+        self.job_status.show_progress(done, total, speed)
 
-    def _drain(self) -> None:
-        """Show queued sentences for at most DRAIN_BUDGET seconds, then yield to the loop.
-
-        Sentences arrive in bursts (a whole batch at once); showing a burst in one go
-        would freeze the window, so each timer tick takes only what fits the budget.
-        """
-        started = time.perf_counter()
-        shown = []
-        while self._incoming and time.perf_counter() - started < DRAIN_BUDGET:
-            sentence = self._incoming.popleft()
-            self.show_translated_sentence(sentence, update_panel=False)
-            shown.append(sentence)
-        if shown:
-            self.figures_panel.update_sentences(shown)
-        if not self._incoming:
-            self._drain_timer.stop()
-            self._maybe_complete()
-
-    def show_translated_sentence(self, sentence: SentenceResult,
-                                 update_panel: bool = True) -> None:
-        """Show one translation, colour its figures, warn where a figure changed."""
-        if self.article is None or sentence.sentence.id >= len(self.article.sentences):
-            return
-        sentence_id = sentence.sentence.id
-        self.article.sentences[sentence_id] = sentence
-        self.target_pane.set_sentence_text(sentence_id, sentence.translation or "")
-        marks, warning = target_marks(sentence)
-        self.target_pane.set_marks(sentence_id, marks, warning)
-        self.source_pane.set_marks(sentence_id, source_marks(sentence))
-        if update_panel:
-            self.figures_panel.update_sentences([sentence])
-
-    def on_progress(self, done: int, total: int) -> None:
-        self.progress_bar.setRange(0, max(1, total))
-        self.progress_bar.setValue(done)
-        if self._pack_missing or not total:
-            return
-        elapsed = max(time.perf_counter() - self._started, 1e-6)
-        self.status_label.setText(self.tr("Translating: %1 of %2 sentences, %3 words/s")
-                                  .replace("%1", str(done)).replace("%2", str(total))
-                                  .replace("%3", f"{self._words_done / elapsed:.0f}"))
-
-    def on_result(self, article: ArticleResult) -> None:
-        self._final = article  # applied once every queued sentence is on screen
-
-    def _apply_result(self, article: ArticleResult) -> None:
-        self.article = article
-        request = self._request
+    def on_completed(self, article: ArticleResult) -> None:
+        """The final article, once every streamed sentence is on screen."""
+        self.display.article = article
+        request = self.session.request
         if request and (request.summary_algorithm, request.summary_sentences) != (
                 self.summary_panel.algorithm, self.summary_panel.length):
             self.on_summary_options_changed(self.summary_panel.algorithm,
                                             self.summary_panel.length)
         else:
-            self._show_summary()
-        self.figures_panel.show_sentences(article.sentences)
-        stats = article.stats
-        if article.translated:
-            text = self.tr("Translated %1 sentences in %2 s (%3 words/s); %4 figure warnings")
-            self.status_label.setText(
-                text.replace("%1", str(stats.sentences)).replace("%2", f"{stats.seconds:.1f}")
-                .replace("%3", f"{stats.words_per_second:.0f}")
-                .replace("%4", str(len(article.warnings()))))
-        else:
-            self.status_label.setText(self.tr("%1 sentences (no translation)")
-                                      .replace("%1", str(stats.sentences)))
+            self.display.show_summary()
+        self.display.show_figures()
+        self.job_status.show_result(article)
 
-    def on_error(self, exc: BaseException) -> None:
+    def on_failed(self, exc: BaseException) -> None:
         if isinstance(exc, Cancelled):
-            self.status_label.setText(self.tr("Translation cancelled."))
+            self.job_status.show_cancelled()
             return
         # The window keeps showing the last article that did open.
         self.current_path = self.article.document.path if self.article else None
-        self.status_label.setText(self.tr("Could not open the file."))
+        self.job_status.show_open_failed()
         self.reporter.report(self, exc, "opening a file")
 
-    def on_finished(self) -> None:
-        self._worker_done = True
-        self._maybe_complete()
-
-    def _maybe_complete(self) -> None:
-        """Once the job is over and its sentences are shown: final result, idle status bar."""
-        if not self._worker_done or self._incoming:
-            return
-        if self._final is not None:
-            final, self._final = self._final, None
-            self._apply_result(final)
-        self.progress_bar.hide()
+    def on_job_finished(self) -> None:
+        self.job_status.hide_progress()
         self._update_actions()
         self.job_finished.emit()
 
     def cancel_translation(self) -> None:
-        if self.worker.busy:
-            self.worker.cancel()
-            self.status_label.setText(self.tr("Cancelling…"))
+        if self.session.busy:
+            self.session.cancel()
+            self.job_status.show_cancelling()
 
     def add_recent(self, path: Path) -> None:
         self.settings.add_recent_file(path)
 
     def _update_actions(self) -> None:
-        busy = self.worker.busy
+        busy = self.session.busy
         self.cancel_action.setEnabled(busy)
         has_article = self.article is not None
         self.export_action.setEnabled(has_article and not busy)
@@ -332,35 +207,22 @@ class MainWindow(QMainWindow):
 
     # -- summary, copy, export -------------------------------------------------------------
 
-    def _show_summary(self) -> None:
-        if self.article is not None:
-            from tarjama.core.export import summary_sentences
-
-            self.summary_panel.show_summary(summary_sentences(self.article))
-
     def on_summary_options_changed(self, algorithm: str, length: int) -> None:
         self.settings.summary_algorithm, self.settings.summary_sentences = algorithm, length
-        if self.article is None or not self.article.sentences:
-            return
-        from tarjama.core.pipeline import summarize_sentences
-
-        options = PipelineOptions(summary_algorithm=algorithm, summary_sentences=length)
-        self.article.summary = summarize_sentences(self.article.sentences, options)
-        self._show_summary()
+        self.display.summarize(algorithm, length)
 
     def copy_summary(self) -> None:
-        if self.article is not None:
-            clipboard.put_on_clipboard(*clipboard.summary_clip(
-                self.article, with_arabic=self.settings.copy_with_arabic,
-                with_source=self.settings.copy_with_source_name))
-            self.statusBar().showMessage(self.tr("Summary copied."), 3000)
+        self._copy(clipboard.summary_clip, self.tr("Summary copied."))
 
     def copy_translation(self) -> None:
+        self._copy(clipboard.translation_clip, self.tr("Translation copied."))
+
+    def _copy(self, make_clip: Callable[..., tuple[str, str]], done: str) -> None:
         if self.article is not None:
-            clipboard.put_on_clipboard(*clipboard.translation_clip(
+            clipboard.put_on_clipboard(*make_clip(
                 self.article, with_arabic=self.settings.copy_with_arabic,
                 with_source=self.settings.copy_with_source_name))
-            self.statusBar().showMessage(self.tr("Translation copied."), 3000)
+            self.statusBar().showMessage(done, 3000)
 
     def export_dialog(self) -> None:
         if self.article is None:
@@ -382,70 +244,39 @@ class MainWindow(QMainWindow):
     # -- view ------------------------------------------------------------------------------
 
     def _apply_fonts(self) -> None:
-        arabic = QFont(self.arabic_family) if self.arabic_family else QFont(self.font())
-        arabic.setPointSize(self.settings.arabic_font_size)
-        english = QFont(self.font())
-        english.setPointSize(self.settings.english_font_size)
+        arabic, english = pane_fonts(self.settings, self.arabic_family, self.font())
         self.source_pane.set_text_font(arabic)
         self.target_pane.set_text_font(english)
 
     def zoom(self, step: int) -> None:
-        def clamp(size: int) -> int:
-            return max(MIN_FONT_SIZE, min(size + step, MAX_FONT_SIZE))
-
-        self.settings.arabic_font_size = clamp(self.settings.arabic_font_size)
-        self.settings.english_font_size = clamp(self.settings.english_font_size)
+        zoom_font_sizes(self.settings, step)
         self._apply_fonts()
 
     def reset_zoom(self) -> None:
-        defaults = Settings()
-        self.settings.arabic_font_size = defaults.arabic_font_size
-        self.settings.english_font_size = defaults.english_font_size
+        reset_font_sizes(self.settings)
         self._apply_fonts()
 
     def set_theme(self, name: str) -> None:
         self.settings.theme = name
         theme.apply_theme(QApplication.instance(), name)
-        self.source_pane.refresh_colours()
-        self.target_pane.refresh_colours()
-        self.figures_panel.show_sentences(self.article.sentences if self.article else [])
+        self.display.refresh_colours()
 
     # -- other dialogs ---------------------------------------------------------------------
 
     def translate_folder(self) -> None:
-        from tarjama.gui.batch_dialog import BatchDialog
-
-        BatchDialog(self).exec()
+        run_batch_dialog(self)
 
     def manage_packs(self) -> None:
-        from tarjama.gui.packs_dialog import PacksDialog
-
-        dialog = PacksDialog(self)
-        dialog.packs_changed.connect(self.on_packs_changed)
-        dialog.exec()
+        run_packs_dialog(self, self.on_packs_changed)
 
     def on_packs_changed(self) -> None:
         """Load the (new) default pack; translate the open article if it had no English."""
-        self.worker.forget_translator()
-        if self.current_path is not None and (self._pack_missing or self.worker.busy):
+        self.session.forget_translator()
+        if self.current_path is not None and (self.session.no_pack or self.session.busy):
             self.open_file(self.current_path)
 
-    def pack_in_use(self) -> tuple[str | None, str | None, str | None]:
-        if self.article is not None and self.article.pack is not None:
-            info = self.article.pack
-            return info.name, info.licence, info.source
-        try:
-            from tarjama.core.packs import resolve_pack
-
-            info = resolve_pack(self.settings.pack or None).info
-        except PackError:
-            return None, None, None
-        return info.name, info.licence, info.source
-
     def show_about(self) -> None:
-        from tarjama.gui.about_dialog import AboutDialog
-
-        AboutDialog(*self.pack_in_use(), parent=self).exec()
+        run_about_dialog(self, self.article, self.settings.pack or None)
 
     # -- window state, drag and drop -------------------------------------------------------
 
@@ -466,7 +297,7 @@ class MainWindow(QMainWindow):
         self.settings.save()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.worker.shutdown()
+        self.session.shutdown()
         self.save_settings()
         super().closeEvent(event)
 

@@ -1,0 +1,52 @@
+"""The reader window's other dialogs: Translate Folder, Manage Packs and About.
+
+Each dialog's module is imported when it is opened, so the window starts without them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QWidget
+
+from tarjama.core.errors import PackError
+from tarjama.core.pipeline import ArticleResult
+
+
+def run_batch_dialog(parent: QWidget) -> None:
+    from tarjama.gui.batch_dialog import BatchDialog
+
+    BatchDialog(parent).exec()
+
+
+def run_packs_dialog(parent: QWidget, on_packs_changed: Callable[[], None]) -> None:
+    from tarjama.gui.packs_dialog import PacksDialog
+
+    dialog = PacksDialog(parent)
+    dialog.packs_changed.connect(on_packs_changed)
+    dialog.exec()
+
+
+def pack_credits(article: ArticleResult | None,
+                 pack_spec: str | None) -> tuple[str | None, str | None, str | None]:
+    """Name, licence and source of the pack to credit; all None when there is none.
+
+    The pack that translated the open article, else the one the next job would load.
+    """
+    if article is not None and article.pack is not None:
+        info = article.pack
+        return info.name, info.licence, info.source
+    try:
+        from tarjama.core.packs import resolve_pack
+
+        info = resolve_pack(pack_spec).info
+    except PackError:
+        return None, None, None
+    return info.name, info.licence, info.source
+
+
+def run_about_dialog(parent: QWidget, article: ArticleResult | None,
+                     pack_spec: str | None) -> None:
+    from tarjama.gui.about_dialog import AboutDialog
+
+    AboutDialog(*pack_credits(article, pack_spec), parent=parent).exec()
