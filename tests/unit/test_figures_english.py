@@ -442,3 +442,15 @@ def test_hostile_input_stays_fast(name):
         if spent[-1] < 10.0:
             break
     assert min(spent) < 10.0  # a hang guard: linear extraction takes about a second here
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("documented the deaths of 38 detainees under torture",
+     [("casualties", "38 killed", "38 detainees")]),
+    ("police arrested 5 detainees", [("arrests", "5 arrested", "5 detainees")]),
+    ("Jabeur rose to sixth in the rankings", [("ordinal", "6th", "sixth")]),
+    ("Al Hilal are second in the standings", [("ordinal", "2nd", "second")]),
+    ("He was second to none", []),
+])
+def test_killing_triggers_and_ranking_contexts(sentence, expected):
+    assert [(f.kind, f.value, f.text) for f in extract_english(sentence)] == expected

@@ -85,6 +85,8 @@ def _dual_times(text: str) -> list[Found]:
     for m in u.DUAL_OR_HALF.finditer(text):
         if m.group("dual"):
             unit, amount, start = u.DUAL_TIME[m.group("dual")], Decimal(2), m.start("dual")
+            if unit in u.YEARS_IN:  # "عقدين": 20 years
+                amount, unit = amount * u.YEARS_IN[unit], "year"
             if m.group("half"):
                 amount += Decimal("0.5")
         else:
@@ -142,7 +144,7 @@ def _kind_of(text: str, token: NumberToken, following: dict[int, NumberToken]
 
     if found := classify_clock(text, token) or classify_ordinal(text, token):
         return found
-    if token.need == "ordinal" and (m := u.AGE_AFTER.match(text, pos)):
+    if token.need == "ordinal" and (u.AGE_AFTER.match(text, pos) or u.AGE_BEFORE.search(before)):
         return Found(1, token.start, pos, "age", time_value(n, "year"), n, "year")
     if token.need == "ordinal":
         return None  # a rank or a day without its context ("في القرن التاسع عشر")
@@ -174,6 +176,8 @@ def _kind_of(text: str, token: NumberToken, following: dict[int, NumberToken]
     if m := u.TIME_AFTER.match(text, pos):
         unit = u.TIME_UNITS[m.group("unit")]
         amount = n + (Decimal("0.5") if m.group("half") else 0)
+        if unit in u.YEARS_IN:  # "ستة عقود": 60 years
+            amount, unit = amount * u.YEARS_IN[unit], "year"
         kind = "age" if unit == "year" and u.AGE_BEFORE.search(before) else "duration"
         return Found(1, token.start, m.end(), kind, time_value(amount, unit), amount, unit)
     if m := u.VICTIMS_AFTER.match(text, pos):
@@ -181,6 +185,9 @@ def _kind_of(text: str, token: NumberToken, following: dict[int, NumberToken]
         if (verb := u.VERB_AFTER.match(text, m.end())) and u.VERB_ROLE[
                 squash_spaces(verb.group("verb"))] == "killed":
             role = "killed"  # "40 معتقلاً ... توفوا": detainees who died
+        elif (trigger := u.TRIGGER_BEFORE.search(before)) and u.TRIGGERS[
+                trigger.group("trigger")] == "killed":
+            role = "killed"  # "وفاة 38 معتقلاً"
         return _victims(token.start, m.end(), n, role)
     if token.fraction:
         return Found(1, token.start, pos, "fraction", token.fraction, n)
@@ -189,13 +196,17 @@ def _kind_of(text: str, token: NumberToken, following: dict[int, NumberToken]
     if token.need == "noun_after" and not (
             counted_noun_after(text, pos) or (token.article and definite_noun_before(
                 text, token.start))):
-        return None
+        return _range_partner(text, token, following)  # "من أربع إلى ست سنوات"
     year_like = token.is_plain_integer and len(token.digits or "") in (3, 4)
     if year_like and (m := u.YEAR_ERA_AFTER.match(text, pos)):
         hijri = m.group("era").startswith("ه") or m.group("era") == "للهجرة"
         return Found(1, token.start, m.end(), "year", _year(n, hijri), n)
     if u.LATIN_AFTER.match(text, pos):
         return None  # part of a name or code such as 20th or 3D
+    if m := u.TOLL_BEFORE.search(before):  # "ارتفع عدد القتلى إلى 50"
+        people = PEOPLE_AFTER.match(text, pos)
+        return _victims(token.start, people.end() if people else pos, n,
+                        u.TOLL_ROLE[m.group("noun")])
     if m := u.TRIGGER_BEFORE.search(before):
         start = _back(token, before, m.start("trigger"))
         people = PEOPLE_AFTER.match(text, pos)
@@ -253,7 +264,7 @@ def _range_partner(text: str, token: NumberToken, following: dict[int, NumberTok
     if not m and u.RANGE_START.search(text, max(0, token.start - 10), token.start):
         m = u.RANGE_AND.match(text, token.end)
     partner = following.get(m.end()) if m and m.end() > token.end else None
-    if partner is None or partner.need:
+    if partner is None or partner.need not in (None, "noun_after"):
         return None
     other = _kind_of(text, partner, {})
     if other is None or other.kind in ("number", "year", "ordinal", "time") or other.unit is None:

@@ -28,10 +28,11 @@ _DIGIT_CLOCK = re.compile(
 _AFTER_HOUR = re.compile(_MINUTES + _PERIOD)
 
 _RANKING = ("المرتبة", "المركز", "الترتيب", "الدورة", "النسخة", "الطبعة", "الجولة",
-            "الدقيقة", "الذكرى", "الذكرى السنوية", "الحلقة")
+            "الدقيقة", "الذكرى", "الحلقة", "المرحلة", "الجلسة", "القمة", "الولاية")
 # Not "للمرة الأولى": "for the first time" is not a figure to check.
 _RANKING_BEFORE = re.compile(
-    rf"{BEGIN}(?:[وبلف]?(?:ال|لل)|[وبلف]?)(?:{alternation(r[2:] for r in _RANKING)})\s+$")
+    rf"{BEGIN}(?:[وبلف]?(?:ال|لل)|[وبلف]?)(?:{alternation(r[2:] for r in _RANKING)})"
+    r"(?:\s+ال[\u0621-\u064a]+(?:ية|ي))?\s+$")  # "القمة العربية الثالثة والثلاثين"
 
 _SPORTS = re.compile(
     rf"{BEGIN}[وبلف]?(?:ال)?(?:فاز|فوز|تعادل|خسر|خسارة|هزم|هزيمة|تغلب|مباراة|مباراته|"
@@ -81,7 +82,7 @@ def classify_ordinal(text: str, token: NumberToken) -> Found | None:
     """"المرتبة الثالثة", "الدقيقة 73": a rank after a ranking noun."""
     if token.need != "ordinal" and not token.is_plain_integer:
         return None
-    if not _RANKING_BEFORE.search(text, max(0, token.start - 25), token.start):
+    if not _RANKING_BEFORE.search(text, max(0, token.start - 40), token.start):
         return None
     n = int(token.value)
     return Found(1, token.start, token.end, "ordinal", ordinal_value(n), Decimal(n))

@@ -25,12 +25,16 @@ TIME_UNITS = {
     "اسبوع": "week", "اسبوعا": "week", "اسابيع": "week", "يوم": "day", "يوما": "day",
     "ايام": "day", "ساعة": "hour", "ساعات": "hour", "دقيقة": "minute", "دقائق": "minute",
     "ليلة": "day", "ليال": "day",
+    "عقود": "decade", "عقدا": "decade", "قرون": "century", "قرنا": "century",
 }
+# A decade or a century is counted in years: "ستة عقود" is 60 years.
+YEARS_IN = {"decade": 10, "century": 100}
 DUAL_TIME = {
     "عامين": "year", "عامان": "year", "سنتين": "year", "سنتان": "year",
     "شهرين": "month", "شهران": "month", "اسبوعين": "week", "اسبوعان": "week",
     "يومين": "day", "يومان": "day", "ساعتين": "hour", "ساعتان": "hour",
-    "دقيقتين": "minute", "دقيقتان": "minute",
+    "دقيقتين": "minute", "دقيقتان": "minute", "عقدين": "decade", "عقدان": "decade",
+    "قرنين": "century", "قرنان": "century",
 }
 DUAL_OR_HALF = re.compile(
     rf"{BEGIN}{PREFIX}(?:(?P<dual>{alternation(DUAL_TIME)}){END}(?P<half>\s+ونصف{END})?"
@@ -41,7 +45,8 @@ AGE_BEFORE = re.compile(
     r"(?:\(\s*|(?:العمر|عمر|عمره|عمرها|عمرهم|عمرهما|بعمر|بسن|سن|البالغ|البالغة|يبلغ|تبلغ"
     r"|ناهز|يناهز)\s+(?:(?:يناهز|ناهز|نحو|حوالي|قرابة)\s+)?"
     # "سن التقاعد إلى 65 عاماً", "عمر المعتقلين بين 16 و25 عاماً"
-    r"|(?:سن|عمر|اعمار)\s+[^\s\d.،؛]+\s+(?:الى|بين|عند|من)\s+)$"
+    r"|(?:سن|عمر|اعمار)(?:ه|ها|هم|هن|هما)?(?:\s+[^\s\d.،؛]+)?\s+(?:الى|بين|عند|من|دون)\s+"
+    r"|(?:دون|فوق|تحت)\s+سن\s+)$"
 )
 
 PERCENT_AFTER = re.compile(rf"\s*(?:%|(?:في\s+|ب)ال(?:مئة|مائة|مية){END})")
@@ -88,7 +93,8 @@ TRIGGERS = {
     "اعتقال": "arrested", "اعتقالات": "arrested", "توقيف": "arrested", "اعتقل": "arrested",
     "اسر": "captives", "اختطاف": "captives", "خطف": "captives", "فقدان": "missing",
     "اصيبت": "wounded", "قتلت": "killed", "استشهد": "killed", "اعتقلت": "arrested",
-    "اوقف": "arrested", "اوقفت": "arrested", "وفاة": "killed",
+    "اوقف": "arrested", "اوقفت": "arrested", "وفاة": "killed", "قبض على": "arrested",
+    "اودى بحياة": "killed", "اودت بحياة": "killed",
 }
 _QUALIFIER_WORDS = (r"(?:(?:نحو|حوالي|قرابة|زهاء|اكثر\s+من|ما\s+لا\s+يقل\s+عن|اقل\s+من"
                     r"|ما\s+يزيد\s+(?:عن|على)|ما\s+يقارب)\s+)?(?:ال\s*)?")
@@ -101,9 +107,19 @@ _SUBJECT_VERBS = {"قتل": "killed", "قتلت": "killed", "اعدم": "killed"
                   "اعتقلت": "arrested", "اوقف": "arrested", "اوقفت": "arrested",
                   "احتجز": "arrested", "احتجزت": "arrested", "خطف": "captives",
                   "اختطف": "captives", "اختطفت": "captives"}
+# The subject and adverbs between verb and count are no prepositional phrase: "أصاب الفئات
+# العمرية بين 30 و65" is about ages.
+_PREPOSITION = "(?:بين|من|في|الى|على|عن|حتى|منذ|خلال|نحو|لدى)"
+# "ارتفع عدد القتلى إلى 50", "يزيد عدد الجرحى على 600 شخص": the toll is named before.
+TOLL_BEFORE = re.compile(
+    rf"{BEGIN}(?:عدد|حصيلة)\s+(?:ال)(?P<noun>قتلى|جرحى|ضحايا|شهداء|مصابين|معتقلين|مفقودين"
+    rf"|اسرى|وفيات|موقوفين)(?:\s+[^\s\d.،؛]+){{0,3}}\s+$")
+TOLL_ROLE = {"قتلى": "killed", "شهداء": "killed", "وفيات": "killed", "جرحى": "wounded",
+             "مصابين": "wounded", "ضحايا": "victims", "معتقلين": "arrested",
+             "موقوفين": "arrested", "مفقودين": "missing", "اسرى": "captives"}
 VERB_SUBJECT_BEFORE = re.compile(
-    rf"{BEGIN}[وف]?(?P<verb>{alternation(_SUBJECT_VERBS)})(?:\s+[^\s\d.،؛]+)?"
-    r"(?:\s+ال[^\s\d.،؛]+){1,2}\s+$")
+    rf"{BEGIN}[وف]?(?P<verb>{alternation(_SUBJECT_VERBS)})"
+    rf"(?:\s+(?!{_PREPOSITION}{END})[^\s\d.،؛]+){{1,4}}\s+$")
 SUBJECT_VERB_ROLE = _SUBJECT_VERBS
 # The killing or arrest said after the noun: "ثلاثة مقاتلين ... قُتلوا".
 _VERBS_AFTER = {

@@ -62,11 +62,12 @@ _WORD_ORDINAL = re.compile(
     rf"\b(?P<word>(?i:{ORDINAL_WORD}))"
     rf"(?=(?:\s+(?:annual|straight|consecutive|successive))?\s+(?P<noun>{_CONTEXT_AFTER})\b"
     rf"|-(?i:(?P<hyphened>{_HYPHENED}|{_SUPERLATIVE}))\b|\s+(?P<superlative>{_SUPERLATIVE})\b"
-    r"|\s+in\s+a\s+row\b)")
+    r"|\s+in\s+a\s+row\b|\s+in\s+the\s+(?:standings|table|rankings|league|world)\b)")
 _FIRST_CONTEXT = re.compile(rf"\s+(?:{_RANK_AFTER})\b|-(?i:place)\b")
-# "finished third", "came in second", "ranked fifth", "is ranked 5th".
+# "finished third", "came in second", "ranked fifth", "is ranked 5th", "rose to sixth".
 _WORD_AFTER_RANKING = re.compile(
-    rf"\b(?:ranked|ranks|ranking|finished|finishing|came(?:\s+in)?|placed|placing)\s+"
+    rf"\b(?:ranked|ranks|ranking|finished|finishing|came(?:\s+in)?|placed|placing"
+    rf"|(?:rose|climbed|dropped|fell|moved(?:\s+up)?|slipped|jumped)\s+to)\s+"
     rf"(?P<word>(?i:{ORDINAL_WORD}))")
 
 

@@ -87,7 +87,11 @@ def victims_after(text: str, token: NumberToken, before: str) -> Found | None:
     role = (m.groupdict().get("of_role") or m.group("role")).lower()
     if role in _VERB_ROLES and not m.groupdict().get("aux") and _OBJECT_AFTER.match(text, m.end()):
         return None  # "3 gunmen killed 5 civilians": the 3 did the killing
-    return victims(token.start, m.end(), token.value, ROLES[role])
+    role = ROLES[role]
+    if role in ("arrested", "captives") and (trigger := victims_before(text, token, before)) \
+            and trigger.unit == "killed":
+        role = "killed"  # "the deaths of 38 detainees"
+    return victims(token.start, m.end(), token.value, role)
 
 
 def victims_before(text: str, token: NumberToken, before: str) -> Found | None:

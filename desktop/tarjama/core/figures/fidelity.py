@@ -203,7 +203,7 @@ def _kept_in_words(source: Figure, target_text: str, taken: list[tuple[int, int]
     """A small Arabic number the English writes as a Roman numeral, or a single unit the
     English writes as "an hour", "a single day", "one": where no other figure stands."""
     candidates: list[re.Match[str]] = []
-    if source.kind == "number" and source.number in _ROMAN.values():
+    if source.kind in ("number", "ordinal") and source.number in _ROMAN.values():
         candidates += [m for m in _ROMAN_NUMERAL.finditer(target_text)
                        if _ROMAN[m.group("figure")] == source.number]
     if source.number == 1 and source.kind in ("number", "duration"):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from tarjama.core.figures import months
 from tarjama.core.figures.numbers_ar import LETTER
 from tarjama.core.figures.patterns import alternation
 
@@ -47,6 +48,14 @@ _TERMS = re.compile(
 )
 
 
+# A place named after a date: "مدينة السادس من أكتوبر", "جسر العاشر من رمضان".
+_DATED_PLACE = re.compile(
+    rf"(?<![{LETTER}])[وبلف]?(?:مدينة|حي|جسر|شارع|ميدان|ساحة|جامعة|مدرسة|مستشفى|منطقة)\s+"
+    rf"ال[{LETTER}]+(?:\s+وال[{LETTER}]+)?\s+من\s+(?:{months.ARABIC_GREGORIAN_PATTERN}"
+    rf"|{months.ARABIC_HIJRI_PATTERN})(?![{LETTER}])")
+
+
 def term_spans(text: str) -> list[tuple[int, int]]:
     """Spans of normalised ``text`` where no figure may be found."""
-    return [(m.start(), m.end()) for m in _TERMS.finditer(text)]
+    return [(m.start(), m.end()) for pattern in (_TERMS, _DATED_PLACE)
+            for m in pattern.finditer(text)]
