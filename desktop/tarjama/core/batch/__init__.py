@@ -5,14 +5,10 @@
 """
 
 from tarjama.core.batch.discover import InputFile, discover_inputs
+from tarjama.core.batch.options import DEFAULT_FORMATS, BatchOptions
+from tarjama.core.batch.progress import BatchProgress
 from tarjama.core.batch.records import ArticleRecord, FigureWarning
-from tarjama.core.batch.runner import (
-    DEFAULT_FORMATS,
-    BatchOptions,
-    BatchProgress,
-    BatchReport,
-    run_batch,
-)
+from tarjama.core.batch.runner import BatchReport, run_batch
 
 __all__ = [
     "DEFAULT_FORMATS",
