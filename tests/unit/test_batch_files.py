@@ -15,6 +15,7 @@ from tarjama.core.batch.records import (
     STATUS_FAILED,
     ArticleRecord,
     FigureWarning,
+    KeyFigure,
     RecordStore,
     file_sha256,
     remove_stale_temporaries,
@@ -125,9 +126,10 @@ def test_settings_hash_ignores_the_order_formats_were_given_in():
 def make_record(**changes) -> ArticleRecord:
     fields = dict(file="sub/a.txt", status=STATUS_DONE, settings="s1", source_sha256="h1",
                   title="عنوان", encoding="cp1256", sentences=3, words=40,
-                  summary=("First.", "Second."), figures=("95%", "12"),
+                  summary=("First.", "Second."),
+                  figures=(KeyFigure("95%", "percent", "95%"), KeyFigure("12", "number", "12")),
                   warnings=(FigureWarning(1, "قتل 12 شخصا", "killed 21 people",
-                                          "the Arabic says 12; the English has 21"),),
+                                          "the Arabic says 12; the English has 21", "changed"),),
                   outputs=("sub/a.en.txt",))
     fields.update(changes)
     return ArticleRecord(**fields)
@@ -220,18 +222,21 @@ CONVOY_EN = "The convoy travelled 450 miles"
 
 def labelled_record() -> ArticleRecord:
     """Figures of several kinds, and warnings exactly as a batch records them."""
-    from tarjama.core.figures import check_fidelity
+    from tarjama.core.figures import check_fidelity, extract_arabic
+    from tarjama.core.figures.labels import figure_label
 
-    warnings = tuple(FigureWarning(4, CONVOY_AR, CONVOY_EN, c.detail)
+    warnings = tuple(FigureWarning(4, CONVOY_AR, CONVOY_EN, c.detail, c.status)
                      for c in check_fidelity(CONVOY_AR, CONVOY_EN).checks if c.status != "ok")
-    return make_record(figures=("مقتل 5 أشخاص", "10 أيلول 2024", "عشرات", "الساعة 20:30",
-                                "450 كيلومترا", "كلمة"), warnings=warnings)
+    figures = [f for text in ("مقتل 5 أشخاص", "10 أيلول 2024", "عشرات", "الساعة 20:30",
+                              "450 كيلومترا") for f in extract_arabic(text)]
+    return make_record(figures=tuple(KeyFigure(f.text, f.kind, figure_label(f))
+                                     for f in figures), warnings=warnings)
 
 
 def test_index_csv_lists_figures_as_labelled_chips_and_warnings_with_status_words():
     [row] = csv.DictReader(io.StringIO(render_csv([labelled_record()])))
     assert row["key_figures"].splitlines() == [
-        "5 killed", "10 September 2024", "dozens", "20:30", "450 km", "كلمة"]
+        "5 killed", "10 September 2024", "dozens", "20:30", "450 km"]
     details = row["warning_details"].splitlines()
     assert details[0].startswith("sentence 5: figure changed: the Arabic says 450 km")
     assert details[1].startswith("sentence 5: figure missing: the Arabic figure 3 days")
@@ -243,14 +248,14 @@ def test_index_html_shows_chips_coloured_by_kind_and_status_words():
     assert ('<span class="figure fig-casualties" title="مقتل 5 أشخاص">5 killed</span>'
             in page)
     assert '<span class="figure fig-count-word" title="عشرات">dozens</span>' in page
-    assert '<span class="figure fig-time" title="الساعة 20:30">20:30</span>' in page
+    assert '<span class="figure fig-time" title="20:30">20:30</span>' in page
     assert "sentence 5: figure changed: the Arabic says 450 km" in page
     assert "sentence 5: figure missing: the Arabic figure 3 days" in page
     assert ".figure.fig-time { background: #" in page
     assert "count_word" not in page
 
 
-def test_a_warning_recorded_by_another_version_still_reads_in_words():
+def test_a_warning_recorded_without_its_status_still_reads_in_words():
     old = FigureWarning(1, CONVOY_AR, CONVOY_EN, "the Arabic says 450; the English has 450")
     [row] = csv.DictReader(io.StringIO(render_csv([make_record(warnings=(old,))])))
     assert row["warning_details"].startswith(
@@ -261,3 +266,11 @@ def test_write_index_writes_both_files_with_a_bom_for_spreadsheets(tmp_path):
     csv_path, html_path = write_index(tmp_path, [make_record()])
     assert csv_path.read_bytes().startswith(b"\xef\xbb\xbf")
     assert html_path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_a_record_of_the_previous_version_is_redone_not_misread(store_with_item):
+    store, item = store_with_item
+    old = make_record().to_json().replace('"version": 2', '"version": 1')
+    store._path(item.relative).parent.mkdir(parents=True, exist_ok=True)
+    store._path(item.relative).write_text(old, encoding="utf-8")
+    assert store.load(item) is None

@@ -13,14 +13,13 @@ import csv
 import html
 import io
 from collections.abc import Sequence
-from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
 from tarjama.core.atomic import write_atomic
 from tarjama.core.batch.records import STATUS_DONE, STATUS_FAILED, ArticleRecord, FigureWarning
-from tarjama.core.figures import check_fidelity, extract_arabic, hues
-from tarjama.core.figures.labels import figure_label, status_label
+from tarjama.core.figures import hues
+from tarjama.core.figures.labels import status_label
 
 CSV_NAME = "index.csv"
 HTML_NAME = "index.html"
@@ -28,37 +27,14 @@ CSV_COLUMNS = ("file", "title", "status", "reason", "encoding", "sentences", "wo
                "summary", "key_figures", "fidelity_warnings", "warning_details", "outputs")
 
 
-@lru_cache(maxsize=4096)
-def _chips_of(text: str) -> tuple[tuple[str, str], ...]:
-    """(label, kind) of the figures in one recorded Arabic figure text: "مقتل 5" gives
-    ("5 killed", "casualties"). A text no longer read as a figure stays as written."""
-    found = tuple((figure_label(f), f.kind) for f in extract_arabic(text))
-    return found or ((text, "number"),)
-
-
 def figure_chips(record: ArticleRecord) -> list[tuple[str, str, str]]:
-    """(label, kind, Arabic text) for each key figure of an article, each label once.
-
-    Records keep the figures as written in the Arabic, so they are read again here for
-    their kind and value; a qualifier outside the recorded text ("نحو") is not seen.
-    """
-    chips: dict[str, tuple[str, str, str]] = {}
-    for text in record.figures:
-        for label, kind in _chips_of(text):
-            chips.setdefault(label, (label, kind, text))
-    return list(chips.values())
-
-
-@lru_cache(maxsize=1024)
-def _statuses(source: str, translation: str) -> dict[str, str]:
-    return {c.detail: c.status for c in check_fidelity(source, translation).checks}
+    """(label, kind, Arabic text) for each key figure of an article."""
+    return [(f.label, f.kind, f.text) for f in record.figures]
 
 
 def warning_status(warning: FigureWarning) -> str:
-    """The status word of a recorded warning ("changed", "missing"), found by checking its
-    sentence again; records written by another version may not match any more."""
-    status = _statuses(warning.source, warning.translation).get(warning.detail)
-    return status_label(status) if status and status != "ok" else "lost or changed"
+    """The status word of a recorded warning: "changed", "missing"."""
+    return status_label(warning.status) if warning.status else "lost or changed"
 
 
 def _warning_lines(record: ArticleRecord) -> list[str]:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from tarjama.core.batch.articles import ArticleInProgress
 from tarjama.core.batch.discover import InputFile
-from tarjama.core.batch.records import STATUS_DONE, ArticleRecord, FigureWarning
+from tarjama.core.batch.records import STATUS_DONE, ArticleRecord, FigureWarning, KeyFigure
 from tarjama.core.pipeline import ArticleResult, PipelineOptions, Stats, summarize_sentences
 
 if TYPE_CHECKING:
@@ -51,15 +51,18 @@ def write_article_outputs(article: ArticleInProgress, out_dir: Path, formats: tu
 def _record_for(result: ArticleResult, item: InputFile, settings: str, digest: str,
                 outputs: list[str]) -> ArticleRecord:
     from tarjama.core.export import summary_sentences
+    from tarjama.core.figures.labels import figure_label
 
     warnings = tuple(
-        FigureWarning(s.sentence.id, s.sentence.text, s.translation or "", check.detail)
+        FigureWarning(s.sentence.id, s.sentence.text, s.translation or "", check.detail,
+                      check.status)
         for s in result.warnings() for check in s.fidelity.checks if check.status != "ok"
     ) if result.translated else ()
-    figures: dict[str, None] = {}
+    figures: dict[str, KeyFigure] = {}
     for s in result.sentences:
         for figure in s.source_figures:
-            figures.setdefault(figure.text, None)
+            label = figure_label(figure)
+            figures.setdefault(label, KeyFigure(figure.text, figure.kind, label))
     return ArticleRecord(
         file=item.relative.as_posix(),
         status=STATUS_DONE,
@@ -70,7 +73,7 @@ def _record_for(result: ArticleResult, item: InputFile, settings: str, digest: s
         sentences=result.stats.sentences,
         words=result.stats.source_words,
         summary=tuple(s.translation or s.sentence.text for s in summary_sentences(result)),
-        figures=tuple(figures),
+        figures=tuple(figures.values()),
         warnings=warnings,
         outputs=tuple(outputs),
     )

@@ -25,7 +25,7 @@ from typing import Any
 from tarjama.core.atomic import write_atomic
 from tarjama.core.batch.discover import STATE_DIR_NAME, InputFile
 
-RECORD_VERSION = 1
+RECORD_VERSION = 2  # 2: figures with kind and label, warnings with their status
 STATUS_DONE = "done"
 STATUS_FAILED = "failed"
 STATUS_PENDING = "pending"  # only in an index written after a cancelled run
@@ -39,6 +39,16 @@ class FigureWarning:
     source: str
     translation: str
     detail: str
+    status: str = ""  # "changed" or "missing", as the check said
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    """A figure of the article as the index shows it: "مقتل 5 أشخاص", casualties, "5 killed"."""
+
+    text: str  # as written in the Arabic
+    kind: str
+    label: str
 
 
 @dataclass(frozen=True)
@@ -55,7 +65,7 @@ class ArticleRecord:
     sentences: int = 0
     words: int = 0
     summary: tuple[str, ...] = ()  # English summary sentences, in document order
-    figures: tuple[str, ...] = ()  # key figures as written in the Arabic
+    figures: tuple[KeyFigure, ...] = ()  # key figures, each label once, in text order
     warnings: tuple[FigureWarning, ...] = ()
     outputs: tuple[str, ...] = ()  # paths under OUT_DIR, "/"-separated
     version: int = field(default=RECORD_VERSION)
@@ -67,8 +77,9 @@ class ArticleRecord:
     def from_dict(cls, data: dict[str, Any]) -> ArticleRecord:
         warnings = tuple(FigureWarning(**w) for w in data.get("warnings", ()))
         fields = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
-        for name in ("summary", "figures", "outputs"):
+        for name in ("summary", "outputs"):
             fields[name] = tuple(fields.get(name, ()))
+        fields["figures"] = tuple(KeyFigure(**f) for f in data.get("figures", ()))
         fields["warnings"] = warnings
         return cls(**fields)
 
