@@ -116,7 +116,7 @@ def take_screenshots(args: argparse.Namespace, work: Path) -> int:
     window.show()
 
     finished: list[bool] = []
-    window.worker.finished.connect(lambda: finished.append(True))
+    window.session.worker.finished.connect(lambda: finished.append(True))
     started = time.monotonic()
     window.open_file(args.sample)
     if not wait_until(app, lambda: bool(finished), args.timeout):
