@@ -92,16 +92,17 @@ def main(argv: list[str] | None = None) -> int:
     timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
     errors: list[object] = []
 
-    window.session.worker.prepared.connect(lambda _a: marks.setdefault("prepared", time.perf_counter()))
-    window.session.worker.sentence_ready.connect(
+    worker = window.session.worker
+    worker.prepared.connect(lambda _a: marks.setdefault("prepared", time.perf_counter()))
+    worker.sentence_ready.connect(
         lambda _s: marks.setdefault("first_sentence", time.perf_counter()))
-    window.session.worker.error.connect(errors.append)
+    worker.error.connect(errors.append)
 
     def finished() -> None:
         marks["finished"] = time.perf_counter()
         QTimer.singleShot(20, app.quit)  # a few more ticks after the last signal
 
-    window.session.worker.finished.connect(finished)
+    worker.finished.connect(finished)
 
     def start() -> None:
         marks["open"] = time.perf_counter()
@@ -111,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     QTimer.singleShot(100, start)  # let the window settle first
     app.exec()
     timer.stop()
-    window.session.worker.shutdown()
+    worker.shutdown()
 
     if errors or window.article is None or not window.article.translated:
         print(f"the job did not translate the article: {errors}")
