@@ -88,9 +88,10 @@ def assert_exact_offsets(paragraphs, sentences) -> None:
             id="sentence-keeps-its-closing-guillemet",
         ),
         pytest.param(
+            # The quotation ends the sentence, so its own sentences are sentences of the text.
             "وقال: “الوضع سيئ جداً. نحتاج المساعدة.” وأضاف أن الطرق مغلقة",
-            ["وقال: “الوضع سيئ جداً. نحتاج المساعدة.”", "وأضاف أن الطرق مغلقة"],
-            id="curly-quotes",
+            ["وقال: “الوضع سيئ جداً.", "نحتاج المساعدة.”", "وأضاف أن الطرق مغلقة"],
+            id="curly-quoted-statement-splits-at-its-ends",
         ),
         pytest.param(
             'وأعلن "مكتب دير الزور. الإعلامي" الخبر. وتابع',
