@@ -1,27 +1,12 @@
-"""Our own English sentence and word tokenizers, so summaries never need NLTK data.
+"""English words and stop words for the summaries, so they never need NLTK data.
 
-The sentence splitter ends a sentence at ``. ! ?`` (or a run such as ``?!`` or ``...``),
-with any closing quotes or brackets, when a space and then a capital letter, a digit or
-an opening quote follow. Abbreviations (``Mr.``, ``Dr.``, ``e.g.``, ``Jan.``, ``No. 5``),
-initials (``J. K. Rowling``), decimals (``2.5``) and initialisms (``U.S.``) do not end one,
-except that an initialism followed by a typical sentence opener (``U.S. The``) does.
-A blank line always ends a sentence.
+Summaries get their sentences from the pipeline (the Arabic segmentation, one English
+translation per Arabic sentence), so only words are tokenized here.
 """
 
 from __future__ import annotations
 
 import re
-
-_ABBREVIATION_LIST = """
-    mr mrs ms messrs dr prof st jr sr mt ave rd blvd gen col lt sgt capt cpt maj adm
-    gov sen rep pres rev hon fr vs inc ltd co corp bros dept univ approx est fig figs vol
-    ch pp ed eds cf al jan feb mar apr jun jul aug sep sept oct nov dec"""
-_ABBREVIATIONS = frozenset(_ABBREVIATION_LIST.split())
-
-# Words that usually start a sentence: after "U.S." they mean the sentence ended there.
-_OPENER_LIST = """the a an it he she they we i you this that these those there but and in on at
-    however meanwhile officials"""
-_SENTENCE_OPENERS = frozenset(_OPENER_LIST.split())
 
 # Function words that say little about what a sentence is about (for summaries).
 _STOP_WORD_LIST = """
@@ -40,47 +25,9 @@ _STOP_WORD_LIST = """
     yourselves"""
 ENGLISH_STOP_WORDS = frozenset(_STOP_WORD_LIST.split())
 
-_CANDIDATE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
-_INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
-_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
-
-
-def split_english_sentences(text: str) -> list[str]:
-    """Split English ``text`` into sentences, each stripped of surrounding whitespace."""
-    sentences: list[str] = []
-    for block in _BLANK_LINE.split(text):
-        start = 0
-        for match in _CANDIDATE.finditer(block):
-            if _ends_sentence(block, match):
-                sentences.append(block[start : match.end()])
-                start = match.end()
-        sentences.append(block[start:])
-    return [sentence.strip() for sentence in sentences if sentence.strip()]
 
 
 def english_words(text: str) -> list[str]:
     """The words and numbers of ``text``: ``"U.S.-backed, 2.5%"`` -> U.S, backed, 2.5."""
     return _WORD.findall(text)
-
-
-def _ends_sentence(text: str, match: re.Match[str]) -> bool:
-    following = text[match.end() :].lstrip()
-    if not following:
-        return True
-    first = following[0]
-    if not (first.isupper() or first.isdigit() or first in "\"'“‘«(["):
-        return False  # lower case goes on: "approx. five", "e.g. this", "Wait... what"
-    if not match[0].startswith(".") or match[0].startswith(".."):
-        return True
-    word = text[: match.start()].split()[-1].lstrip("\"'“‘«([") if match.start() else ""
-    if not word:
-        return True
-    if _INITIALISM.fullmatch(word):  # U.S, e.g, i.e
-        next_word = following.split()[0].strip("\"'“‘«([").lower()
-        return next_word in _SENTENCE_OPENERS
-    if len(word) == 1 and word.isupper():
-        return False  # an initial: "J. K. Rowling"
-    if word == "No":
-        return not first.isdigit()  # "No. 5", but "He said No. Then..."
-    return word.lower() not in _ABBREVIATIONS

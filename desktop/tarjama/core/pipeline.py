@@ -3,7 +3,7 @@
 The pipeline is shared by the command line, the desktop reader and batch jobs:
 segment the Arabic, find its key figures, translate sentence by sentence
 (streaming each finished sentence to the caller), check every figure against
-the translation, then summarise.
+the translation, then summarise (unless the options ask for no summary).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from tarjama.core.figures import (
     extract_english,
 )
 from tarjama.core.segment import Sentence, split_sentences
-from tarjama.core.summary import summarize
+from tarjama.core.summary import NEWS_LEAD_WEIGHT, summarize
 
 if TYPE_CHECKING:
     from tarjama.core.packs import PackInfo
@@ -36,9 +36,14 @@ class PipelineOptions:
     """What the pipeline does besides translating; the translator carries its own options."""
 
     summary_algorithm: str = "lexrank"
+    # 0 asks for no summary at all (``tarjama figures`` shows none): Summary.sentence_ids
+    # is then empty and no ranking code is loaded or run.
     summary_sentences: int | None = None
     summary_ratio: float | None = None
     summary_language: str = "auto"  # "en", "ar", or "auto": English when there is a translation
+    # How much a sentence's place counts against the algorithm's score (see summary.py):
+    # news says the gist first, so the lead sentences get their due.
+    summary_lead_weight: float = NEWS_LEAD_WEIGHT
     max_sentence_tokens: int = 200
 
 
@@ -66,7 +71,7 @@ class SentenceResult:
 
 @dataclass(frozen=True)
 class Summary:
-    sentence_ids: tuple[int, ...]
+    sentence_ids: tuple[int, ...]  # empty when no summary was asked for
     algorithm: str
     language: str
 
@@ -153,20 +158,34 @@ def attach_translation(result: SentenceResult, translation: str) -> SentenceResu
     return result
 
 
-def summarize_sentences(results: Sequence[SentenceResult], options: PipelineOptions) -> Summary:
-    """Pick the summary sentences; English text when translated unless Arabic is asked for."""
+def summarize_sentences(results: Sequence[SentenceResult], options: PipelineOptions, *,
+                        title: str | None = None) -> Summary:
+    """Pick the summary sentences; English text when translated unless Arabic is asked for.
+
+    Headlines, bylines, captions and fragments are never picked, whichever language is
+    summarised: they are recognised on the Arabic and the paragraph of each sentence
+    (``summary_candidates``); ``title`` is the document's own title, if any.
+    """
     language = options.summary_language
     translated = bool(results) and all(r.translation is not None for r in results)
     if language == "auto":
         language = "en" if translated else "ar"
     if language == "en" and not translated:
         language = "ar"
+    if options.summary_sentences == 0:
+        return Summary((), options.summary_algorithm, language)
+
+    from tarjama.core.summary_candidates import non_candidates
+
+    excluded = non_candidates([r.sentence.text for r in results],
+                              [r.sentence.paragraph for r in results], title=title)
     texts = [(r.translation or "") if language == "en" else r.sentence.text for r in results]
     sentences = options.summary_sentences
     if sentences is None and options.summary_ratio is None:
         sentences = 5
     ids = summarize(texts, language=language, algorithm=options.summary_algorithm,
-                    sentences=sentences, ratio=options.summary_ratio)
+                    sentences=sentences, ratio=options.summary_ratio,
+                    lead_weight=options.summary_lead_weight, exclude=excluded)
     return Summary(tuple(ids), options.summary_algorithm, language)
 
 
@@ -181,7 +200,8 @@ def analyse_document(
 ) -> ArticleResult:
     """Run the whole pipeline on one document.
 
-    Without a translator the Arabic is still segmented, summarised and its figures found.
+    Without a translator the Arabic is still segmented, summarised and its figures found;
+    with ``options.summary_sentences == 0`` nothing is summarised (an empty summary).
     ``on_sentence`` receives each sentence in order as soon as it is translated (at once
     when there is no translator). Raises ``Cancelled`` when ``cancel`` is set.
     """
@@ -205,7 +225,7 @@ def analyse_document(
         translator.translate([s.text for s in sentences], on_result=deliver,
                              progress=progress, cancel=cancel)
 
-    summary = summarize_sentences(results, options)
+    summary = summarize_sentences(results, options, title=document.title)
     seconds = time.perf_counter() - started
     words = sum(len(s.text.split()) for s in sentences)
     pack = translator.pack.info if translator is not None else None

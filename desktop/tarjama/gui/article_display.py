@@ -85,7 +85,8 @@ class ArticleDisplay(QObject):
         from tarjama.core.pipeline import summarize_sentences
 
         options = PipelineOptions(summary_algorithm=algorithm, summary_sentences=length)
-        self.article.summary = summarize_sentences(self.article.sentences, options)
+        self.article.summary = summarize_sentences(self.article.sentences, options,
+                                                   title=self.article.document.title)
         self.show_summary()
 
     def show_figures(self) -> None:

@@ -136,7 +136,7 @@ class ArticleJob(QRunnable):
         results = [SentenceResult(s, extract_arabic(s.text)) for s in sentences]
         words = sum(len(s.text.split()) for s in sentences)
         pack_info = translator.pack.info if translator is not None else None
-        arabic_summary = summarize_sentences(results, options)
+        arabic_summary = summarize_sentences(results, options, title=document.title)
         emit.prepared.emit(token, ArticleResult(
             document, [dataclasses.replace(r) for r in results], arabic_summary, None,
             Stats(len(results), words, 0.0)))
@@ -162,7 +162,7 @@ class ArticleJob(QRunnable):
             translator.translate(texts[offset:offset + STREAM_SLICE], on_result=deliver,
                                  progress=progress, cancel=self.cancel)
         seconds = time.perf_counter() - started
-        summary = summarize_sentences(results, options)
+        summary = summarize_sentences(results, options, title=document.title)
         emit.result.emit(token, ArticleResult(document, results, summary, pack_info,
                                               Stats(len(results), words, seconds)))
 

@@ -35,7 +35,8 @@ def write_article_outputs(article: ArticleInProgress, out_dir: Path, formats: tu
     from tarjama.core.export import SUFFIXES, write_export
 
     item = article.item
-    summary = summarize_sentences(article.results, pipeline)
+    summary = summarize_sentences(article.results, pipeline,
+                                 title=article.document.title)
     words = sum(len(r.sentence.text.split()) for r in article.results)
     document = dataclasses.replace(article.document, path=Path(item.relative))
     result = ArticleResult(document, article.results, summary, pack,
