@@ -10,6 +10,13 @@ import time
 from pathlib import Path
 from typing import Any
 
+from tarjama.cli.article_input import (
+    add_file_argument,
+    encoding_name,
+    input_name,
+    is_stdin,
+    read_input,
+)
 from tarjama.cli.progress import ProgressBar
 from tarjama.core.atomic import write_atomic
 from tarjama.core.errors import EXIT_OK, InputFileError, PackError, TarjamaError
@@ -50,7 +57,7 @@ def _ratio(text: str) -> float:
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser("translate", help="translate an article to English",
                               description="Translate an Arabic article sentence by sentence.")
-    p.add_argument("file", type=Path, metavar="FILE")
+    add_file_argument(p)
     p.add_argument("--to", choices=EXPORT_FORMATS,
                    help="output format (default: from -o, else txt)")
     p.add_argument("-o", "--output", type=Path, metavar="OUT",
@@ -61,7 +68,7 @@ def register(subparsers: Any) -> None:
 
     p = subparsers.add_parser("summarize", help="extractive summary of an article",
                               description="Pick the sentences that best summarise an article.")
-    p.add_argument("file", type=Path, metavar="FILE")
+    add_file_argument(p)
     _add_summary_options(p, include_language=True)
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     add_pack_options(p)
@@ -70,7 +77,7 @@ def register(subparsers: Any) -> None:
     p = subparsers.add_parser("figures", help="key figures and their fidelity check",
                               description="List the key figures of an article; with a pack, "
                                           "check that the translation kept each of them.")
-    p.add_argument("file", type=Path, metavar="FILE")
+    add_file_argument(p)
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p.add_argument("--no-translate", action="store_true",
                    help="only list the Arabic figures, even when a pack is available")
@@ -84,6 +91,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("source", type=Path, metavar="SOURCE")
     p.add_argument("reference", type=Path, metavar="REFERENCE")
     p.add_argument("--limit", type=_positive_int, metavar="N", help="only the first N lines")
+    p.add_argument("--encoding", type=encoding_name, metavar="NAME",
+                   help="character encoding of both files (default: UTF-8)")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     add_pack_options(p)
     p.set_defaults(handler=run_eval)
@@ -127,11 +136,11 @@ def _pipeline_options(args: argparse.Namespace, language: str = "auto"):
 
 def analyse(args: argparse.Namespace, translator, language: str = "auto"):
     """Read, translate (with a progress bar on a terminal), check and summarise one file."""
-    from tarjama.core.documents import read_document
     from tarjama.core.pipeline import analyse_document
 
-    document = read_document(args.file)
-    label = args.file.name if len(args.file.name) <= 30 else args.file.name[:27] + "..."
+    document = read_input(args.file, getattr(args, "encoding", None))
+    name = document.path.name
+    label = name if len(name) <= 30 else name[:27] + "..."
     started = time.perf_counter()
     with ProgressBar(label) as bar:
         def progress(done: int, total: int) -> None:
@@ -180,7 +189,7 @@ def _format_from_suffix(path: Path | None) -> str | None:
 
 def _check_input(path: Path) -> None:
     # Fail on a missing file before the (slower) pack loading, so the message is about the file.
-    if not path.exists():
+    if not is_stdin(path) and not path.exists():
         raise InputFileError(path, "no such file")
 
 
@@ -208,7 +217,7 @@ def run_summarize(args: argparse.Namespace) -> int:
     chosen = summary_sentences(result)
     if args.json:
         payload = {
-            "file": str(args.file),
+            "file": input_name(args.file),
             "algorithm": result.summary.algorithm,
             "language": result.summary.language,
             "summary": [s.sentence.id for s in chosen],
@@ -228,11 +237,11 @@ def run_figures(args: argparse.Namespace) -> int:
 
     _check_input(args.file)
     translator = None if args.no_translate else _translator_if_available(args, needed=False)
-    args.algorithm, args.sentences, args.ratio = "lexrank", 1, None
+    args.algorithm, args.sentences, args.ratio = "lexrank", 0, None  # 0: no summary (none is shown)
     result = analyse(args, translator)
     if args.json:
         payload = {
-            "file": str(args.file),
+            "file": input_name(args.file),
             "pack": result.to_dict()["pack"],
             "sentences": [sentence_dict(s) for s in result.sentences if s.source_figures],
         }
@@ -275,8 +284,8 @@ def run_eval(args: argparse.Namespace) -> int:
 
     from tarjama.core.figures import check_fidelity
 
-    sources = _read_lines(args.source, args.limit)
-    references = _read_lines(args.reference, args.limit)
+    sources = _read_lines(args.source, args.limit, args.encoding)
+    references = _read_lines(args.reference, args.limit, args.encoding)
     if len(sources) != len(references):
         raise InputFileError(args.reference, f"has {len(references)} lines but the source has "
                              f"{len(sources)}; the files must be line-aligned")
@@ -309,13 +318,16 @@ def run_eval(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _read_lines(path: Path, limit: int | None) -> list[str]:
+def _read_lines(path: Path, limit: int | None, encoding: str | None = None) -> list[str]:
     try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
+        lines = path.read_text(encoding=encoding or "utf-8-sig").splitlines()
     except FileNotFoundError as exc:
         raise InputFileError(path, "no such file") from exc
     except UnicodeDecodeError as exc:
-        raise InputFileError(path, "is not UTF-8 text; test sets must be UTF-8") from exc
+        if encoding:
+            raise InputFileError(path, f"is not {encoding} text") from exc
+        raise InputFileError(path, "is not UTF-8 text; test sets must be UTF-8 "
+                                   "(or name theirs with --encoding)") from exc
     except OSError as exc:
         raise InputFileError(path, exc.strerror or "cannot be read") from exc
     if limit is not None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from tarjama.cli.article import add_pack_options, make_translator
+from tarjama.cli.article_input import add_encoding_option
 from tarjama.cli.progress import ProgressBar
 
 EXPORT_FORMATS = ("txt", "md", "html", "json", "docx")
@@ -40,6 +41,8 @@ def register(subparsers: Any) -> None:
                         "memory)")
     p.add_argument("-q", "--quiet", action="store_true",
                    help="no progress and no summary; only errors (for scripts)")
+    # The encoding is part of the settings a record was made with: another one redoes it.
+    add_encoding_option(p)
     add_pack_options(p, cache=False)  # batches never use the cache (see below)
     p.set_defaults(handler=run_batch_command)
 
@@ -77,7 +80,7 @@ def run_batch_command(args: argparse.Namespace) -> int:
     translator = make_translator(args)
     options = BatchOptions(formats=args.formats, recursive=args.recursive, force=args.force,
                            pipeline=PipelineOptions(summary_sentences=args.summary_sentences),
-                           window_sentences=args.window)
+                           window_sentences=args.window, encoding=args.encoding)
     cancel = threading.Event()
     bar = ProgressBar("batch", enabled=False if args.quiet else None)
     with bar, _stop_on_interrupt(cancel, quiet=args.quiet):

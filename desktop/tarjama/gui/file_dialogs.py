@@ -1,10 +1,23 @@
-"""The reader window's file dialogs: which article to open, where and how to export."""
+"""The reader window's file dialogs: which article to open (and in which encoding),
+where and how to export."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QComboBox, QFileDialog, QInputDialog, QLabel, QWidget
+
+# What the Encoding list offers: (label, codec name); None lets Tarjama detect it.
+ENCODING_CHOICES: tuple[tuple[str, str | None], ...] = (
+    ("Automatic", None),
+    ("UTF-8", "utf-8"),
+    ("UTF-16", "utf-16"),
+    ("Windows-1256 (Arabic)", "cp1256"),
+    ("ISO-8859-6 (Arabic)", "iso-8859-6"),
+    ("DOS Arabic (cp720)", "cp720"),
+    ("IBM Arabic (cp864)", "cp864"),
+    ("Mac Arabic", "mac-arabic"),
+)
 
 EXPORT_FILTERS = {
     "html": "Two-column HTML (*.html)",
@@ -22,12 +35,64 @@ def open_file_filter() -> str:
     return f"Articles ({patterns});;All files (*)"
 
 
-def ask_article(parent: QWidget, recent_files: list[str]) -> str:
-    """The article the user picked ("" when cancelled), starting where the last one was."""
+class OpenArticleDialog(QFileDialog):
+    """The Open dialog, with an Encoding list under the file type list.
+
+    Qt's own dialog is used (not the system one): only it takes an extra widget. The
+    encoding matters for text, Markdown and HTML files; the others state their own.
+    """
+
+    def __init__(self, parent: QWidget, start: str) -> None:
+        super().__init__(parent, parent.tr("Open Article"), start, open_file_filter())
+        self.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        self.setFileMode(QFileDialog.FileMode.ExistingFile)
+        self.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        self.encoding_box = QComboBox(self)
+        self.encoding_box.setObjectName("encoding_box")
+        for label, name in ENCODING_CHOICES:
+            self.encoding_box.addItem(self.tr(label), name)
+        self.encoding_box.setToolTip(self.tr(
+            "For text, Markdown and HTML files whose Arabic comes out garbled"))
+        label = QLabel(self.tr("&Encoding:"), self)
+        label.setBuddy(self.encoding_box)
+        grid = self.layout()  # a QGridLayout for Qt's own dialog: a new row at the bottom
+        row = grid.rowCount()
+        grid.addWidget(label, row, 0)
+        grid.addWidget(self.encoding_box, row, 1)
+
+    def encoding(self) -> str | None:
+        return self.encoding_box.currentData()
+
+    def set_encoding(self, name: str | None) -> None:
+        self.encoding_box.setCurrentIndex(max(self.encoding_box.findData(name), 0))
+
+
+def ask_article(parent: QWidget, recent_files: list[str]) -> tuple[str, str | None]:
+    """``(file, encoding)``: the article the user picked ("" when cancelled), starting
+    where the last one was, and the encoding picked with it (None: "Automatic").
+    """
     start = str(Path(recent_files[0]).parent) if recent_files else ""
-    name, _ = QFileDialog.getOpenFileName(parent, parent.tr("Open Article"), start,
-                                          open_file_filter())
-    return name
+    dialog = OpenArticleDialog(parent, start)
+    try:
+        if not dialog.exec() or not dialog.selectedFiles():
+            return "", None
+        return dialog.selectedFiles()[0], dialog.encoding()
+    finally:
+        dialog.deleteLater()
+
+
+def ask_encoding(parent: QWidget, path: Path, current: str | None) -> tuple[bool, str | None]:
+    """``(chosen, encoding)``: the encoding to read ``path`` again with, starting on the
+    ``current`` choice (None: "Automatic")."""
+    labels = [parent.tr(label) for label, _ in ENCODING_CHOICES]
+    names = [name for _, name in ENCODING_CHOICES]
+    label, chosen = QInputDialog.getItem(
+        parent, parent.tr("Reopen With Encoding"),
+        parent.tr("Read {name} as:").replace("{name}", path.name), labels,
+        names.index(current) if current in names else 0, False)
+    if not chosen:
+        return False, None
+    return True, ENCODING_CHOICES[labels.index(label)][1]
 
 
 def ask_export(parent: QWidget, article_path: Path) -> tuple[Path, str] | None:

@@ -64,6 +64,9 @@ def build_menus(window: MainWindow) -> WindowActions:
     recent_menu = file_menu.addMenu(window.tr("Open &Recent"))
     recent_menu.aboutToShow.connect(
         lambda: fill_recent_menu(recent_menu, window.settings.recent_files, window.open_file))
+    reopen = add_action(window, "Reopen With &Encoding…", lambda: reopen_with_encoding(window),
+                        None, file_menu)
+    file_menu.aboutToShow.connect(lambda: reopen.setEnabled(window.current_path is not None))
     add_action(window, "Translate &Folder…", window.translate_folder, None, file_menu)
     file_menu.addSeparator()
     export = add_action(window, "&Export…", window.export_dialog, "Ctrl+E", file_menu)
@@ -118,3 +121,16 @@ def fill_recent_menu(menu: QMenu, recent_files: list[str],
         action.setToolTip(name)
         action.triggered.connect(lambda _c=False, n=name: open_file(n))
     menu.setEnabled(bool(recent_files))
+
+
+def reopen_with_encoding(window: MainWindow) -> None:
+    """Read the current article again in an encoding the user picks (garbled Arabic)."""
+    from tarjama.gui.file_dialogs import ask_encoding
+
+    path = window.current_path
+    if path is None:
+        return
+    chosen, encoding = ask_encoding(window, path, window.encodings.chosen(path))
+    if chosen:
+        window.encodings.choose(path, encoding)
+        window.open_file(path)

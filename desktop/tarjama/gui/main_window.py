@@ -27,6 +27,7 @@ from tarjama.core.pipeline import ArticleResult
 from tarjama.gui import clipboard, theme
 from tarjama.gui.article_display import ArticleDisplay
 from tarjama.gui.article_session import ArticleSession
+from tarjama.gui.encoding_memory import EncodingMemory
 from tarjama.gui.errors import ErrorReporter
 from tarjama.gui.figures_panel import FiguresPanel
 from tarjama.gui.file_dialogs import ask_article, ask_export
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         self.reporter = reporter or ErrorReporter()
         self.arabic_family = arabic_family
         self.current_path: Path | None = None
+        self.encodings = EncodingMemory()  # the user's encoding choices, by file
         self.setWindowTitle(self.tr("Tarjama"))
         self.setAcceptDrops(True)
 
@@ -135,8 +137,9 @@ class MainWindow(QMainWindow):
     # -- opening files ---------------------------------------------------------------------
 
     def open_dialog(self) -> None:
-        name = ask_article(self, self.settings.recent_files)
+        name, encoding = ask_article(self, self.settings.recent_files)
         if name:
+            self.encodings.choose(name, encoding)
             self.open_file(name)
 
     def open_file(self, path: str | Path) -> None:
@@ -144,7 +147,8 @@ class MainWindow(QMainWindow):
         self.current_path = Path(path)
         self.session.start(JobRequest(self.current_path, self.settings.pack or None,
                                       self.settings.beam_size, self.summary_panel.algorithm,
-                                      self.summary_panel.length))
+                                      self.summary_panel.length,
+                                      self.encodings.chosen(self.current_path)))
         self.job_status.show_reading(self.current_path.name)
         self._update_actions()
 

@@ -39,6 +39,7 @@ class JobRequest:
     beam_size: int = 2
     summary_algorithm: str = "lexrank"
     summary_sentences: int = 5
+    encoding: str | None = None  # the user's choice for text files; None: detect it
 
 
 class JobSignals(QObject):
@@ -119,7 +120,7 @@ class ArticleJob(QRunnable):
 
         token, emit = self.token, self.signals
         self._check_cancel()
-        document = read_document(self.request.path)
+        document = read_document(self.request.path, encoding=self.request.encoding)
         self._check_cancel()
         try:
             translator = self.cache.get(self.request)

@@ -36,8 +36,8 @@ class ArticleInProgress:
     remaining: int
 
 
-def read_article(entry: BatchEntry, translator: Translator,
-                 max_sentence_tokens: int) -> ArticleInProgress:
+def read_article(entry: BatchEntry, translator: Translator, max_sentence_tokens: int, *,
+                 encoding: str | None = None) -> ArticleInProgress:
     """Read and segment one article, with the figures of each source sentence.
 
     Raises:
@@ -48,7 +48,7 @@ def read_article(entry: BatchEntry, translator: Translator,
     from tarjama.core.figures import extract_arabic
 
     try:
-        document = read_document(entry.item.path)
+        document = read_document(entry.item.path, encoding=encoding)
         sentences = segment(document, translator, max_sentence_tokens)
     except InputFileError:
         raise

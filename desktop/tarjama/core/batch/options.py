@@ -16,3 +16,4 @@ class BatchOptions:
     force: bool = False  # redo articles even when a record says they are done
     pipeline: PipelineOptions = field(default_factory=PipelineOptions)
     window_sentences: int = 512
+    encoding: str | None = None  # for text, Markdown and HTML files; None: detect each

@@ -173,7 +173,8 @@ class _BatchJob:
         """Read and segment one article; None (and a failure record) when it cannot be read."""
         try:
             return read_article(entry, self.translator,
-                                self.options.pipeline.max_sentence_tokens)
+                                self.options.pipeline.max_sentence_tokens,
+                                encoding=self.options.encoding)
         except InputFileError as exc:
             self.fail(entry.item, entry.source_sha256, exc.reason)
             return None
@@ -206,5 +207,8 @@ def _settings_for(translator: Translator, options: BatchOptions) -> str:
     topts = translator.options
     translation = {"beam_size": topts.beam_size,
                    "max_decoding_length": topts.max_decoding_length}
+    if options.encoding is not None:
+        # Named only when chosen, so records of earlier runs without one stay valid.
+        translation["encoding"] = options.encoding
     return settings_hash(str(translator.pack.fingerprint), translation, options.formats,
                          dataclasses.asdict(options.pipeline), __version__)

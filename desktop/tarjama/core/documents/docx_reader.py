@@ -1,59 +1,77 @@
-"""Word documents (.docx): body paragraphs and table cells in document order."""
+"""Word documents (.docx): the body's text in document order, then the notes.
+
+Kept: paragraphs, table cells (row by row), text boxes (once), content controls,
+tracked insertions and field results. Dropped: tracked deletions, field codes, headers
+and footers (page furniture, repeated on every page). Footnotes and endnotes follow the
+body as paragraphs of their own, so the running text is not cut by them.
+"""
 
 from __future__ import annotations
 
-import io
-from collections.abc import Iterator
 from pathlib import Path
 
 from tarjama.core.errors import InputFileError
 
+from .docx_body import W, iter_events, walk_part
+from .docx_package import KIND, Package
 from .model import Document
 from .paragraphs import clean_paragraphs, tidy
-from .zip_container import damaged_reason, open_zip
+from .zip_container import MEMBER_ERRORS, damaged_reason, open_zip
 
-KIND = "Word document (.docx)"
-_TITLE_STYLES = ("Title", "Heading 1")
+_DC_NS = "http://purl.org/dc/elements/1.1/"
+# Style names (not ids, which Word localises less reliably) that mark a headline.
+_TITLE_STYLE_NAMES = ("title", "heading 1")
 
 
 def read_docx(path: Path, data: bytes) -> Document:
-    import docx
+    from lxml import etree
 
-    open_zip(path, data, KIND).close()  # damaged and oversized archives get a clear reason
-    try:
-        document = docx.Document(io.BytesIO(data))
-        paragraphs = list(_paragraphs_in_order(document))
-        title = tidy(document.core_properties.title or "")
-    # python-docx raises many types (KeyError, ValueError, lxml errors, its own) on a
-    # malformed package; all of them mean the same thing to a reader.
-    except Exception as error:
-        raise InputFileError(path, damaged_reason(KIND)) from error
+    with open_zip(path, data, KIND) as archive:
+        try:
+            package = Package(archive, path)
+            body = _read_part(package, package.document)
+            notes = [
+                text
+                for name in (package.footnotes, package.endnotes)
+                if name is not None
+                for text, _ in _read_part(package, name)
+            ]
+            title = _core_title(package)
+            headline_styles = _headline_style_ids(package)
+        except InputFileError:
+            raise
+        except (etree.LxmlError, *MEMBER_ERRORS) as error:
+            # Cut or garbled XML, or a member that does not inflate: a damaged package.
+            raise InputFileError(path, damaged_reason(KIND)) from error
     if not title:
-        title = next((tidy(text) for text, style in paragraphs if style in _TITLE_STYLES), "")
-    return Document(
-        path, "docx", None, clean_paragraphs(text for text, _ in paragraphs), title or None
-    )
+        title = next((tidy(text) for text, style in body if style in headline_styles), "")
+    paragraphs = clean_paragraphs([*(text for text, _ in body), *notes])
+    return Document(path, "docx", None, paragraphs, title or None)
 
 
-def _paragraphs_in_order(container) -> Iterator[tuple[str, str]]:
-    """Yield ``(text, style name)`` for every paragraph, descending into tables."""
-    from docx.table import Table
-
-    for item in container.iter_inner_content():
-        if isinstance(item, Table):
-            yield from _table_paragraphs(item)
-        else:
-            style = item.style.name if item.style is not None else ""
-            yield item.text, style
+def _read_part(package: Package, name: str) -> list[tuple[str, str]]:
+    stream = package.stream(name)
+    try:
+        return walk_part(iter_events(stream))
+    finally:
+        stream.close()
 
 
-def _table_paragraphs(table) -> Iterator[tuple[str, str]]:
-    # A merged cell is returned once per grid column it spans. The XML elements are
-    # kept (not their ids): lxml proxies that are let go may reuse an id.
-    seen: set = set()
-    for row in table.rows:
-        for cell in row.cells:
-            if cell._tc in seen:
-                continue
-            seen.add(cell._tc)
-            yield from _paragraphs_in_order(cell)
+def _core_title(package: Package) -> str:
+    if package.core not in package.names:
+        return ""
+    element = package.parse(package.core).find(f".//{{{_DC_NS}}}title")
+    return tidy(element.text or "") if element is not None else ""
+
+
+def _headline_style_ids(package: Package) -> frozenset[str]:
+    """Ids of the paragraph styles named Title or Heading 1 (ids are those names too)."""
+    ids = {"Title", "Heading1"}
+    if package.styles is not None:
+        for style in package.parse(package.styles).iter(f"{{{W}}}style"):
+            name = style.find(f"{{{W}}}name")
+            style_id = style.get(f"{{{W}}}styleId")
+            named = name.get(f"{{{W}}}val", "") if name is not None else ""
+            if style_id and named.lower() in _TITLE_STYLE_NAMES:
+                ids.add(style_id)
+    return frozenset(ids)

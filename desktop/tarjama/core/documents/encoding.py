@@ -1,9 +1,15 @@
 """Character encoding detection for Arabic text files.
 
-Order of evidence: a byte-order mark, then a charset the file declares (HTML), then a
-strict UTF-8 decode, then a choice between the two legacy Arabic code pages
-(Windows-1256 and ISO-8859-6) by which one gives plausible Arabic text, and finally
-charset-normalizer for anything else. UTF-8 is never assumed blindly.
+Order of evidence: a byte-order mark, then UTF-16 recognised by where its NUL bytes
+fall, then a charset the file declares (HTML), then a strict UTF-8 decode, then a choice
+between the two common legacy Arabic code pages (Windows-1256 and ISO-8859-6) by which
+one gives plausible Arabic text. Only when neither reads as plausible Arabic does
+charset-normalizer propose others (DOS Arabic cp720; Mac Arabic is tried too); a guess
+is kept only if it reads as better Arabic by the same measure. UTF-8 is never assumed
+blindly, and text that Windows-1256 reads cleanly stays Windows-1256.
+
+A person can also name the encoding (``encoding_choice.decode_as``), which then beats
+all evidence.
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from .paragraphs import count_arabic_letters
 BINARY_REASON = "this does not look like a text file (it contains binary data)"
 UNDECODABLE_REASON = (
     "the text is not in an encoding Tarjama can read "
-    "(UTF-8, UTF-16 with a byte-order mark, Windows-1256 or ISO-8859-6)"
+    "(UTF-8, UTF-16, Windows-1256, ISO-8859-6 or DOS Arabic)"
 )
 
 # Longest marks first: the UTF-32 LE mark starts with the UTF-16 LE one.
@@ -38,6 +44,7 @@ _REPORTED_NAMES = {
     "iso8859-6": "iso-8859-6",
     "cp720": "cp720",
     "mac-arabic": "mac-arabic",
+    "cp864": "cp864",
 }
 
 # One UTF-8 multi-byte sequence; used to recognise damaged UTF-8.
@@ -50,9 +57,17 @@ _CONTROL_CHARACTER = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 # Enough text to tell the Arabic code pages apart without scanning a whole large file.
 _SAMPLE_BYTES = 200_000
 
+# charset-normalizer's names for the Arabic code pages it may propose; Mac Arabic (which
+# it does not know) is tried as well. Not cp864: it stores shaped letter forms, whose
+# plain letters read as plausible Arabic from almost any bytes; name it to read it.
+_RARE_CODE_PAGES = ("cp720", "cp1256", "iso8859_6")
+
 # Latin letters and signs Windows-1256 keeps at the places ISO-8859-6 has Arabic
 # letters; seen between Arabic letters they betray the wrong code page.
 _CP1256_LATIN = "àâçèéêëîïôùûü×÷"
+# Signs Arabic prose hardly ever holds, which DOS Arabic text read as Windows-1256 is
+# full of (also as box-drawing characters, for a wrong DOS code page).
+_RARE_SIGNS = re.compile("[¤¦§©¬®¯±µ¶¸\u2500-\u25ff]")
 
 
 def bom_encoding(data: bytes) -> str | None:
@@ -88,11 +103,42 @@ def decode_bytes(data: bytes, path: Path, *, declared: str | None = None) -> tup
         text = text.removeprefix("\ufeff")
         _refuse_control_characters(text, path)
         return text, bom
+    utf16 = utf16_byte_order(data)
+    if utf16 is not None:
+        try:
+            text = data.decode(utf16)
+        except UnicodeDecodeError as error:  # an odd length or a broken surrogate pair
+            raise InputFileError(path, BINARY_REASON) from error
+        _refuse_control_characters(text, path)
+        return text, utf16
     if b"\x00" in data:
         raise InputFileError(path, BINARY_REASON)
     text, encoding = _decode_without_bom(data, path, declared)
     _refuse_control_characters(text, path)
     return text, encoding
+
+
+def utf16_byte_order(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" for UTF-16 text without a byte-order mark, else None.
+
+    Spaces, digits, punctuation and line ends are ASCII: in UTF-16 each has a NUL high
+    byte, at odd offsets in little-endian, even ones in big-endian. Arabic letters
+    (U+06xx) have no NUL byte at all. So text in UTF-16 has a fair share of NULs nearly
+    all on one side; a binary file has them scattered or in runs on both.
+    """
+    sample = data[: _SAMPLE_BYTES - _SAMPLE_BYTES % 2]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    nuls = even + odd
+    # At least one character in twenty is ASCII (a space between words, at the least).
+    if nuls * 20 < len(sample) // 2:
+        return None
+    if odd >= nuls * 0.98:
+        return "utf-16-le"
+    if even >= nuls * 0.98:
+        return "utf-16-be"
+    return None
 
 
 def _decode_without_bom(data: bytes, path: Path, declared: str | None) -> tuple[str, str]:
@@ -142,7 +188,7 @@ def _looks_like_damaged_utf8(data: bytes) -> bool:
 
 def _implausibility(text: str) -> int:
     """Count characters that should not appear in Arabic prose."""
-    bad = 0
+    bad = len(_RARE_SIGNS.findall(text))
     for index, char in enumerate(text):
         if "\x80" <= char <= "\x9f" or char == "\ufffd":
             bad += 1
@@ -175,23 +221,44 @@ def _best_code_page(data: bytes) -> tuple[str, str]:
 
 def _decode_legacy_arabic(data: bytes, path: Path) -> tuple[str, str]:
     text, encoding = _best_code_page(data)
-    if count_arabic_letters(text):
+    score = _score(text[: _SAMPLE_BYTES])
+    if not _unsure(score):
         return text, encoding
-    # Not Arabic in either code page: let charset-normalizer name another encoding
-    # (DOS Arabic cp720, Mac Arabic) before giving up.
+    # Neither common code page reads as clean Arabic: let charset-normalizer propose
+    # the rarer ones, and keep a proposal only if it reads as better Arabic.
+    for guessed_text, guessed in _rarer_code_pages(data):
+        guessed_score = _score(guessed_text[: _SAMPLE_BYTES])
+        if guessed_score[1] < 0 and guessed_score < score:
+            text, encoding, score = guessed_text, guessed, guessed_score
+    return text, encoding
+
+
+def _score(text: str) -> tuple[int, int]:
+    """Lower is better Arabic: implausible characters first, then more Arabic letters."""
+    return _implausibility(text), -count_arabic_letters(text)
+
+
+def _unsure(score: tuple[int, int]) -> bool:
+    bad, letters = score[0], -score[1]
+    # A few odd characters happen (a French name, a stray sign); more than one in a
+    # hundred letters means the code page is wrong, and so does one in ten in a few words.
+    return letters == 0 or bad > max(2, letters // 100) or bad * 10 > letters
+
+
+def _rarer_code_pages(data: bytes) -> list[tuple[str, str]]:
+    """``(text, encoding)`` for each Arabic code page charset-normalizer finds fitting."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is not None:
-        guessed = reported_name(best.encoding) or best.encoding
+    names = [match.encoding for match in from_bytes(data, cp_isolation=list(_RARE_CODE_PAGES))]
+    decoded = []
+    for name in [*names, "mac-arabic"]:
+        encoding = reported_name(name) or name
         try:
-            guessed_text = data.decode(guessed)
+            text = data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
-            pass
-        else:
-            if count_arabic_letters(guessed_text):
-                return guessed_text, guessed
-    return text, encoding
+            continue
+        decoded.append((text, encoding))
+    return decoded
 
 
 def _refuse_control_characters(text: str, path: Path) -> None:

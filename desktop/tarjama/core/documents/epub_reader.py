@@ -18,15 +18,17 @@ _CONTAINER_NS = "urn:oasis:names:tc:opendocument:xmlns:container"
 _OPF_NS = "http://www.idpf.org/2007/opf"
 _DC_NS = "http://purl.org/dc/elements/1.1/"
 _XHTML_TYPES = frozenset({"application/xhtml+xml", "text/html"})
+_XMLENC_NS = "http://www.w3.org/2001/04/xmlenc#"
+_ENCRYPTION = "META-INF/encryption.xml"
+PROTECTED_REASON = "this EPUB is protected (DRM or font encryption); Tarjama cannot read it"
 
 
 def read_epub(path: Path, data: bytes) -> Document:
     with open_zip(path, data, KIND) as archive:
         names = set(archive.namelist())
-        if "META-INF/encryption.xml" in names:
-            raise InputFileError(
-                path, "this EPUB is protected (DRM or font encryption); Tarjama cannot read it"
-            )
+        encrypted: frozenset[str] = frozenset()
+        if _ENCRYPTION in names:
+            encrypted = _encrypted_names(read_member(archive, _ENCRYPTION, path, KIND), path)
         if "META-INF/container.xml" not in names:
             raise InputFileError(path, damaged_reason(KIND))
         container = parse_xml(
@@ -36,8 +38,14 @@ def read_epub(path: Path, data: bytes) -> Document:
         opf_name = rootfile.get("full-path") if rootfile is not None else None
         if not opf_name or opf_name not in names:
             raise InputFileError(path, damaged_reason(KIND))
+        if opf_name in encrypted:
+            raise InputFileError(path, PROTECTED_REASON)
         package = parse_xml(read_member(archive, opf_name, path, KIND), path, KIND)
         chapters = _spine_chapters(package, posixpath.dirname(opf_name))
+        # Publishers obfuscate embedded fonts (a licence condition, not DRM): the text
+        # is still plain. Only an encrypted chapter keeps it from us.
+        if encrypted.intersection(chapters):
+            raise InputFileError(path, PROTECTED_REASON)
         paragraphs: list[str] = []
         for chapter in chapters:
             if chapter not in names:
@@ -70,3 +78,27 @@ def _spine_chapters(package, base: str) -> list[str]:
         if media_type in _XHTML_TYPES and "nav" not in properties.split():
             chapters.append(name)
     return chapters
+
+
+def _encrypted_names(data: bytes, path: Path) -> frozenset[str]:
+    """Archive names of the resources ``META-INF/encryption.xml`` says are encrypted.
+
+    A description Tarjama cannot follow (not XML, not the OCF vocabulary) may hide
+    anything, so it counts as protecting the whole book.
+    """
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except (etree.XMLSyntaxError, ValueError) as error:
+        raise InputFileError(path, PROTECTED_REASON) from error
+    if root.tag != f"{{{_CONTAINER_NS}}}encryption":
+        raise InputFileError(path, PROTECTED_REASON)
+    names = set()
+    for reference in root.iter(f"{{{_XMLENC_NS}}}CipherReference"):
+        uri = unquote(reference.get("URI", "").split("#")[0]).lstrip("/")
+        if uri:
+            # URIs are relative to the root of the container, not to META-INF.
+            names.add(posixpath.normpath(uri))
+    return frozenset(names)

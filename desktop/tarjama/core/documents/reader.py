@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import codecs
+import dataclasses
 import stat
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from tarjama.core.errors import InputFileError
 
 from .docx_reader import read_docx
+from .encoding_choice import check_encoding_name, decode_as
 from .epub_reader import read_epub
 from .html_reader import read_html
 from .model import Document
@@ -39,6 +43,10 @@ _READERS: dict[str, tuple[Reader, int]] = {
     ".epub": (read_epub, MAX_CONTAINER_BYTES),
 }
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(_READERS)
+# The readers that decode text themselves; containers (docx, pdf, odt, epub) state their
+# own encoding, so a chosen one does not apply to them.
+_TEXT_READERS = (read_text, read_markdown, read_html)
+STDIN_PATH = Path("<stdin>")
 
 # Fewer Arabic letters than this is a stray word, not Arabic text to translate.
 _MIN_ARABIC_LETTERS = 3
@@ -50,15 +58,22 @@ def supported_types_text() -> str:
     return ", ".join(suffixes) + " and files without an extension"
 
 
-def read_document(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Document:
+def read_document(
+    path: str | Path, *, max_bytes: int = MAX_FILE_BYTES, encoding: str | None = None
+) -> Document:
     """Read the text of a document for translation.
 
     ``max_bytes`` caps the size of every file; plain text, Markdown and HTML files have
     a lower cap of their own (``MAX_TEXT_BYTES``). The size is checked before reading.
+    ``encoding`` (any name Python knows, e.g. "cp720") replaces detection for text,
+    Markdown and HTML files, and beats an HTML page's own charset.
 
     Raises:
+        ValueError: ``encoding`` is not the name of a character encoding.
         InputFileError: for every file that cannot be read, with the reason in words.
     """
+    if encoding is not None:
+        check_encoding_name(encoding)
     path = Path(path)
     suffix = path.suffix.lower()
     try:
@@ -88,7 +103,40 @@ def read_document(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Docum
     if info.st_size == 0:
         raise InputFileError(path, "the file is empty")
     data = _read_bytes(path, limit)
-    document = read(path, data)
+    return _read_checked(read, path, data, encoding)
+
+
+def read_stdin(stream: BinaryIO, *, encoding: str | None = None) -> Document:
+    """Read an article piped in on standard input, as if it were a ``.txt`` file.
+
+    Its ``path`` is ``<stdin>``, so messages read "<stdin>: the file is empty".
+    """
+    if encoding is not None:
+        check_encoding_name(encoding)
+    try:
+        data = stream.read(MAX_TEXT_BYTES + 1)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise InputFileError(STDIN_PATH, f"the input cannot be read ({reason})") from error
+    if len(data) > MAX_TEXT_BYTES:
+        raise InputFileError(
+            STDIN_PATH, f"the input is too large; the limit is {_size_text(MAX_TEXT_BYTES)}"
+        )
+    if not data:
+        raise InputFileError(STDIN_PATH, "the input is empty")
+    return _read_checked(read_text, STDIN_PATH, data, encoding)
+
+
+def _read_checked(read: Reader, path: Path, data: bytes, encoding: str | None) -> Document:
+    """Run the reader, then refuse documents without (Arabic) text."""
+    if encoding is not None and read in _TEXT_READERS:
+        # The readers know a byte-order mark beats everything else, HTML charsets too:
+        # handing them the text as marked UTF-8 makes the chosen encoding win.
+        text, encoding = decode_as(data, path, encoding)
+        document = read(path, codecs.BOM_UTF8 + text.encode("utf-8"))
+        document = dataclasses.replace(document, encoding=encoding)
+    else:
+        document = read(path, data)
     if not document.paragraphs:
         raise InputFileError(path, "no text found in this file")
     if count_arabic_letters(" ".join(document.paragraphs)) < _MIN_ARABIC_LETTERS:

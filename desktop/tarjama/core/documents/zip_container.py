@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import io
+import lzma
 import zipfile
+import zlib
 from pathlib import Path
 
 from tarjama.core.errors import InputFileError
 
 # What the members of one document may add up to once unpacked; guards against zip bombs.
 MAX_UNPACKED_BYTES = 300 * 1024 * 1024
+# What reading a member raises when its bytes are damaged: zipfile lets the
+# decompressors' own errors through (a flipped bit in deflate data is a zlib.error).
+MEMBER_ERRORS = (
+    KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError,
+    zlib.error, lzma.LZMAError,
+)
 
 
 def open_zip(path: Path, data: bytes, kind: str) -> zipfile.ZipFile:
@@ -36,7 +44,7 @@ def read_member(archive: zipfile.ZipFile, name: str, path: Path, kind: str) -> b
     """Read one member; a missing or broken member means a damaged document."""
     try:
         return archive.read(name)
-    except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError) as error:
+    except MEMBER_ERRORS as error:
         # RuntimeError: the member is encrypted.
         raise InputFileError(path, damaged_reason(kind)) from error
 
