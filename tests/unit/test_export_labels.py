@@ -13,13 +13,13 @@ from tarjama.core.export import render
 
 
 class Reader(HTMLParser):
-    """What a reader of the page sees: its text, tooltips, and each figure span."""
+    """What a reader of the page sees: its text, tooltips, and each figure mark."""
 
     def __init__(self) -> None:
         super().__init__()
         self.text: list[str] = []
         self.tooltips: list[str] = []
-        self.spans: list[tuple[str, str]] = []  # (class, title) of figure spans
+        self.spans: list[tuple[str, str]] = []  # (class, title) of figure marks
         self._in_style = False
 
     def handle_starttag(self, tag, attrs):
@@ -27,8 +27,10 @@ class Reader(HTMLParser):
         self._in_style = tag == "style"
         if "title" in attrs:
             self.tooltips.append(attrs["title"])
-        if tag == "span" and "figure" in (attrs.get("class") or "").split():
-            self.spans.append((attrs["class"], attrs.get("title", "")))
+        if tag == "mark" and "figure" in (attrs.get("class") or "").split():
+            # a figure the check found lost or changed is also "lost": compare the kind
+            kind_classes = " ".join(c for c in attrs["class"].split() if c != "lost")
+            self.spans.append((kind_classes, attrs.get("title", "")))
 
     def handle_endtag(self, tag):
         self._in_style = False

@@ -4,17 +4,14 @@ The pane builds its QTextDocument itself (no HTML round trip) so it knows where
 every sentence starts and ends. Sentences can be replaced one at a time while a
 translation streams in; the ranges after the replaced one are shifted. Figures are
 coloured with character formats, hover and current sentence with extra selections
-so that highlighting never edits the document.
-
-Positions in a QTextDocument count UTF-16 code units, not Python characters, hence
-``_utf16_len`` wherever a Python string offset becomes a document position.
+so that highlighting never edits the document. How paragraphs are aligned lives in
+``reader_paragraphs``, scrolling in ``reader_scrolling``.
 """
 
 from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
@@ -22,42 +19,20 @@ from PySide6.QtGui import (
     QFont,
     QHelpEvent,
     QMouseEvent,
-    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QTextOption,
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
-from tarjama.gui import theme
+from tarjama.gui import reader_paragraphs, theme
+from tarjama.gui.reader_scrolling import SentenceScrolling
+from tarjama.gui.reader_sentences import Mark, PaneSentence, utf16_len
+
+__all__ = ["Mark", "PaneSentence", "ReaderPane"]
 
 
-@dataclass(frozen=True)
-class PaneSentence:
-    """What a pane shows for one sentence: its id, its paragraph and its text."""
-
-    id: int
-    paragraph: int
-    text: str
-
-
-@dataclass(frozen=True)
-class Mark:
-    """A figure inside a sentence: offsets into the sentence text, kind and tooltip."""
-
-    start: int
-    end: int
-    kind: str
-    tooltip: str = ""
-    warning: bool = False
-
-
-def _utf16_len(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
-
-
-class ReaderPane(QTextBrowser):
+class ReaderPane(SentenceScrolling, QTextBrowser):
     """A read-only text view of sentences, right-to-left when ``rtl`` is true."""
 
     sentence_hovered = Signal(int)  # -1 when the pointer leaves every sentence
@@ -69,8 +44,7 @@ class ReaderPane(QTextBrowser):
         self.setOpenLinks(False)
         self.setAcceptDrops(False)  # drops go to the main window, which opens the file
         self.viewport().setMouseTracking(True)
-        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl
-                                else Qt.LayoutDirection.LeftToRight)
+        self.setLayoutDirection(reader_paragraphs.direction(rtl))
         self._texts: list[str] = []
         self._starts: list[int] = []
         self._ends: list[int] = []
@@ -85,20 +59,10 @@ class ReaderPane(QTextBrowser):
     def show_sentences(self, sentences: Sequence[PaneSentence], placeholder: str = "") -> None:
         """Replace the content. Empty texts show ``placeholder`` until set_sentence_text."""
         document = QTextDocument(self)
-        option = QTextOption()
-        option.setWrapMode(QTextOption.WrapMode.WordWrap)
-        if self.rtl:
-            option.setTextDirection(Qt.LayoutDirection.RightToLeft)
-            option.setAlignment(Qt.AlignmentFlag.AlignRight)
-        document.setDefaultTextOption(option)
+        document.setDefaultTextOption(reader_paragraphs.text_option(self.rtl))
         document.setDefaultFont(self.font())
         cursor = QTextCursor(document)
-        block_format = QTextBlockFormat()
-        block_format.setBottomMargin(self.fontMetrics().height() * 0.8)
-        block_format.setLineHeight(130, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        if self.rtl:
-            block_format.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-            block_format.setAlignment(Qt.AlignmentFlag.AlignRight)
+        block_format = reader_paragraphs.paragraph_format(self.rtl, self.fontMetrics().height())
         cursor.setBlockFormat(block_format)
 
         self._texts, self._starts, self._ends = [], [], []
@@ -122,7 +86,7 @@ class ReaderPane(QTextBrowser):
             cursor.insertText(shown, self._format_for(sentence.id))
             self._texts.append(sentence.text)
             self._starts.append(start)
-            self._ends.append(start + _utf16_len(shown))
+            self._ends.append(start + utf16_len(shown))
         self.setDocument(document)
         self._apply_extra_selections()
 
@@ -135,7 +99,7 @@ class ReaderPane(QTextBrowser):
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         cursor.insertText(text, self._base_format())
-        delta = _utf16_len(text) - (end - start)
+        delta = utf16_len(text) - (end - start)
         self._texts[sentence_id] = text
         self._pending.discard(sentence_id)
         self._ends[sentence_id] = end + delta
@@ -213,8 +177,8 @@ class ReaderPane(QTextBrowser):
         cursor.setCharFormat(base)
         text = self._texts[sentence_id]
         for mark in self._marks.get(sentence_id, []):
-            cursor.setPosition(start + _utf16_len(text[:mark.start]))
-            cursor.setPosition(start + _utf16_len(text[:mark.end]),
+            cursor.setPosition(start + utf16_len(text[:mark.start]))
+            cursor.setPosition(start + utf16_len(text[:mark.end]),
                                QTextCursor.MoveMode.KeepAnchor)
             figure_format = QTextCharFormat()
             figure_format.setBackground(theme.figure_colour(mark.kind, self._dark()))
@@ -255,23 +219,12 @@ class ReaderPane(QTextBrowser):
         offset = position - self._starts[sentence_id]
         text = self._texts[sentence_id]
         for mark in self._marks.get(sentence_id, []):
-            if mark.tooltip and _utf16_len(text[:mark.start]) <= offset <= _utf16_len(
+            if mark.tooltip and utf16_len(text[:mark.start]) <= offset <= utf16_len(
                     text[:mark.end]) and mark.tooltip not in lines:
                 lines.append(mark.tooltip)
         return "\n".join(lines)
 
-    def sentence_rect_y(self, sentence_id: int) -> tuple[int, int]:
-        """Top and bottom of a sentence in document (not viewport) coordinates."""
-        start, end = self.sentence_range(sentence_id)
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(start)
-        top = self.cursorRect(cursor).top()
-        cursor.setPosition(end)
-        bottom = self.cursorRect(cursor).bottom()
-        scroll = self.verticalScrollBar().value()
-        return top + scroll, max(top, bottom) + scroll
-
-    # -- highlighting and scrolling --------------------------------------------------------
+    # -- highlighting ---------------------------------------------------------------------
 
     def set_hovered(self, sentence_id: int) -> None:
         if sentence_id != self._hovered:
@@ -307,45 +260,6 @@ class ReaderPane(QTextBrowser):
         selection.cursor = cursor
         selection.format.setBackground(colour)
         return selection
-
-    def is_sentence_visible(self, sentence_id: int) -> bool:
-        top, bottom = self.sentence_rect_y(sentence_id)
-        scroll = self.verticalScrollBar().value()
-        return top >= scroll and bottom <= scroll + self.viewport().height()
-
-    def scroll_to_sentence(self, sentence_id: int, only_if_hidden: bool = True) -> None:
-        """Bring a sentence into view, centred, unless it is already fully visible."""
-        if not 0 <= sentence_id < len(self._starts):
-            return
-        if only_if_hidden and self.is_sentence_visible(sentence_id):
-            return
-        top, bottom = self.sentence_rect_y(sentence_id)
-        height = self.viewport().height()
-        target = top - max(0, (height - (bottom - top)) // 2)
-        self.verticalScrollBar().setValue(target)
-
-    def top_sentence(self) -> tuple[int, float]:
-        """The first sentence visible at the top and how far (0..1) it is scrolled past."""
-        if not self._starts:
-            return -1, 0.0
-        scroll = self.verticalScrollBar().value()
-        low, high = 0, len(self._starts) - 1
-        while low < high:  # bottoms grow in document order: bisect on them
-            middle = (low + high) // 2
-            if self.sentence_rect_y(middle)[1] > scroll:
-                high = middle
-            else:
-                low = middle + 1
-        top, bottom = self.sentence_rect_y(low)
-        fraction = (scroll - top) / (bottom - top) if bottom > top else 0.0
-        return low, max(0.0, min(fraction, 1.0))
-
-    def scroll_to_fraction(self, sentence_id: int, fraction: float) -> None:
-        """Put the given point of a sentence at the top of the view."""
-        if not 0 <= sentence_id < len(self._starts):
-            return
-        top, bottom = self.sentence_rect_y(sentence_id)
-        self.verticalScrollBar().setValue(round(top + fraction * (bottom - top)))
 
     # -- events ----------------------------------------------------------------------------
 

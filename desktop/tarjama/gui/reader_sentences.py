@@ -1,0 +1,34 @@
+"""What a reader pane is given to show: sentences, figure marks, and their positions.
+
+Positions in a QTextDocument count UTF-16 code units, not Python characters, hence
+``utf16_len`` wherever a Python string offset becomes a document position.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PaneSentence:
+    """What a pane shows for one sentence: its id, its paragraph and its text."""
+
+    id: int
+    paragraph: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A figure inside a sentence: offsets into the sentence text, kind and tooltip."""
+
+    start: int
+    end: int
+    kind: str
+    tooltip: str = ""
+    warning: bool = False
+
+
+def utf16_len(text: str) -> int:
+    """How many document positions ``text`` takes (a character outside the BMP takes two)."""
+    return len(text.encode("utf-16-le")) // 2
