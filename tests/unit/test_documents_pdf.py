@@ -43,10 +43,24 @@ def _stream(data: bytes, extra: bytes = b"") -> bytes:
     return b"<< /Length %d %s>>\nstream\n" % (len(data), extra) + data + b"\nendstream"
 
 
-def build_pdf(pages: list[list[str]], *, with_image: bool = False) -> bytes:
-    """A PDF whose pages draw the given lines top to bottom ("" leaves a blank line)."""
+def _page_text(page: list) -> str:
+    return "".join(
+        item if isinstance(item, str) else item[3]
+        for item in page
+        if isinstance(item, str) or item[0] != "raw"
+    )
+
+
+def build_pdf(pages: list[list], *, with_image: bool = False) -> bytes:
+    """A PDF whose pages draw the given lines top to bottom ("" leaves a blank line).
+
+    An item ``("at", x, y, text, size)`` instead draws ``text`` from (x, y) at that font
+    size, every glyph half the size wide, so a test chooses where each run sits;
+    ``("raw", operators)`` adds content-stream operators as they are.
+    """
     codes = {
-        char: index + 1 for index, char in enumerate(sorted({c for p in pages for c in "".join(p)}))
+        char: index + 1
+        for index, char in enumerate(sorted({c for p in pages for c in _page_text(p)}))
     }
     objects: dict[int, bytes] = {
         1: b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -69,6 +83,15 @@ def build_pdf(pages: list[list[str]], *, with_image: bool = False) -> bytes:
     next_id = 8
     for lines in pages:
         operations = [b"q 500 0 0 700 50 50 cm /Im1 Do Q"] if with_image else []
+        placed = [item for item in lines if not isinstance(item, str)]
+        lines = [item for item in lines if isinstance(item, str)]
+        for item in placed:
+            if item[0] == "raw":
+                operations.append(item[1])
+                continue
+            _tag, x, y, text, size = item
+            glyphs = "".join(f"{codes[char]:04X}" for char in text)
+            operations.append(b"BT /F1 %g Tf %g %g Td <%s> Tj ET" % (size, x, y, glyphs.encode()))
         if any(lines):
             operations += [b"BT /F1 12 Tf 14 TL 60 760 Td"]
             for line in lines:

@@ -1,0 +1,212 @@
+"""From placed glyphs to lines of logical text.
+
+Glyphs are grouped into rows by baseline (the tolerance follows the font size), a row
+is cut into segments where a gap is far wider than any word space (so two columns
+sharing a baseline stay apart), and each segment is read left to right by position:
+that is the line exactly as it is seen. A right-to-left line is then put in reading
+order at the glyph level (a glyph standing for two letters keeps them in order) with
+``arabic_glyphs.visual_to_logical``: numbers and Latin words stay left to right.
+Word spaces come from the gaps between glyphs, because producers differ in whether
+they draw space glyphs at all (Qt maps its space to a tab, Chromium omits many).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from itertools import pairwise
+
+from tarjama.core.arabic_glyphs import looks_visual, to_base_letters, visual_to_logical
+
+from .pdf_runs import Glyph
+
+# Gaps as a share of the font size: inside a word glyphs touch (0), a word space is
+# about a quarter of the size, and a column gutter is wider than 1.2 sizes. A wide
+# justified word gap may cut a line too: ``pdf_columns`` joins pieces of one column.
+WORD_GAP = 0.12
+SEGMENT_GAP = 0.8
+# Baselines within this share of the font size belong to one row.
+BASELINE_TOLERANCE = 0.35
+# A glyph narrower than this share of its size draws on its neighbour: a mark, or
+# the second half of a lam-alef ligature.
+ZERO_WIDTH = 0.02
+# The same glyph again within this share of the size is one glyph printed twice.
+OVERPRINT = 0.1
+
+_ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefe]")
+_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
+# Producers draw a percent sign on either side of its number in an Arabic line; in
+# writing it always follows the number ("٣٠٪", "65%").
+_DIGIT = "0-9\u0660-\u0669\u06f0-\u06f9"
+_PERCENT_BEFORE = re.compile(
+    f"(?<![{_DIGIT}.,\u066b\u066c])([%\u066a])([{_DIGIT}]+(?:[.,\u066b\u066c][{_DIGIT}]+)*)"
+)
+# Typesetters draw "ffi" and the like as one glyph named by its ligature character.
+_LATIN_LIGATURE = re.compile("[\ufb00-\ufb06]")
+_SWAP_BRACKETS = str.maketrans("()[]«»", ")(][»«")
+
+
+@dataclass
+class Line:
+    """One line of a page: its logical text and where it sits (page space, y up)."""
+
+    text: str
+    x0: float
+    x1: float
+    y: float
+    size: float
+    rtl: bool
+    reversed_brackets: int = 0  # bracket characters in the visually reversed parts
+    # For a line without letters ("،2023/03/25" alone in a narrow column): its reading
+    # in a right-to-left page, which only the page's other lines can tell.
+    right_to_left: str | None = None
+
+
+def rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """Glyphs grouped by baseline, top row first; one sort, then one pass."""
+    ordered = sorted(glyphs, key=lambda glyph: -glyph.y)
+    result: list[list[Glyph]] = []
+    baseline = size = 0.0
+    for glyph in ordered:
+        if result and baseline - glyph.y <= BASELINE_TOLERANCE * min(size, glyph.size or size):
+            result[-1].append(glyph)
+            continue
+        result.append([glyph])
+        baseline, size = glyph.y, glyph.size or 1.0
+    return result
+
+
+def segments(row: list[Glyph]) -> list[list[Glyph]]:
+    """Cut a row where the gap is wider than a word space could be."""
+    ordered = sorted(row, key=lambda glyph: (glyph.x0, glyph.order))
+    parts: list[list[Glyph]] = [[ordered[0]]]
+    right = ordered[0].x1
+    for glyph in ordered[1:]:
+        if glyph.x0 - right > SEGMENT_GAP * glyph.size:
+            parts.append([])
+        parts[-1].append(glyph)
+        right = max(right, glyph.x1)
+    return parts
+
+
+def _units(glyphs: list[Glyph]) -> tuple[list[tuple[str, float, float]], list[float]]:
+    """(text, x0, x1) per visible glyph, left to right, with marks joined to their base,
+    and the middles of the space glyphs.
+
+    A zero-width glyph belongs to the glyph it lies on, after it in reading order:
+    a mark on its letter, or the alef half of a lam-alef ligature, which producers
+    draw at the ligature's left edge (before or after the lam glyph in the stream).
+    """
+    units: list[list] = []
+    marks: list[Glyph] = []
+    spaces: list[float] = []
+    for glyph in glyphs:  # already sorted by x
+        text = glyph.text or ""
+        if text and not text.strip():
+            spaces.append((glyph.x0 + glyph.x1) / 2)
+        elif glyph.x1 - glyph.x0 < ZERO_WIDTH * glyph.size:
+            marks.append(glyph)
+        elif (
+            units
+            and units[-1][0] == text
+            and abs(units[-1][1] - glyph.x0) < (OVERPRINT * glyph.size)
+        ):
+            continue  # drawn twice, slightly offset: a simulated bold face
+        else:
+            units.append([text, glyph.x0, glyph.x1])
+    if not units:
+        return [], spaces
+    starts = [unit[1] for unit in units]
+    for mark in sorted(marks, key=lambda glyph: glyph.order):
+        index = max(bisect_right(starts, mark.x0 + 0.3) - 1, 0)
+        units[index][0] += mark.text
+    return [tuple(unit) for unit in units], spaces
+
+
+def segment_line(glyphs: list[Glyph]) -> Line | None:
+    """The logical text of one segment (glyphs sorted by x), or None when it is empty."""
+    units, spaces = _units(glyphs)
+    if not units:
+        return None
+    sizes = sorted(glyph.size for glyph in glyphs)
+    size = sizes[len(sizes) // 2] or 1.0
+    # Most neighbouring glyphs are inside a word, so the median gap is the line's
+    # letter spacing (zero, or what Qt adds when it justifies a line letter by letter).
+    gaps = sorted(b[1] - a[2] for a, b in pairwise(units))
+    spacing = max(gaps[len(gaps) // 2], 0.0) if gaps else 0.0
+    pieces: list[str] = []
+    right = None
+    for text, x0, x1 in units:
+        # A space glyph drawn in the gap is a word space whatever the gap's width.
+        if right is not None and (
+            x0 - right > spacing + WORD_GAP * size
+            or bisect_right(spaces, x0 + 0.5) > bisect_right(spaces, right - 0.5)
+        ):
+            pieces.append(" ")
+        pieces.append(text)
+        right = x1 if right is None else max(right, x1)
+    visual = "".join(pieces)
+    if not visual.strip():
+        return None
+    arabic = len(_ARABIC_LETTER.findall(visual))
+    rtl = arabic > 0 and arabic >= len(_LATIN_LETTER.findall(visual))
+    brackets = 0
+    # Geometry says the line is seen right to left; the words themselves may say the
+    # producer drew logical text left to right (then reversing would break it).
+    if rtl and not looks_visual(to_base_letters(visual)[::-1]):
+        # Each unit is reversed first so that reversing the whole line restores it.
+        text = visual_to_logical("".join(piece[::-1] for piece in pieces))
+        text = _PERCENT_BEFORE.sub(r"\2\1", text)
+        brackets = sum(text.count(char) for char in "()[]«»")
+    else:
+        text = visual
+    neutral = None
+    if not arabic and not _LATIN_LETTER.search(visual):
+        neutral = visual_to_logical("".join(piece[::-1] for piece in pieces)).strip()
+    x0 = min(unit[1] for unit in units)
+    x1 = max(unit[2] for unit in units)
+    baseline = sorted(glyph.y for glyph in glyphs)[len(glyphs) // 2]
+    text = _LATIN_LIGATURE.sub(lambda match: unicodedata.normalize("NFKC", match[0]), text)
+    line = Line(to_base_letters(text).strip(), x0, x1, baseline, size, rtl, brackets)
+    line.right_to_left = neutral
+    return line
+
+
+def settle_direction(lines: list[Line]) -> bool:
+    """Whether the page reads right to left; its letterless lines are read that way."""
+    rtl = sum(line.rtl for line in lines) * 2 >= len(lines) and any(line.rtl for line in lines)
+    if rtl:
+        for line in lines:
+            if line.right_to_left is not None:
+                line.text = _PERCENT_BEFORE.sub(r"\2\1", line.right_to_left)
+                line.rtl = True
+                line.reversed_brackets = sum(line.text.count(char) for char in "()[]«»")
+    return rtl
+
+
+def bracket_votes(lines: list[Line]) -> tuple[int, int]:
+    """(well-formed, inverted) bracket pairs in the reversed lines of a document."""
+    good = bad = 0
+    for line in lines:
+        if not line.reversed_brackets:
+            continue
+        for opener, closer in ("()", "[]", "«»"):
+            first_open, first_close = line.text.find(opener), line.text.find(closer)
+            if first_open < 0 or first_close < 0:
+                continue
+            if first_open < first_close:
+                good += 1
+            else:
+                bad += 1
+    return good, bad
+
+
+def unmirror(lines: list[Line]) -> None:
+    """Swap brackets back in reversed lines: for producers whose text layer already
+    names a bracket by its logical character (WeasyPrint, LibreOffice), mirroring
+    them on reversal turned them the wrong way round."""
+    for line in lines:
+        if line.reversed_brackets:
+            line.text = line.text.translate(_SWAP_BRACKETS)
