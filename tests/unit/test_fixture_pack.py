@@ -1,15 +1,24 @@
-"""The fixture pack builder: real files, seeded, both layouts, and the OPUS-MT dimensions."""
+"""The fixture pack builder: real files, seeded, both layouts, the OPUS-MT dimensions, and
+English-only output (no Arabic script ever comes out of the decoder)."""
 
 from __future__ import annotations
 
 import json
+import random
+import re
+import statistics
 from pathlib import Path
 
 import pytest
 
 from tarjama.core.packs import load_pack
+from tarjama.core.translate import TranslationOptions, Translator
+from tarjama.devtools import bench_pack, fixture_pack
 from tarjama.devtools.fixture_corpus import arabic_sentences, english_sentences
-from tarjama.devtools.fixture_pack import DIMENSIONS, build_pack, main
+from tarjama.devtools.fixture_pack import DIMENSIONS, FIXTURE_VERSION, build_pack, main
+
+# Written out here rather than taken from the builder, so the test checks the builder.
+ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -32,6 +41,7 @@ def test_tiny_pack_declares_itself_a_fixture(tiny_pack):
     assert info["licence"] == "test fixture"
     assert "random-weight" in info["description"].lower()
     assert "meaningless" in info["description"]
+    assert info["version"] == FIXTURE_VERSION
     assert load_pack(tiny_pack).layout == "opus-mt"
 
 
@@ -105,3 +115,104 @@ def test_opus_mt_size_has_opus_mt_dimensions(tmp_path):
         model_file=str(pack.source_spm)).encode("قال الوزير", out_type=str)
     output = engine.translate_batch([pieces], beam_size=1, max_decoding_length=8)
     assert 0 < len(output[0].hypotheses[0]) <= 8
+    assert not ARABIC_SCRIPT.search("".join(output[0].hypotheses[0]))
+
+
+# -- the English side ---------------------------------------------------------------
+
+
+def _random_arabic_inputs(count: int) -> list[str]:
+    """Generated news sentences, then strings of random Arabic-block characters."""
+    rng = random.Random(11)
+    inputs = list(arabic_sentences(count // 2, seed=77, pseudo_rate=0.6))
+    letters = [chr(c) for c in range(0x0621, 0x064B)]
+    others = [*"٠١٢٣٤٥٦٧٨٩", "،", "؟", "؛", "٪", "ـ", *"0123456789", " ", ".", "%"]
+    while len(inputs) < count:
+        words = ["".join(rng.choices(letters, k=rng.randint(1, 9)))
+                 for _ in range(rng.randint(1, 30))]
+        words += rng.choices(others, k=rng.randint(0, 4))
+        rng.shuffle(words)
+        inputs.append(" ".join(words))
+    return inputs
+
+
+@pytest.fixture(scope="module")
+def argos_tiny(tmp_path_factory):
+    return build_pack(tmp_path_factory.mktemp("argos-en") / "argos", size="tiny", layout="argos")
+
+
+@pytest.mark.parametrize("layout", ["opus-mt", "argos"])
+def test_translations_never_contain_arabic_script(request, layout):
+    folder = request.getfixturevalue("tiny_pack" if layout == "opus-mt" else "argos_tiny")
+    translator = Translator(load_pack(folder), TranslationOptions(use_cache=False))
+    inputs = _random_arabic_inputs(300)
+    outputs = translator.translate(inputs, stream=False)
+    assert len(outputs) == len(inputs)
+    assert all(outputs)
+    arabic = [(source, output) for source, output in zip(inputs, outputs, strict=True)
+              if ARABIC_SCRIPT.search(output)]
+    assert not arabic, arabic[:3]
+    # Figures must be able to appear in the English, as they would in a real translation.
+    assert sum(bool(re.search(r"\d", output)) for output in outputs) > len(outputs) // 2
+
+
+@pytest.mark.parametrize("layout", ["opus-mt", "argos"])
+def test_outputs_have_a_plausible_length(request, layout):
+    folder = request.getfixturevalue("tiny_pack" if layout == "opus-mt" else "argos_tiny")
+    translator = Translator(load_pack(folder), TranslationOptions(use_cache=False))
+    engine = translator.engine
+    tokens = [translator.tokenize(s) for s in arabic_sentences(120, seed=99)]
+    results = engine.translate_batch(tokens, **translator.batch_options())
+    hypotheses = [r.hypotheses[0] for r in results]
+    lengths = [len(h) for h in hypotheses]
+    # Tests translate with these packs all the time: long outputs make the suite slow,
+    # and a decoder stuck repeating one piece makes screenshots look broken.
+    assert 15 <= statistics.median(lengths) <= 50
+    assert max(lengths) < 120
+    assert statistics.mean(max(h.count(p) for p in h) for h in hypotheses) < 8
+
+
+def test_target_vocabulary_is_latin_with_digits_and_punctuation(tiny_pack):
+    import sentencepiece
+
+    target = sentencepiece.SentencePieceProcessor(model_file=str(tiny_pack / "target.spm"))
+    pieces = [target.id_to_piece(i) for i in range(target.get_piece_size())]
+    assert not [p for p in pieces if ARABIC_SCRIPT.search(p)]
+    characters = set("".join(pieces))
+    assert set("0123456789.,%$") <= characters
+    # The source side keeps its Arabic: the shared vocabulary holds both.
+    source = sentencepiece.SentencePieceProcessor(model_file=str(tiny_pack / "source.spm"))
+    assert source.unk_id() not in source.encode("قال الوزير إن 12 شخصا أصيبوا")
+    shared = json.loads((tiny_pack / "shared_vocabulary.json").read_text(encoding="utf-8"))
+    assert any(ARABIC_SCRIPT.search(p) for p in shared)
+
+
+def test_english_corpus_writes_figures_in_many_forms():
+    text = " ".join(english_sentences(2000, seed=5))
+    assert text.isascii()
+    for pattern in (r"\d+,\d{3}", r"\d+\.\d", r"\d+%", r"\$\d+ (million|billion)",
+                    r"\b(19|20)\d\d\b"):
+        assert re.search(pattern, text), pattern
+
+
+def test_builder_refuses_an_english_side_with_arabic(monkeypatch, tmp_path):
+    monkeypatch.setattr(fixture_pack, "english_sentences",
+                        lambda count, **kwargs: arabic_sentences(count, **kwargs))
+    with pytest.raises(RuntimeError, match="English side of the fixture pack has Arabic"):
+        build_pack(tmp_path / "bad", size="tiny")
+    assert not (tmp_path / "bad").exists()
+
+
+@pytest.mark.parametrize(("version", "rebuilt"), [("1", True), (None, True),
+                                                  (FIXTURE_VERSION, False)])
+def test_benchmark_pack_is_rebuilt_when_stale(monkeypatch, tmp_path, version, rebuilt):
+    folder = tmp_path / "bench"
+    folder.mkdir()
+    (folder / "model.bin").write_bytes(b"old")
+    if version is not None:
+        (folder / "pack.json").write_text(json.dumps({"version": version}), encoding="utf-8")
+    calls = []
+    monkeypatch.setattr(fixture_pack, "build_pack",
+                        lambda out, **kwargs: calls.append((out, kwargs)) or out)
+    assert bench_pack.prepare_pack(folder) == folder
+    assert calls == ([(folder, {"size": "opus-mt", "overwrite": True})] if rebuilt else [])

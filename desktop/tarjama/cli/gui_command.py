@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from tarjama.core.errors import TarjamaError
+
 
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser("gui", help="open the desktop reader",
@@ -15,6 +17,13 @@ def register(subparsers: Any) -> None:
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    from tarjama.gui.app import main  # Qt is only imported when the window is wanted
+    from tarjama.gui.app import display_problem  # Qt is only imported when the window is wanted
 
-    return main([str(args.file)] if args.file else [])
+    # Checked here too, so a missing display is one "tarjama: error:" line like every
+    # other command's failure, instead of Qt aborting the process.
+    problem = display_problem()
+    if problem:
+        raise TarjamaError(problem)
+    from tarjama.gui import app
+
+    return app.main([str(args.file)] if args.file else [])

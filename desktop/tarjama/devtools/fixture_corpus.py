@@ -1,16 +1,23 @@
-"""Generated Arabic and English sentences for training fixture SentencePiece models.
+"""Generated Arabic sentences for training fixture SentencePiece models.
 
 The sentences are assembled from small word lists written for this project plus
 pseudo-words built from syllables, so a corpus of any size can be produced
 without reading anybody's data. The text only has to look like news prose to a
 subword trainer; it does not have to make sense. Everything is seeded: the same
 arguments always give the same sentences.
+
+The English side lives in :mod:`tarjama.devtools.fixture_english`;
+``english_sentences`` is re-exported here for callers that import both from one place.
 """
 
 from __future__ import annotations
 
 import random
 from collections.abc import Iterator
+
+from tarjama.devtools.fixture_english import english_sentences
+
+__all__ = ["arabic_sentences", "english_sentences"]
 
 ARABIC_NOUNS = (
     "الحكومة", "الوزير", "المدينة", "القرية", "الجيش", "الشرطة", "المجلس", "البرلمان",
@@ -36,33 +43,6 @@ ARABIC_COUNTED = ("شخصا", "مدنيا", "جنديا", "عنصرا", "طفل�
 ARABIC_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
 ARABIC_VOWEL_LETTERS = "اوي"
 
-ENGLISH_NOUNS = (
-    "government", "minister", "city", "village", "army", "police", "council", "parliament",
-    "president", "opposition", "residents", "civilians", "hospital", "school", "road",
-    "border", "agreement", "negotiations", "elections", "economy", "prices", "oil", "water",
-    "electricity", "refugees", "organisation", "United Nations", "journalists", "court",
-    "judge", "company", "market", "province", "capital", "port", "airport", "university",
-    "students", "workers", "farmers",
-)
-ENGLISH_VERBS = (
-    "announced", "said", "confirmed", "denied", "demanded", "rejected", "approved",
-    "attacked", "targeted", "arrested", "released", "met", "visited", "called for",
-    "warned", "revealed", "published", "issued", "opened", "closed",
-)
-ENGLISH_PLACES = (
-    "Damascus", "Aleppo", "Deir ez-Zor", "Raqqa", "Homs", "Idlib", "Baghdad", "Mosul",
-    "Beirut", "Amman", "Cairo", "Riyadh", "Tunis", "Algiers", "Khartoum", "Sanaa",
-    "Tripoli", "Gaza",
-)
-ENGLISH_LINKS = ("in", "from", "to", "on", "after", "before", "during", "about", "against")
-ENGLISH_TIME = (
-    "on Monday", "on Tuesday", "on Wednesday", "on Thursday", "on Friday", "on Saturday",
-    "on Sunday", "yesterday", "today", "last week", "last month", "this year",
-)
-ENGLISH_COUNTED = ("people", "civilians", "soldiers", "fighters", "children", "women", "homes")
-ENGLISH_CONSONANTS = "bcdfghjklmnprstvwz"
-ENGLISH_VOWELS = "aeiou"
-
 
 def _arabic_pseudo_word(rng: random.Random) -> str:
     """A pronounceable-looking string of Arabic letters, sometimes with the article."""
@@ -72,17 +52,6 @@ def _arabic_pseudo_word(rng: random.Random) -> str:
     ]
     word = "".join(syllables)
     return ("ال" + word) if rng.random() < 0.4 else word
-
-
-def _english_pseudo_word(rng: random.Random) -> str:
-    """A pronounceable-looking Latin-letter name, capitalised like a proper noun."""
-    syllables = [
-        rng.choice(ENGLISH_CONSONANTS) + rng.choice(ENGLISH_VOWELS)
-        + (rng.choice(ENGLISH_CONSONANTS) if rng.random() < 0.5 else "")
-        for _ in range(rng.randint(1, 4))
-    ]
-    word = "".join(syllables)
-    return word.capitalize() if rng.random() < 0.5 else word
 
 
 def _arabic_sentence(rng: random.Random, pseudo_rate: float) -> str:
@@ -99,22 +68,6 @@ def _arabic_sentence(rng: random.Random, pseudo_rate: float) -> str:
     return " ".join(parts) + rng.choice((".", ".", "،", "؟"))
 
 
-def _english_sentence(rng: random.Random, pseudo_rate: float) -> str:
-    def noun() -> str:
-        if rng.random() < pseudo_rate:
-            return _english_pseudo_word(rng)
-        return rng.choice(ENGLISH_NOUNS)
-
-    parts = ["The", noun(), rng.choice(ENGLISH_VERBS), "the", noun(), rng.choice(ENGLISH_TIME)]
-    for _ in range(rng.randint(1, 3)):
-        parts += [rng.choice(ENGLISH_LINKS), "the", noun()]
-    if rng.random() < 0.5:
-        parts += ["in", rng.choice(ENGLISH_PLACES)]
-    if rng.random() < 0.4:
-        parts += ["killing", str(rng.randint(2, 950)), rng.choice(ENGLISH_COUNTED)]
-    return " ".join(parts) + rng.choice((".", ".", ",", "?"))
-
-
 def arabic_sentences(count: int, *, seed: int = 0, pseudo_rate: float = 0.3) -> Iterator[str]:
     """Yield ``count`` generated Arabic sentences.
 
@@ -125,9 +78,3 @@ def arabic_sentences(count: int, *, seed: int = 0, pseudo_rate: float = 0.3) -> 
     for _ in range(count):
         yield _arabic_sentence(rng, pseudo_rate)
 
-
-def english_sentences(count: int, *, seed: int = 0, pseudo_rate: float = 0.3) -> Iterator[str]:
-    """Yield ``count`` generated English sentences (see :func:`arabic_sentences`)."""
-    rng = random.Random(f"en-{seed}")
-    for _ in range(count):
-        yield _english_sentence(rng, pseudo_rate)
