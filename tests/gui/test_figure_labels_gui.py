@@ -26,7 +26,7 @@ def cells(panel):
 
 
 def tooltips(panel, column):
-    return [panel.table.item(i, column).toolTip() for i in range(panel.row_count())]
+    return [panel.tooltips(i)[column] for i in range(panel.row_count())]
 
 
 def test_kind_and_status_columns_show_words(panel):

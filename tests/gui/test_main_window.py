@@ -141,7 +141,7 @@ def test_a_changed_figure_marks_the_english_sentence(translated):
     assert set(statuses) & {"missing", "changed"}
 
 
-def test_figures_panel_lists_figures_and_jumps(translated):
+def test_figures_panel_lists_figures_and_jumps(translated, qtbot):
     window = translated
     panel = window.figures_panel
     expected = sum(len(s.source_figures) for s in window.article.sentences)
@@ -153,7 +153,12 @@ def test_figures_panel_lists_figures_and_jumps(translated):
     assert {row[3] for row in rows} <= set(STATUS_LABELS.values())
     assert "kept" in {row[3] for row in rows} or window.article.warnings()
     assert "ok" not in {row[3] for row in rows}
-    panel.table.cellClicked.emit(panel.row_count() - 1, 1)
+    window.figures_dock.raise_()
+    qtbot.waitExposed(panel.table)
+    last = panel.table.model().index(panel.row_count() - 1, 2)
+    panel.table.scrollTo(last)
+    qtbot.mouseClick(panel.table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=panel.table.visualRect(last).center())
     assert window.linker.current == sentence_id
 
 
@@ -162,16 +167,15 @@ def test_summary_panel_follows_its_controls_and_jumps(translated, qtbot):
     panel = window.summary_panel
     chosen = window.article.summary.sentence_ids
     assert panel.shown_texts() == [window.article.sentences[i].translation for i in chosen]
-    first = panel.tree.topLevelItem(0)
-    assert first.child(0).text(0) == window.article.sentences[chosen[0]].sentence.text
-    assert first.toolTip(0) == window.article.sentences[chosen[0]].sentence.text
+    assert panel.shown_originals() == [window.article.sentences[i].sentence.text
+                                       for i in chosen]
     panel.length_box.setValue(2)
     assert len(panel.shown_texts()) == 2
     assert window.settings.summary_sentences == 2
     panel.algorithm_box.setCurrentText("luhn")
     assert window.article.summary.algorithm == "luhn"
-    item = panel.tree.topLevelItem(1)
-    panel.tree.itemClicked.emit(item, 0)
+    qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=panel.sentence_rect(1).center())
     assert window.linker.current == window.article.summary.sentence_ids[1]
 
 

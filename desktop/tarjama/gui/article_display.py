@@ -93,8 +93,3 @@ class ArticleDisplay(QObject):
         """Fill the Figures panel again (its colours follow the theme)."""
         self.figures_panel.show_sentences(self.article.sentences if self.article else [])
 
-    def refresh_colours(self) -> None:
-        """Re-apply the figure colours everywhere after a theme change."""
-        self.source_pane.refresh_colours()
-        self.target_pane.refresh_colours()
-        self.show_figures()

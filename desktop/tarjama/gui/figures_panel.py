@@ -1,157 +1,194 @@
-"""The Key Figures panel: every figure with its check; clicking a row jumps to its sentence."""
+"""The Key Figures panel: every figure with its check; clicking a row jumps to its sentence.
+
+The rows live in ``FiguresModel``, which grows and changes in place as sentences arrive
+(see figures_model.py); a proxy sorts by any column and can hide the figures the
+translation kept. Column widths are fixed from the labels' widths rather than measured
+from the rows, because measuring every row after each slice is what froze the window.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import NamedTuple
+from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
     QHeaderView,
-    QTableWidget,
-    QTableWidgetItem,
+    QLabel,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from tarjama.core.figures.labels import figure_description, kind_label, status_label
-from tarjama.core.figures.model import Figure
+from tarjama.core.figures.labels import KIND_LABELS, STATUS_LABELS
 from tarjama.core.pipeline import SentenceResult
-from tarjama.gui import theme
-
-SENTENCE_ROLE = Qt.ItemDataRole.UserRole
-
-
-class FigureRow(NamedTuple):
-    """One row of the panel: ids for colour and sorting, the figure for its label."""
-
-    kind: str
-    arabic: str
-    english: str
-    status: str  # "ok", "missing", "changed", "added" or "pending"
-    figure: Figure  # the Arabic figure, or the English one for an added figure
-    english_figure: Figure | None = None  # what the translation has for an Arabic figure
-
-    def cells(self) -> tuple[str, str, str, str]:
-        """What the reader sees: "vague count", "عشرات", "dozens", "kept"."""
-        return kind_label(self.kind), self.arabic, self.english, status_label(self.status)
-
-
-def figure_rows(sentence: SentenceResult) -> list[FigureRow]:
-    """One row for each figure of one sentence.
-
-    Arabic figures come with their fidelity check; an English figure that matches no
-    Arabic one is listed too, so nothing the translation added goes unseen.
-    """
-    checks = {c.source: c for c in sentence.fidelity.checks} if sentence.fidelity else {}
-    rows = []
-    matched = set()
-    for figure in sentence.source_figures:
-        check = checks.get(figure)
-        if check is None:
-            status = "pending" if sentence.translation is None else "ok"
-            rows.append(FigureRow(figure.kind, figure.text, "", status, figure))
-            continue
-        if check.target is not None:
-            matched.add(check.target)
-        rows.append(FigureRow(figure.kind, figure.text,
-                              check.target.text if check.target else "", check.status, figure,
-                              check.target))
-    for figure in sentence.target_figures:
-        if figure not in matched:  # the English invented it
-            rows.append(FigureRow(figure.kind, "", figure.text, "added", figure))
-    return rows
+from tarjama.gui import palette, theme
+from tarjama.gui.figures_model import (  # noqa: F401 (the names this module always offered)
+    ARABIC,
+    ENGLISH,
+    HEADERS,
+    KIND,
+    NUMBER,
+    PROBLEM_ROLE,
+    SENTENCE_ROLE,
+    SORT_ROLE,
+    STATUS,
+    STATUS_TIPS,
+    FigureRow,
+    FiguresModel,
+    figure_rows,
+    row_tooltips,
+)
 
 
-STATUS_TIPS = {
-    "ok": "Kept: the translation keeps this figure.",
-    "missing": "Missing: the translation dropped this figure. Check the Arabic.",
-    "changed": "Changed: the translation has a different value. Check the Arabic.",
-    "added": "Added: this figure is in the English only; the translation may have invented it.",
-    "pending": "Pending: not translated yet.",
-}
+class FiguresFilter(QSortFilterProxyModel):
+    """Sorts by ``SORT_ROLE``; with ``problems_only`` it shows the figures to check."""
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.problems_only = False
+        self.setSortRole(SORT_ROLE)
 
-def row_tooltips(row: FigureRow) -> tuple[str, str, str, str]:
-    """Kind: the figure as a person reads it; English: what the translation has, read the
-    same way; status: what it means."""
-    english = figure_description(row.english_figure) if row.english_figure else row.english
-    return (figure_description(row.figure), row.arabic, english,
-            STATUS_TIPS.get(row.status, status_label(row.status)))
+    def set_problems_only(self, on: bool) -> None:
+        # Only the row filter changed: the columns and the sort order stay as they are.
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9+; invalidateFilter is deprecated
+            self.beginFilterChange()
+            self.problems_only = on
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.problems_only = on
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int,
+                         source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        if not self.problems_only:
+            return True
+        return bool(self.sourceModel().index(source_row, 0, source_parent).data(PROBLEM_ROLE))
 
 
 class FiguresPanel(QWidget):
     figure_activated = Signal(int)  # sentence id
 
-    HEADERS = ("Kind", "Arabic", "English", "Status")
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.table = QTableWidget(0, len(self.HEADERS), self)
-        self.table.setHorizontalHeaderLabels([self.tr(h) for h in self.HEADERS])
+        self.model = FiguresModel(self)
+        self.proxy = FiguresFilter(self)
+        self.proxy.setSourceModel(self.model)
+        # Alt+O: Alt+P opens the Packs menu.
+        self.problems_box = QCheckBox(self.tr("Problems &only"), self)
+        self.problems_box.setToolTip(self.tr("Show only the figures the translation dropped, "
+                                             "changed or added"))
+        self.count_label = QLabel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        for column in (0, 3):  # kind and status are short words: give the rest to the text
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setWordWrap(False)  # figures are short; wrapping would need row measuring
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(NUMBER, Qt.SortOrder.AscendingOrder)  # document order first
         self.table.setAccessibleName(self.tr("Key figures"))
-        self.table.cellClicked.connect(self._on_cell_activated)
-        self.table.cellActivated.connect(self._on_cell_activated)  # Enter from the keyboard
+        self._set_column_widths()
+        self.table.clicked.connect(self._on_index_activated)
+        self.table.activated.connect(self._on_index_activated)  # Enter from the keyboard
+        self.problems_box.toggled.connect(self.proxy.set_problems_only)
+        for signal in (self.proxy.rowsInserted, self.proxy.rowsRemoved, self.proxy.modelReset,
+                       self.proxy.layoutChanged):
+            signal.connect(self._update_count)
+
+        controls = QHBoxLayout()
+        controls.setContentsMargins(4, 4, 4, 0)
+        controls.addWidget(self.problems_box)
+        controls.addStretch(1)
+        controls.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.table)
-        self._sentences: list[SentenceResult] = []
+        layout.addLayout(controls)
+        layout.addWidget(self.table, 1)
+        self._update_count()
+        # The app's own theme switch: the widget's palette() is still the old one here.
+        palette.notifier().changed.connect(self._on_theme_changed)
+
+    # -- content ---------------------------------------------------------------------------
 
     def show_sentences(self, sentences: Sequence[SentenceResult]) -> None:
-        self._sentences = list(sentences)
-        self._rebuild()
+        """Show an article's sentences (the same article again is updated in place)."""
+        self.model.refresh_colours(theme.is_dark(self.palette()))
+        self.model.set_sentences(sentences)
 
-    def update_sentences(self, sentences: Sequence[SentenceResult]) -> None:
+    def add_sentences(self, sentences: Iterable[SentenceResult]) -> None:
+        """Sentences arrived: their rows are appended, the others stay as they are."""
+        self.model.add_sentences(sentences)
+
+    def update_sentences(self, sentences: Iterable[SentenceResult]) -> None:
         """Sentences were translated: their rows now carry the English and the check."""
-        changed = False
-        for sentence in sentences:
-            sentence_id = sentence.sentence.id
-            if 0 <= sentence_id < len(self._sentences):
-                changed = changed or bool(sentence.source_figures or sentence.target_figures
-                                          or self._sentences[sentence_id].source_figures)
-                self._sentences[sentence_id] = sentence
-        if changed:  # sentences without figures change no row
-            self._rebuild()
+        self.model.update_sentences(sentences)
+
+    def update_sentence(self, sentence: SentenceResult) -> None:
+        self.model.update_sentences([sentence])
+
+    # -- reading back (tests, copy) --------------------------------------------------------
 
     def row_count(self) -> int:
-        return self.table.rowCount()
+        """The rows the table shows (after the problems-only filter)."""
+        return self.proxy.rowCount()
 
     def row(self, index: int) -> tuple[int, list[str]]:
-        """The sentence id and the four cells of a row (for tests and copy)."""
-        cells = [self.table.item(index, column).text() for column in range(len(self.HEADERS))]
-        return self.table.item(index, 0).data(SENTENCE_ROLE), cells
+        """The sentence id and the four figure cells of the ``index``-th row on screen."""
+        cells = [self.proxy.index(index, column).data() for column in (KIND, ARABIC, ENGLISH,
+                                                                       STATUS)]
+        return int(self.proxy.index(index, NUMBER).data(SENTENCE_ROLE)), cells
 
-    def _rebuild(self) -> None:
-        rows = [(s.sentence.id, row) for s in self._sentences for row in figure_rows(s)]
-        dark = theme.is_dark(self.palette())
-        self.table.setUpdatesEnabled(False)
-        self.table.setRowCount(len(rows))
-        for index, (sentence_id, row) in enumerate(rows):
-            for column, (text, tip) in enumerate(zip(row.cells(), row_tooltips(row),
-                                                     strict=True)):
-                item = QTableWidgetItem(text)
-                item.setData(SENTENCE_ROLE, sentence_id)
-                item.setToolTip(tip)
-                if column == 0:
-                    item.setBackground(theme.figure_colour(row.kind, dark))
-                if column == 1:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                          | Qt.AlignmentFlag.AlignVCenter)
-                if column == 3 and row.status in ("missing", "changed"):
-                    item.setForeground(theme.warning_colour(dark))
-                self.table.setItem(index, column, item)
-        self.table.setUpdatesEnabled(True)
+    def tooltips(self, index: int) -> list[str]:
+        """The tooltips of the four figure cells of the ``index``-th row on screen."""
+        return [self.proxy.index(index, column).data(Qt.ItemDataRole.ToolTipRole)
+                for column in (KIND, ARABIC, ENGLISH, STATUS)]
 
-    def _on_cell_activated(self, row: int, _column: int) -> None:
-        item = self.table.item(row, 0)
-        if item is not None:
-            self.figure_activated.emit(int(item.data(SENTENCE_ROLE)))
+    # -- inner workings --------------------------------------------------------------------
+
+    def _set_column_widths(self) -> None:
+        """Number, kind and status get the width of their longest label; Arabic and English
+        share the rest. Nothing here looks at the rows, so new rows cost no re-measuring."""
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        padding = 4 * metrics.averageCharWidth()  # cell margins and the sort arrow
+        widest = {NUMBER: ["9999", HEADERS[NUMBER]],
+                  KIND: [*KIND_LABELS.values(), HEADERS[KIND]],
+                  STATUS: [*STATUS_LABELS.values(), HEADERS[STATUS]]}
+        for column, texts in widest.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, max(metrics.horizontalAdvance(t) for t in texts)
+                                 + padding)
+        for column in (ARABIC, ENGLISH):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
+
+    def _update_count(self, *_args: object) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        text = (self.tr("%1 figures").replace("%1", str(total)) if shown == total else
+                self.tr("%1 of %2 figures").replace("%1", str(shown)).replace("%2", str(total)))
+        self.count_label.setText(text)
+
+    def _on_index_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.figure_activated.emit(int(index.siblingAtColumn(NUMBER).data(SENTENCE_ROLE)))
+
+    def _on_theme_changed(self, colours: palette.Palette) -> None:
+        self.model.refresh_colours(colours.dark)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # A theme change repaints the kinds and warnings in the new palette's colours.
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.model.refresh_colours(theme.is_dark(self.palette()))
+        super().changeEvent(event)

@@ -251,6 +251,7 @@ class MainWindow(QMainWindow):
         arabic, english = pane_fonts(self.settings, self.arabic_family, self.font())
         self.source_pane.set_text_font(arabic)
         self.target_pane.set_text_font(english)
+        self.summary_panel.set_fonts(arabic, english)
 
     def zoom(self, step: int) -> None:
         zoom_font_sizes(self.settings, step)
@@ -262,8 +263,9 @@ class MainWindow(QMainWindow):
 
     def set_theme(self, name: str) -> None:
         self.settings.theme = name
+        # Panes and panels re-colour themselves on palette.notifier().changed, which
+        # apply_theme emits; refilling the Figures table here as well was wasted work.
         theme.apply_theme(QApplication.instance(), name)
-        self.display.refresh_colours()
 
     # -- other dialogs ---------------------------------------------------------------------
 

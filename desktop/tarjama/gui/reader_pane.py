@@ -5,15 +5,20 @@ every sentence starts and ends. Sentences can be replaced one at a time while a
 translation streams in; the ranges after the replaced one are shifted. Figures are
 coloured with character formats, hover and current sentence with extra selections
 so that highlighting never edits the document. How paragraphs are aligned lives in
-``reader_paragraphs``, scrolling in ``reader_scrolling``.
+``reader_paragraphs``, hit testing and scrolling in ``reader_scrolling``.
+
+Colours come from ``gui.palette``. A theme change re-formats only the ranges that carry
+a colour (figures, warned and pending sentences), and only if the palette changed: the
+sentences on screen at once, the others in later slices of at most ``SLICE_SECONDS``, so
+that a long article does not freeze the window.
 """
 
 from __future__ import annotations
 
-import bisect
+import time
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -25,11 +30,20 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
-from tarjama.gui import reader_paragraphs, theme
+from tarjama.gui import palette, reader_paragraphs
+from tarjama.gui.figure_marks import figure_format, fill_selections, sentence_format
 from tarjama.gui.reader_scrolling import SentenceScrolling
-from tarjama.gui.reader_sentences import Mark, PaneSentence, utf16_len
+from tarjama.gui.reader_sentences import (
+    Mark,
+    PaneSentence,
+    mark_ranges,
+    ranges_between,
+    utf16_len,
+)
 
 __all__ = ["Mark", "PaneSentence", "ReaderPane"]
+
+SLICE_SECONDS = 0.005  # with the layout that follows a slice, about half a 60 Hz frame
 
 
 class ReaderPane(SentenceScrolling, QTextBrowser):
@@ -53,12 +67,19 @@ class ReaderPane(SentenceScrolling, QTextBrowser):
         self._warnings: dict[int, str] = {}
         self._hovered = -1
         self._current = -1
+        self._colours = palette.current()  # the palette the formats were made with
+        self._stale: list[int] = []  # sentences still in an older palette's colours
+        self._recolour_timer = QTimer(self, singleShot=True, interval=0)
+        self._recolour_timer.timeout.connect(self._recolour_slice)
+        palette.notifier().changed.connect(self.refresh_colours)
 
     # -- content ---------------------------------------------------------------------------
 
     def show_sentences(self, sentences: Sequence[PaneSentence], placeholder: str = "") -> None:
         """Replace the content. Empty texts show ``placeholder`` until set_sentence_text."""
         document = QTextDocument(self)
+        # Nobody edits a reader pane; an undo stack would only keep every re-colouring.
+        document.setUndoRedoEnabled(False)
         document.setDefaultTextOption(reader_paragraphs.text_option(self.rtl))
         document.setDefaultFont(self.font())
         cursor = QTextCursor(document)
@@ -67,6 +88,7 @@ class ReaderPane(SentenceScrolling, QTextBrowser):
 
         self._texts, self._starts, self._ends = [], [], []
         self._pending, self._marks, self._warnings = set(), {}, {}
+        self._stale = []  # the new sentences are formatted in the palette of now
         self._hovered = self._current = -1
         previous_paragraph = None
         for index, sentence in enumerate(sentences):
@@ -76,7 +98,7 @@ class ReaderPane(SentenceScrolling, QTextBrowser):
                 if sentence.paragraph != previous_paragraph:
                     cursor.insertBlock(block_format)
                 else:
-                    cursor.insertText(" ", self._base_format())
+                    cursor.insertText(" ", QTextCharFormat())
             previous_paragraph = sentence.paragraph
             shown = sentence.text
             if not shown and placeholder:
@@ -98,7 +120,7 @@ class ReaderPane(SentenceScrolling, QTextBrowser):
         cursor = QTextCursor(self.document())
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        cursor.insertText(text, self._base_format())
+        cursor.insertText(text, QTextCharFormat())
         delta = utf16_len(text) - (end - start)
         self._texts[sentence_id] = text
         self._pending.discard(sentence_id)
@@ -146,66 +168,68 @@ class ReaderPane(SentenceScrolling, QTextBrowser):
     def warning(self, sentence_id: int) -> str:
         return self._warnings.get(sentence_id, "")
 
-    def refresh_colours(self) -> None:
-        """Re-apply every format after a theme change."""
-        for sentence_id in range(len(self._texts)):
-            self._format_sentence(sentence_id)
+    def colours(self) -> palette.Palette:
+        """The palette the pane's marks are drawn in."""
+        return self._colours
+
+    def refresh_colours(self, _announced: object = None) -> None:
+        """Draw the marks in the palette now in use; nothing happens if it is unchanged.
+
+        Called on ``palette.notifier().changed`` (at once, from ``theme.apply_theme``) and
+        on the pane's PaletteChange (later, or alone when the desktop changes colours);
+        whichever comes first does the work.
+        """
+        colours = palette.current()
+        if colours == self._colours:
+            return
+        self._colours = colours
+        first, last = self.visible_sentences()
+        coloured = sorted(set(self._marks) | set(self._warnings) | self._pending)
+        self._stale = [i for i in coloured if not first <= i <= last]
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()  # one change notice for the layout, not one per range
+        for sentence_id in coloured:
+            if first <= sentence_id <= last:
+                self._format_sentence(sentence_id, cursor)
+        cursor.endEditBlock()
         self._apply_extra_selections()
+        if self._stale:
+            self._recolour_timer.start()
 
-    def _dark(self) -> bool:
-        return theme.is_dark(self.palette())
+    def _recolour_slice(self) -> None:
+        """Re-colour off-screen sentences until the slice's time is up, then yield."""
+        deadline = time.perf_counter() + SLICE_SECONDS
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        while self._stale and time.perf_counter() < deadline:
+            self._format_sentence(self._stale.pop(0), cursor)
+        cursor.endEditBlock()
+        if self._stale:
+            self._recolour_timer.start()
 
-    def _base_format(self) -> QTextCharFormat:
-        return QTextCharFormat()
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.refresh_colours()  # e.g. the desktop's own light/dark switch
 
     def _format_for(self, sentence_id: int) -> QTextCharFormat:
-        char_format = QTextCharFormat()
-        if sentence_id in self._pending:
-            char_format.setForeground(theme.placeholder_colour(self._dark()))
-            char_format.setFontItalic(True)
-        return char_format
+        return sentence_format(self._colours, sentence_id in self._pending,
+                               sentence_id in self._warnings)
 
-    def _format_sentence(self, sentence_id: int) -> None:
+    def _format_sentence(self, sentence_id: int, cursor: QTextCursor | None = None) -> None:
         start, end = self.sentence_range(sentence_id)
-        cursor = QTextCursor(self.document())
+        cursor = cursor or QTextCursor(self.document())
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        base = self._format_for(sentence_id)
-        if sentence_id in self._warnings:
-            base.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            base.setUnderlineColor(theme.warning_colour(self._dark()))
-        cursor.setCharFormat(base)
-        text = self._texts[sentence_id]
-        for mark in self._marks.get(sentence_id, []):
-            cursor.setPosition(start + utf16_len(text[:mark.start]))
-            cursor.setPosition(start + utf16_len(text[:mark.end]),
-                               QTextCursor.MoveMode.KeepAnchor)
-            figure_format = QTextCharFormat()
-            figure_format.setBackground(theme.figure_colour(mark.kind, self._dark()))
-            if mark.warning:
-                figure_format.setForeground(theme.warning_colour(self._dark()))
-                figure_format.setFontWeight(QFont.Weight.Bold)
-            cursor.mergeCharFormat(figure_format)
+        cursor.setCharFormat(self._format_for(sentence_id))
+        marks = self._marks.get(sentence_id, [])
+        for mark, (mark_start, mark_end) in zip(
+                marks, mark_ranges(start, self._texts[sentence_id], marks), strict=True):
+            cursor.setPosition(mark_start)
+            cursor.setPosition(mark_end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(figure_format(self._colours, mark))
 
     # -- hit testing and tooltips ----------------------------------------------------------
-
-    def position_at(self, point: QPoint) -> int:
-        """Document position under a viewport point, or -1 when the point is off the text."""
-        offset = QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
-        layout = self.document().documentLayout()
-        return layout.hitTest(QPointF(point) + offset, Qt.HitTestAccuracy.ExactHit)
-
-    def sentence_at_position(self, position: int) -> int:
-        if position < 0 or not self._starts:
-            return -1
-        index = bisect.bisect_right(self._starts, position) - 1
-        if index >= 0 and position <= self._ends[index]:
-            return index
-        return -1
-
-    def sentence_at(self, point: QPoint) -> int:
-        """The id of the sentence under a viewport point, or -1."""
-        return self.sentence_at_position(self.position_at(point))
 
     def tooltip_at(self, point: QPoint) -> str:
         """What hovering shows: the fidelity warning of the sentence, or the figure's note."""
@@ -213,14 +237,11 @@ class ReaderPane(SentenceScrolling, QTextBrowser):
         sentence_id = self.sentence_at_position(position)
         if sentence_id < 0:
             return ""
-        lines = []
-        if sentence_id in self._warnings:
-            lines.append(self._warnings[sentence_id])
-        offset = position - self._starts[sentence_id]
-        text = self._texts[sentence_id]
-        for mark in self._marks.get(sentence_id, []):
-            if mark.tooltip and utf16_len(text[:mark.start]) <= offset <= utf16_len(
-                    text[:mark.end]) and mark.tooltip not in lines:
+        lines = [self._warnings[sentence_id]] if sentence_id in self._warnings else []
+        marks = self._marks.get(sentence_id, [])
+        ranges = mark_ranges(self._starts[sentence_id], self._texts[sentence_id], marks)
+        for mark, (start, end) in zip(marks, ranges, strict=True):
+            if mark.tooltip and start <= position <= end and mark.tooltip not in lines:
                 lines.append(mark.tooltip)
         return "\n".join(lines)
 
@@ -244,22 +265,19 @@ class ReaderPane(SentenceScrolling, QTextBrowser):
 
     def _apply_extra_selections(self) -> None:
         selections = []
-        dark = self._dark()
-        for sentence_id, colour in ((self._hovered, theme.hover_colour(dark)),
-                                    (self._current, theme.current_colour(dark))):
+        fills = ((self._hovered, self._colours.colour("hover_fill")),
+                 (self._current, self._colours.colour("current_fill")))
+        for sentence_id, colour in fills:
             if 0 <= sentence_id < len(self._starts) and sentence_id not in self._pending:
-                selections.append(self._selection(sentence_id, colour))
+                selections += self._selections(sentence_id, colour)
         self.setExtraSelections(selections)
 
-    def _selection(self, sentence_id: int, colour: QColor) -> QTextEdit.ExtraSelection:
-        selection = QTextEdit.ExtraSelection()
-        cursor = QTextCursor(self.document())
+    def _selections(self, sentence_id: int, colour: QColor) -> list[QTextEdit.ExtraSelection]:
+        """Fill a sentence except its figures: a selection's background would hide theirs."""
         start, end = self.sentence_range(sentence_id)
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        selection.cursor = cursor
-        selection.format.setBackground(colour)
-        return selection
+        marks = self._marks.get(sentence_id, [])
+        parts = ranges_between(start, end, mark_ranges(start, self._texts[sentence_id], marks))
+        return fill_selections(self.document(), parts, colour)
 
     # -- events ----------------------------------------------------------------------------
 

@@ -1,16 +1,52 @@
-"""Where a pane's sentences are vertically, and scrolling to them.
+"""Where a pane's sentences are on screen: hit testing, the visible ones, scrolling.
 
-A mixin of ``ReaderPane``: it needs the pane's ``sentence_range`` and
-``sentence_count`` and the scroll area of a QTextEdit.
+A mixin of ``ReaderPane``: it needs the pane's ``sentence_range``, ``sentence_count``,
+its sorted ``_starts`` and ``_ends`` and the scroll area of a QTextEdit.
 """
 
 from __future__ import annotations
 
+import bisect
+
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QTextCursor
 
 
 class SentenceScrolling:
-    """Vertical geometry of sentences and the scrolling that keeps one in view."""
+    """Geometry of sentences and the scrolling that keeps one in view."""
+
+    def position_at(self, point: QPoint) -> int:
+        """Document position under a viewport point, or -1 when the point is off the text."""
+        offset = QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        layout = self.document().documentLayout()
+        return layout.hitTest(QPointF(point) + offset, Qt.HitTestAccuracy.ExactHit)
+
+    def sentence_at_position(self, position: int) -> int:
+        if position < 0 or not self._starts:
+            return -1
+        index = bisect.bisect_right(self._starts, position) - 1
+        if index >= 0 and position <= self._ends[index]:
+            return index
+        return -1
+
+    def sentence_at(self, point: QPoint) -> int:
+        """The id of the sentence under a viewport point, or -1."""
+        return self.sentence_at_position(self.position_at(point))
+
+    def visible_sentences(self) -> tuple[int, int]:
+        """First and last sentence at least partly in view; (0, -1) when there is none."""
+        first = self.top_sentence()[0]
+        if first < 0:
+            return 0, -1
+        bottom = self.verticalScrollBar().value() + self.viewport().height()
+        low, high = first, self.sentence_count() - 1
+        while low < high:  # tops grow in document order: the last one above the bottom
+            middle = (low + high + 1) // 2
+            if self.sentence_rect_y(middle)[0] < bottom:
+                low = middle
+            else:
+                high = middle - 1
+        return first, low
 
     def sentence_rect_y(self, sentence_id: int) -> tuple[int, int]:
         """Top and bottom of a sentence in document (not viewport) coordinates."""

@@ -32,3 +32,21 @@ class Mark:
 def utf16_len(text: str) -> int:
     """How many document positions ``text`` takes (a character outside the BMP takes two)."""
     return len(text.encode("utf-16-le")) // 2
+
+
+def mark_ranges(sentence_start: int, text: str, marks: list[Mark]) -> list[tuple[int, int]]:
+    """Document positions [start, end) of each mark of a sentence starting at ``sentence_start``."""
+    return [(sentence_start + utf16_len(text[:mark.start]),
+             sentence_start + utf16_len(text[:mark.end])) for mark in marks]
+
+
+def ranges_between(start: int, end: int, holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of [start, end) outside every hole: a highlight that leaves figures be."""
+    parts, position = [], start
+    for hole_start, hole_end in sorted(holes):
+        if hole_start > position:
+            parts.append((position, min(hole_start, end)))
+        position = max(position, hole_end)
+    if position < end:
+        parts.append((position, end))
+    return [(a, b) for a, b in parts if a < b]

@@ -1,32 +1,45 @@
 """The Summary panel: algorithm and length controls and the chosen sentences.
 
-Each summary sentence is shown in English (or in Arabic before the translation
-arrives) with its Arabic original as a tooltip and as an expandable child row;
-clicking either jumps to the sentence in both panes.
+Each summary sentence is shown whole, wrapped to the dock's width, in the reader fonts:
+the English (when translated) and below it the Arabic original, right-to-left and at
+the right. The text is selectable and copyable; each sentence is a link (clicking it,
+or Tab and Enter, jumps to it in both panes). Figures are tinted and warnings marked
+with the reader panes' own formats and palette (figure_marks.py, palette.py), so a
+summary never hides a changed figure and looks like the text it came from.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QRect, Qt, QUrl, Signal
+from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
     QPushButton,
     QSpinBox,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from tarjama.core.pipeline import SentenceResult
 from tarjama.core.summary import ALGORITHMS
-from tarjama.gui.settings import MAX_SUMMARY_SENTENCES
+from tarjama.gui import palette
+from tarjama.gui.figure_marks import (
+    Mark,
+    figure_format,
+    sentence_format,
+    source_marks,
+    target_marks,
+)
+from tarjama.gui.pane_fonts import pane_fonts
+from tarjama.gui.settings import MAX_SUMMARY_SENTENCES, Settings
 
-SENTENCE_ROLE = Qt.ItemDataRole.UserRole
+LINK_SCHEME = "sentence"  # each sentence links to "sentence:<id>"
+LINE_HEIGHT = 125  # percent: wrapped lines of Arabic with marks need air between them
 
 
 class SummaryPanel(QWidget):
@@ -44,11 +57,17 @@ class SummaryPanel(QWidget):
         self.length_box.setValue(sentences)
         self.length_box.setSuffix(self.tr(" sentences"))
         self.copy_button = QPushButton(self.tr("Copy Summary"), self)
-        self.tree = QTreeWidget(self)
-        self.tree.setHeaderHidden(True)
-        self.tree.setWordWrap(True)
-        self.tree.setUniformRowHeights(False)
-        self.tree.setAccessibleName(self.tr("Summary sentences"))
+        self.view = QTextBrowser(self)
+        self.view.setOpenLinks(False)  # a sentence link is ours to follow, not a page
+        self.view.setAcceptDrops(False)  # drops go to the main window, which opens the file
+        self.view.setAccessibleName(self.tr("Summary sentences"))
+        self.view.setPlaceholderText(self.tr("The summary of the open article appears here."))
+        # Until the window hands over its reader fonts: the reader's default sizes.
+        self._arabic_font, self._english_font = pane_fonts(Settings(), None, self.font())
+        self._sentences: list[SentenceResult] = []
+        self._blocks: list[tuple[int, int]] = []  # per sentence: first and Arabic block number
+        self._colours = palette.current()  # the palette the text was drawn in
+        palette.notifier().changed.connect(self.refresh_colours)
 
         controls = QFormLayout()
         controls.addRow(self.tr("&Algorithm:"), self.algorithm_box)
@@ -59,14 +78,13 @@ class SummaryPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(controls)
-        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
 
         self.algorithm_box.currentTextChanged.connect(self._emit_options)
         self.length_box.valueChanged.connect(self._emit_options)
         self.copy_button.clicked.connect(self.copy_requested)
-        self.tree.itemClicked.connect(self._on_item_activated)
-        self.tree.itemActivated.connect(self._on_item_activated)
+        self.view.anchorClicked.connect(self._on_link)
 
     @property
     def algorithm(self) -> str:
@@ -76,29 +94,122 @@ class SummaryPanel(QWidget):
     def length(self) -> int:
         return self.length_box.value()
 
+    def set_fonts(self, arabic: QFont, english: QFont) -> None:
+        """Use the reader panes' fonts (pane_fonts), e.g. after a zoom."""
+        self._arabic_font, self._english_font = QFont(arabic), QFont(english)
+        self._render()
+
     def show_summary(self, sentences: Sequence[SentenceResult]) -> None:
-        """Show the chosen sentences, English first when translated."""
-        self.tree.clear()
-        for result in sentences:
-            english = result.translation
-            arabic = result.sentence.text
-            item = QTreeWidgetItem([english if english else arabic])
-            item.setData(0, SENTENCE_ROLE, result.sentence.id)
-            item.setToolTip(0, arabic)
-            if english:
-                original = QTreeWidgetItem([arabic])
-                original.setData(0, SENTENCE_ROLE, result.sentence.id)
-                original.setTextAlignment(0, Qt.AlignmentFlag.AlignRight)
-                item.addChild(original)
-            else:
-                item.setTextAlignment(0, Qt.AlignmentFlag.AlignRight)
-            self.tree.addTopLevelItem(item)
+        """Show the chosen sentences: the English first when translated, then the Arabic."""
+        self._sentences = list(sentences)
+        self._render()
+
+    def refresh_colours(self, _announced: object = None) -> None:
+        """Draw again in the palette now in use (a theme change); nothing if unchanged."""
+        colours = palette.current()
+        if colours != self._colours:
+            self._colours = colours
+            self._render()
+
+    # -- reading back (tests) --------------------------------------------------------------
 
     def shown_texts(self) -> list[str]:
-        return [self.tree.topLevelItem(i).text(0) for i in range(self.tree.topLevelItemCount())]
+        """The first line of text of each sentence as shown: its English, or its Arabic."""
+        document = self.view.document()
+        return [document.findBlockByNumber(first).text() for first, _ in self._blocks]
+
+    def shown_originals(self) -> list[str]:
+        document = self.view.document()
+        return [document.findBlockByNumber(arabic).text() for _, arabic in self._blocks]
+
+    def sentence_rect(self, index: int, arabic: bool = False) -> QRect:
+        """Where the first line of the ``index``-th sentence (or its Arabic) is drawn, in
+        the view's viewport coordinates."""
+        first, original = self._blocks[index]
+        layout = self.view.document().findBlockByNumber(original if arabic else first).layout()
+        rect = layout.lineAt(0).naturalTextRect().translated(layout.position())
+        rect.translate(-self.view.horizontalScrollBar().value(),
+                       -self.view.verticalScrollBar().value())
+        return rect.toAlignedRect()
+
+    # -- inner workings --------------------------------------------------------------------
+
+    def _render(self) -> None:
+        document = QTextDocument(self.view)
+        document.setDefaultFont(self._english_font)
+        cursor = QTextCursor(document)
+        gap = self.fontMetrics().height()  # between one sentence and the next
+        self._blocks = []
+        for index, result in enumerate(self._sentences):
+            link = f"{LINK_SCHEME}:{result.sentence.id}"
+            english_marks, warning = target_marks(result)
+            top = gap if index else 0
+            first = None
+            if result.translation:
+                first = self._start_block(cursor, index == 0, top, rtl=False)
+                _insert_marked(cursor, result.translation, english_marks,
+                               self._text_format(self._english_font, link, warning),
+                               self._colours)
+                top = gap // 4
+            arabic = self._start_block(cursor, first is None and index == 0, top, rtl=True)
+            _insert_marked(cursor, result.sentence.text, source_marks(result),
+                           self._text_format(self._arabic_font, link, ""), self._colours)
+            self._blocks.append((arabic if first is None else first, arabic))
+        self.view.setDocument(document)
+
+    def _text_format(self, font: QFont, link: str, warning: str) -> QTextCharFormat:
+        """A sentence's text: its font, its link and, as in the reader, a wavy line under
+        a sentence whose figures were not kept."""
+        char_format = QTextCharFormat()
+        char_format.setFont(font)  # first: a font's properties include "no underline"
+        char_format.merge(sentence_format(self._colours, pending=False, warned=bool(warning)))
+        char_format.setAnchor(True)
+        char_format.setAnchorHref(link)
+        char_format.setToolTip(warning)
+        return char_format
+
+    @staticmethod
+    def _start_block(cursor: QTextCursor, first_in_document: bool, top: int,
+                     rtl: bool) -> int:
+        """Begin a paragraph; returns its block number."""
+        block = QTextBlockFormat()
+        block.setTopMargin(top)
+        block.setLineHeight(LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        # Absolute alignment: a plain AlignRight is mirrored to the left on an RTL block.
+        side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+        block.setAlignment(Qt.AlignmentFlag.AlignAbsolute | side)
+        block.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl
+                                 else Qt.LayoutDirection.LeftToRight)
+        if first_in_document:
+            cursor.setBlockFormat(block)
+        else:
+            cursor.insertBlock(block)
+        return cursor.blockNumber()
 
     def _emit_options(self, *_args: object) -> None:
         self.options_changed.emit(self.algorithm, self.length)
 
-    def _on_item_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        self.sentence_activated.emit(int(item.data(0, SENTENCE_ROLE)))
+    def _on_link(self, url: QUrl) -> None:
+        if url.scheme() == LINK_SCHEME and url.path().isdigit():
+            self.sentence_activated.emit(int(url.path()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.refresh_colours()  # e.g. the desktop's own light/dark switch
+
+
+def _insert_marked(cursor: QTextCursor, text: str, marks: Sequence[Mark],
+                   base: QTextCharFormat, colours: palette.Palette) -> None:
+    """Insert ``text`` piece by piece, each figure with the reader's figure format."""
+    position = 0
+    for mark in sorted(marks, key=lambda m: m.start):
+        if mark.start < position or mark.end > len(text):
+            continue  # overlapping or stale marks: the text itself matters more
+        cursor.insertText(text[position:mark.start], base)
+        figure = QTextCharFormat(base)
+        figure.merge(figure_format(colours, mark))
+        figure.setToolTip("\n".join(t for t in (base.toolTip(), mark.tooltip) if t))
+        cursor.insertText(text[mark.start:mark.end], figure)
+        position = mark.end
+    cursor.insertText(text[position:], base)
