@@ -32,6 +32,8 @@ def _benchmark():
 
 
 quality = _benchmark()
+# The PDFs made for one reader fix each, from a short text of their own.
+SMALL = {name for name, entry in MANIFEST.items() if len(entry["sources"]) == 1}
 
 
 def _sources(name: str) -> list[str]:
@@ -60,7 +62,8 @@ def test_corpus_pdf_reads_with_few_errors_and_every_figure_intact(name, corpus_d
     extracted = quality.flatten(corpus_documents[name])
     assert quality.levenshtein(expected, extracted) / len(expected) <= 0.005
     wanted, found = quality.figure_keys(expected), quality.figure_keys(extracted)
-    assert sum(wanted.values()) >= 40
+    # The small PDFs hold a short text of their own, with a few figures.
+    assert sum(wanted.values()) >= (40 if name not in SMALL else 5)
     assert not (wanted - found), sorted((wanted - found).elements())
 
 
@@ -285,3 +288,116 @@ def test_a_lone_number_above_the_page_number_is_article_text(tmp_path):
     paragraphs = read_document(path).paragraphs
     assert paragraphs[-1].endswith("الشرقية 2023/03/25، 2024.")
     assert "٣" not in paragraphs[-1]
+
+
+# -- held-out findings: each reader fix with a page of its own ------------------------------
+
+
+@pytest.mark.parametrize("name", ["chromium-marks.pdf", "lo-docx-marks.pdf"])
+def test_tanwin_beside_its_alef_and_a_raised_footnote_marker_stay_in_their_word(
+    name, corpus_documents
+):
+    # Chromium and LibreOffice put a tanwin's origin beside the alef, not on it (the
+    # outline tells: LibreOffice's one-byte fonts through their cmap); a lam-alef's
+    # alef half may come after its vowel in the stream or be mapped to U+0000; the
+    # footnote marker sits above the baseline in a smaller size.
+    text = "\n".join(corpus_documents[name])
+    for phrase in ("مبكراً، بعد", "وفيراً رغم ذلك1.", "ليلاً ونهاراً،", "عمالاً موسميين"):
+        assert phrase in text
+
+
+def test_a_small_raised_marker_is_read_in_its_line(tmp_path):
+    right = _visual("وقال المدير إن الكلفة بلغت مليون دولار")
+    left = _visual("هذا العام") + " "
+    x_marker = 60 + 6 * len(left)
+    page = [
+        ("at", 60, 700, left, 12),
+        ("at", x_marker, 704, "1", 7),  # a superscript: 7 pt, 4 pt up
+        ("at", x_marker + 3.5, 700, right, 12),
+    ]
+    path = write_pdf(tmp_path, "marker.pdf", build_pdf([page]))
+    assert read_document(path).paragraphs == ("وقال المدير إن الكلفة بلغت مليون دولار1 هذا العام",)
+
+
+def test_a_raised_marker_level_with_the_other_columns_line_stays_in_its_own(tmp_path):
+    # Two columns on baselines 5 pt apart: the marker, 4 pt up, is level with the
+    # right column's line and would join its row.
+    left = _visual("بلغت الكلفة مليون دولار")
+    page = [
+        ("at", 330, 705, _visual("وقال المدير إن المشروع تأخر"), 12),
+        ("at", 60, 700, left, 12),
+        ("at", 56.5, 704, "1", 7),
+    ]
+    path = write_pdf(tmp_path, "marker-columns.pdf", build_pdf([page]))
+    text = " ".join(read_document(path).paragraphs)
+    assert "بلغت الكلفة مليون دولار1" in text
+
+
+def test_a_latin_ligature_glyph_keeps_its_place_in_the_word(tmp_path):
+    # "ﬁ" drawn as one glyph inside a Latin word of an Arabic line.
+    seen = _visual("تعلن") + " Pﬁzer " + _visual("شركة")
+    path = write_pdf(tmp_path, "ligature.pdf", build_pdf([_page([(60, 700, seen)])]))
+    assert read_document(path).paragraphs == ("شركة Pfizer تعلن",)
+
+
+def test_an_arabic_line_with_more_latin_letters_reads_right_to_left(tmp_path):
+    lines = [
+        (60, 700, _visual("ووصلت إلى المستشفيات الشمالية شحنات من اللقاحات")),
+        (60, 684, ".Pfizer-BioNTech " + _visual("من شركة")),
+    ]
+    path = write_pdf(tmp_path, "mixed.pdf", build_pdf([_page(lines)]))
+    assert read_document(path).paragraphs == (
+        "ووصلت إلى المستشفيات الشمالية شحنات من اللقاحات من شركة Pfizer-BioNTech.",
+    )
+
+
+WORDS = ["قال", "السكان", "إن", "المياه", "عادت", "إلى", "الأحياء", "بعد", "أسبوع"]
+WORDS += ["من", "الانقطاع", "الطويل"]
+
+
+def test_ragged_columns_on_their_own_baselines_are_read_in_order(tmp_path):
+    # Flush-left ragged columns (LibreOffice's "start" in a right-to-left page) whose
+    # baselines differ, and where most lines stand 4 pt inside the column's first
+    # lines; the left column's ragged ends leave no edge at all.
+    left, lengths = [], set()
+    for first in range(len(WORDS)):
+        for count in range(1, 7):
+            text = " ".join(WORDS[first : first + count])
+            width = len(_visual(text))
+            if width <= 40 and width not in lengths and len(left) < 14:
+                left.append(text)
+                lengths.add(width)
+    right = [" ".join(WORDS[row % 6 : row % 6 + 4]) for row in range(14)]
+    lines = [
+        (330 if row % 3 == 0 else 334, 700 - 16 * row, _visual(text))
+        for row, text in enumerate(right)
+    ]
+    lines += [(60, 693 - 16 * row, _visual(text)) for row, text in enumerate(left)]
+    path = write_pdf(tmp_path, "ragged.pdf", build_pdf([_page(lines)]))
+    text = " ".join(read_document(path).paragraphs)
+    assert text == " ".join(right + left)
+
+
+def test_a_range_after_arabic_words_reads_first_number_first(tmp_path):
+    # After Arabic letters digits are Arabic numbers to the bidi algorithm, which a
+    # hyphen does not join: "٢٠-٣٠" and "1-5" are drawn with the first number at the right.
+    seen = _visual("من الحملة") + " 5-1 " + _visual("عاملا في الأيام") + " ٣٠-٢٠ " + _visual("بين")
+    path = write_pdf(tmp_path, "ranges.pdf", build_pdf([_page([(60, 700, seen)])]))
+    assert read_document(path).paragraphs == ("بين ٢٠-٣٠ عاملا في الأيام 1-5 من الحملة",)
+
+
+def test_a_last_page_with_few_lines_keeps_the_columns_of_the_pages_before(tmp_path):
+    # Too few lines on the last page to show a gutter of their own: the columns of
+    # the page before still hold, so the right column is read first.
+    first = []
+    for row, (right, left) in enumerate(zip(RIGHT, LEFT, strict=True)):
+        first += [(330, 700 - 16 * row, _visual(right)), (60, 700 - 16 * row, _visual(left))]
+    tail_right = ["وختمت الوفود اجتماعها مساء اليوم", "ببيان مشترك."]
+    last = [
+        (330, 700, _visual(tail_right[0])),
+        (330, 684, _visual(tail_right[1])),
+        (200, 700, _visual("انتهى.")),
+    ]
+    path = write_pdf(tmp_path, "tail.pdf", build_pdf([_page(first), _page(last)]))
+    text = " ".join(read_document(path).paragraphs)
+    assert text.endswith(" ".join(tail_right) + " انتهى.")

@@ -77,18 +77,34 @@ def _is_gutter(lines: list[Line], gap: tuple[float, float], rows: int) -> bool:
     """Text on both sides, and a column edge along at least one of them.
 
     Justified or flush columns end (or start) at one x to a point; the gaps of a
-    narrow justified column that happen to line up ("rivers") have ragged sides.
+    narrow justified column that happen to line up ("rivers") have ragged sides. The
+    edge is the x most lines share near the gap, which need not be the gap's own side:
+    in a ragged column a wide glyph or a first-line offset may jut out by a point or two.
+    Rows are counted per side, since columns seldom share their baselines.
     """
     start, end = gap
-    on_left = sum(1 for line in lines if line.x1 <= start + 1)
-    on_right = sum(1 for line in lines if line.x0 >= end - 1)
-    if on_left < MIN_COLUMN_LINES or on_right < MIN_COLUMN_LINES:
+    left = [line for line in lines if line.x1 <= start + 1]
+    right = [line for line in lines if line.x0 >= end - 1]
+    if len(left) < MIN_COLUMN_LINES or len(right) < MIN_COLUMN_LINES:
         return False
-    ending = sum(1 for line in lines if abs(line.x1 - start) <= EDGE_PRECISION)
-    starting = sum(1 for line in lines if abs(line.x0 - end) <= EDGE_PRECISION)
+    reach = _median([line.size for line in lines])
+    ending = _cluster([line.x1 for line in left if line.x1 >= start - reach])
+    starting = _cluster([line.x0 for line in right if line.x0 <= end + reach])
+    side_rows = max(len({round(line.y) for line in side}) for side in (left, right))
     # Both sides count: a column's first-line indents or last lines leave few
     # aligned edges on a page holding only a few rows.
-    return ending + starting >= max(MIN_COLUMN_LINES, ALIGNED_SHARE * rows)
+    return ending + starting >= max(MIN_COLUMN_LINES, ALIGNED_SHARE * min(rows, side_rows))
+
+
+def _cluster(positions: list[float]) -> int:
+    """The most positions within EDGE_PRECISION of one another."""
+    positions = sorted(positions)
+    best, first = 0, 0
+    for last, position in enumerate(positions):
+        while position - positions[first] > EDGE_PRECISION:
+            first += 1
+        best = max(best, last - first + 1)
+    return best
 
 
 def _same_row(lines: list[Line], rtl: bool) -> list[Line]:
@@ -112,9 +128,30 @@ def _same_row(lines: list[Line], rtl: bool) -> list[Line]:
     return joined
 
 
-def reading_order(lines: list[Line], rtl: bool) -> list[Block]:
-    """The page's lines as blocks in reading order."""
-    boundaries = [(start + end) / 2 for start, end in gutters(lines)]
+def page_gutters(lines: list[Line], known: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The page's gutters, or the ones of the pages before when this page holds too few
+    lines to show its own (an article's last lines, a column and a half): a gutter
+    that no line of this page crosses, with text on both sides, is still there."""
+    found = gutters(lines)
+    if found or not known or not lines:
+        return found
+    kept = []
+    for start, end in known:
+        middle = (start + end) / 2
+        crossing = any(line.x0 < middle < line.x1 for line in lines)
+        left = any(line.x1 <= middle for line in lines)
+        right = any(line.x0 >= middle for line in lines)
+        if not crossing and left and right:
+            kept.append((start, end))
+    return kept if len(kept) == len(known) else []
+
+
+def reading_order(
+    lines: list[Line], rtl: bool, known: list[tuple[float, float]] | None = None
+) -> list[Block]:
+    """The page's lines as blocks in reading order; ``known``: the gutters found on
+    the pages before, for a page with too few lines to show its own."""
+    boundaries = [(start + end) / 2 for start, end in page_gutters(lines, known or [])]
     top_down = sorted(lines, key=lambda line: (-line.y, -line.x1 if rtl else line.x0))
     if not boundaries:
         return [Block(_same_row(top_down, rtl))] if top_down else []

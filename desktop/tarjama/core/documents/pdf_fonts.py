@@ -76,7 +76,8 @@ class PdfFont:
     descriptor: object = None  # where the embedded TrueType program is, if any
 
     def program(self) -> bytes | None:
-        """The embedded TrueType program, when glyph ids equal the codes (Identity)."""
+        """The embedded TrueType program: of a Type0 font whose glyph ids are its codes
+        (Identity), or of a simple TrueType font."""
         try:
             stream = self.descriptor.get_object().get("/FontFile2") if self.descriptor else None
             return stream.get_object().get_data() if stream is not None else None
@@ -92,6 +93,10 @@ class PdfFont:
         result = []
         for code in codes:
             text = self.to_unicode.get(code)
+            if text and not text.strip("\x00"):
+                # U+0000 names no character: Chromium writes it for the alef half of
+                # some lam-alef ligatures, which ``pdf_ligatures`` then names.
+                text = None
             # A font with a ToUnicode map that leaves a code out says nothing about it
             # (LibreOffice's kashida, Qt's lam-alef parts): the code stays unmapped.
             if text is None and not self.to_unicode:
@@ -176,8 +181,17 @@ def load_font(font) -> PdfFont:
         differences = _differences(encoding.get("/Differences") or [])
         encoding = encoding.get("/BaseEncoding")
     codec = _SIMPLE_ENCODINGS.get(encoding if isinstance(encoding, str) else "", "latin-1")
+    # A simple TrueType font's program (LibreOffice's subsets) places its marks too;
+    # its codes reach glyphs through the program's own cmap (``pdf_ligatures``).
+    program = descriptor if font.get("/Subtype") == "/TrueType" else None
     return PdfFont(
-        False, to_unicode, widths, missing or 500.0, codec=codec, differences=differences
+        False,
+        to_unicode,
+        widths,
+        missing or 500.0,
+        codec=codec,
+        differences=differences,
+        descriptor=program,
     )
 
 

@@ -21,12 +21,13 @@ from tarjama.core.errors import InputFileError
 from .model import Document
 from .paragraphs import tidy
 from .pdf_choice import layout_is_better, needs_second_reading
-from .pdf_columns import Block, reading_order
+from .pdf_columns import Block, gutters, reading_order
 from .pdf_furniture import drop_furniture
-from .pdf_ligatures import recover_unmapped
+from .pdf_ligatures import locate_marks, recover_unmapped
 from .pdf_lines import (
     Line,
     bracket_votes,
+    lower_raised,
     rows,
     segment_line,
     segments,
@@ -88,16 +89,13 @@ def _read_page(reader, page) -> list[Line] | list[str]:
     """The page's placed lines, or its layout-mode lines when those read better."""
     try:
         glyphs, fonts = page_glyphs(reader, page)
-        glyphs = recover_unmapped(glyphs, fonts)
+        glyphs = locate_marks(recover_unmapped(glyphs, fonts), fonts)
         # Glyph kinds, not glyphs: one unnamed kashida may be drawn a hundred times.
         kinds = {(glyph.font, glyph.code) for glyph in glyphs}
         unnamed = len({(glyph.font, glyph.code) for glyph in glyphs if glyph.text == ""})
-        lines = [
-            line
-            for row in rows([glyph for glyph in glyphs if glyph.text is not None])
-            for part in segments(row)
-            if (line := segment_line(part)) is not None and line.text
-        ]
+        placed = rows([glyph for glyph in glyphs if glyph.text is not None])
+        parts = lower_raised([part for row in placed for part in segments(row)])
+        lines = [line for part in parts if (line := segment_line(part)) is not None and line.text]
     # A content stream or font this reader trips over may still suit pypdf's own
     # extraction, which has read it before; a truly damaged file fails there too.
     except Exception:
@@ -126,12 +124,14 @@ def _paragraphs(pages: list[list[Line] | list[str]]) -> list[str]:
     placed, _dropped = drop_furniture(placed)
     paragraphs: list[str] = []
     blocks: list[Block] = []
+    known: list[tuple[float, float]] = []  # the last gutters a page showed
     for lines, original, rtl in zip(placed, pages, directions, strict=True):
         if original and not isinstance(original[0], Line):
             paragraphs += join_blocks(blocks) + lines_to_paragraphs(original)
             blocks = []
             continue
-        blocks += reading_order(lines, rtl)
+        blocks += reading_order(lines, rtl, known)
+        known = gutters(lines) or known
     return paragraphs + join_blocks(blocks)
 
 

@@ -46,6 +46,9 @@ class Glyph:
     font: int  # identifies the font resource, for fonts whose glyphs need a second look
     code: int
     order: int
+    # The middle of the drawn outline, for zero-width marks whose origin producers put
+    # beside their letter (set by ``pdf_ligatures.locate_marks`` when the font says).
+    ink: float | None = None
 
 
 def _multiply(m: Matrix, n: Matrix) -> Matrix:
