@@ -28,102 +28,40 @@ import argparse
 import html
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
 import tempfile
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 
 # Qt draws the PDF without a screen.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT / "tests" / "data" / "pdf_corpus"
-SOURCES = CORPUS / "sources"
-FONT = ROOT / "resources" / "fonts" / "NotoNaskhArabic-Regular.ttf"
-FONT_FAMILY = "Noto Naskh Arabic"
-HEADER = "نشرة الأخبار المحلية"
-PRODUCERS = ("qt", "chromium", "weasyprint", "lo-docx", "lo-odt")
 
-
-@dataclass(frozen=True)
-class Style:
-    """How the articles are set; the plain style is the bundled Naskh at 12 pt."""
-
-    family: str = FONT_FAMILY
-    size: float = 12
-    indent: bool = False  # paragraphs marked by a first-line indent, not by space
-    align: str = "justify"  # or "start": ragged, flush with the right edge
-    page: str = "A5"  # or "A4", "Letter"
-
-    @property
-    def justified(self) -> bool:
-        return self.align == "justify"
-
-
-PLAIN = Style()
-CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer")
-# Beyond one and two columns per producer: three narrow columns, where LibreOffice
-# cannot justify a line holding a long number, and paragraphs marked only by indents.
-VARIANTS = {
-    "lo-odt-3col-sans.pdf": ("lo-odt", 3, Style("Noto Sans Arabic")),
-    "chromium-3col-indent.pdf": ("chromium", 3, Style("Noto Sans Arabic", 10, indent=True)),
-}
-
-
-PAGE_MM = {"A6": (105, 148), "A5": (148, 210), "A4": (210, 297), "Letter": (215.9, 279.4)}
-_MARK = re.compile(r"\^(\d+)")  # "^1": a superscript footnote marker
-
-
-def parse_article(text: str, by_line: bool = False) -> tuple[str, list[str]]:
-    """(headline, blocks): blocks are separated by blank lines, or are single lines."""
-    parts = text.splitlines() if by_line else text.split("\n\n")
-    blocks = [block.strip() for block in parts if block.strip()]
-    return blocks[0], blocks[1:]
-
-
-# The articles every corpus PDF holds; the small PDFs below hold others.
-CORPUS_SOURCES = ("border-clashes.txt", "budget-vote.txt", "flood-relief.txt")
-# Small PDFs of their own text, each for what one reader fix is about: here tanwin
-# drawn beside the alef and a superscript footnote marker.
-SMALL = {
-    "chromium-marks.pdf": ("chromium", 1, Style(size=11, page="A6"), ("marks-and-markers.txt",)),
-    # LibreOffice's simple (one-byte) TrueType fonts: marks placed through their cmap.
-    "lo-docx-marks.pdf": (
-        "lo-docx",
-        1,
-        Style("DejaVu Sans", 12, page="A6"),
-        ("marks-and-markers.txt",),
-    ),
-}
-
-
-def load_articles(names=CORPUS_SOURCES) -> list[tuple[str, list[str]]]:
-    """[(headline, blocks)] for the named source files, in order."""
-    return [parse_article((SOURCES / name).read_text("utf-8")) for name in names]
-
-
-def block_kind(block: str) -> str:
-    lines = block.splitlines()
-    if all(line.startswith("- ") for line in lines):
-        return "list"
-    if len(lines) > 1 and all(" | " in line for line in lines):
-        return "table"
-    return "paragraph"
-
-
-def list_items(block: str) -> list[str]:
-    return [line[2:].strip() for line in block.splitlines()]
-
-
-def table_rows(block: str) -> list[list[str]]:
-    return [[cell.strip() for cell in line.split("|")] for line in block.splitlines()]
-
-
-def plain_text(text: str) -> str:
-    """The text as a reader should see it: the footnote marker's digits stay."""
-    return _MARK.sub(r"\1", text)
+from make_pdf_corpus_office import write_docx, write_odt  # noqa: E402
+from make_pdf_corpus_text import (  # noqa: E402, F401 (the benchmark imports these here)
+    _MARK,
+    CHROMIUM_FLAGS,
+    CORPUS,
+    CORPUS_SOURCES,
+    FONT,
+    FONT_FAMILY,
+    HEADER,
+    PAGE_MM,
+    PLAIN,
+    PRODUCERS,
+    SMALL,
+    SOURCES,
+    VARIANTS,
+    Style,
+    block_kind,
+    list_items,
+    load_articles,
+    parse_article,
+    plain_text,
+    table_rows,
+)
 
 
 def _html_inline(text: str) -> str:
@@ -262,191 +200,6 @@ def render_qt(articles, columns: int, out: Path, work: Path, style=PLAIN) -> Non
         painter.drawText(footer, centre, f"- {page + 1} -")
     painter.end()
     del app
-
-
-# -- LibreOffice from .docx and .odt ----------------------------------------------------------
-
-
-def _docx_rtl(paragraph, size_pt: float, family: str) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    properties = paragraph._p.get_or_add_pPr()
-    properties.append(OxmlElement("w:bidi"))
-    for run in paragraph.runs:
-        run_properties = run._r.get_or_add_rPr()
-        fonts = OxmlElement("w:rFonts")
-        for attribute in ("w:ascii", "w:hAnsi", "w:cs"):
-            fonts.set(qn(attribute), family)
-        run_properties.append(fonts)
-        for tag in ("w:sz", "w:szCs"):
-            size = OxmlElement(tag)
-            size.set(qn("w:val"), str(int(size_pt * 2)))
-            run_properties.append(size)
-        run_properties.append(OxmlElement("w:rtl"))
-
-
-def _docx_text(paragraph, text: str, size_pt: float, family: str) -> None:
-    """Fill ``paragraph`` with ``text``, footnote markers as superscript runs."""
-    for index, piece in enumerate(_MARK.split(text)):
-        if piece:
-            paragraph.add_run(piece).font.superscript = index % 2 == 1
-    _docx_rtl(paragraph, size_pt, family)
-
-
-def _docx_block(document, block: str, style: Style) -> None:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml import OxmlElement
-    from docx.shared import Mm
-
-    kind = block_kind(block)
-    if kind == "list":
-        for item in list_items(block):
-            _docx_text(document.add_paragraph(style="List Bullet"), item, style.size, style.family)
-    elif kind == "table":
-        rows = table_rows(block)
-        table = document.add_table(rows=len(rows), cols=len(rows[0]))
-        table.style = "Table Grid"
-        table._tbl.tblPr.append(OxmlElement("w:bidiVisual"))  # first cell at the right
-        for row, cells in zip(table.rows, rows, strict=True):
-            for cell, text in zip(row.cells, cells, strict=True):
-                cell.width = Mm(30)  # without widths LibreOffice may squeeze cells away
-                _docx_text(cell.paragraphs[0], text, style.size, style.family)
-    else:
-        paragraph = document.add_paragraph()
-        if style.justified:
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-        _docx_text(paragraph, block, style.size, style.family)
-
-
-def write_docx(articles, columns: int, path: Path, style: Style = PLAIN) -> None:
-    from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml import OxmlElement, parse_xml
-    from docx.oxml.ns import nsdecls
-    from docx.shared import Mm
-
-    document = Document()
-    section = document.sections[0]
-    section.page_width, section.page_height = (Mm(side) for side in PAGE_MM[style.page])
-    section.left_margin = section.right_margin = Mm(14)
-    section.top_margin = section.bottom_margin = Mm(18)
-    header = section.header.paragraphs[0]
-    header.add_run(HEADER)
-    header.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _docx_rtl(header, 9, style.family)
-    footer = section.footer.paragraphs[0]
-    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    field = f'<w:fldSimple {nsdecls("w")} w:instr="PAGE"><w:r><w:t>1</w:t></w:r></w:fldSimple>'
-    footer._p.append(parse_xml(field))
-    for headline, paragraphs in articles:
-        _docx_rtl(document.add_paragraph(headline), style.size + 3, style.family)
-        for block in paragraphs:
-            _docx_block(document, block, style)
-    section_properties = section._sectPr
-    section_properties.append(
-        parse_xml(f'<w:cols {nsdecls("w")} w:num="{columns}" w:space="510"/>')
-    )
-    section_properties.append(OxmlElement("w:bidi"))  # columns run right to left
-    document.save(path)
-
-
-def write_odt(articles, columns: int, path: Path, setting: Style = PLAIN) -> None:
-    from odf import style, table, text
-    from odf.opendocument import OpenDocumentText
-
-    document = OpenDocumentText()
-    document.fontfacedecls.addElement(
-        style.FontFace(name=setting.family, fontfamily=setting.family)
-    )
-    layout = style.PageLayout(name=setting.page)
-    width, height = PAGE_MM[setting.page]
-    page = {"pagewidth": f"{width}mm", "pageheight": f"{height}mm", "margintop": "12mm"}
-    page |= {"marginbottom": "12mm", "marginleft": "14mm", "marginright": "14mm"}
-    layout_properties = style.PageLayoutProperties(writingmode="rl-tb", **page)
-    if columns > 1:
-        layout_properties.addElement(style.Columns(columncount=str(columns), columngap="9mm"))
-    layout.addElement(layout_properties)
-    layout.addElement(style.HeaderStyle())
-    layout.addElement(style.FooterStyle())
-    document.automaticstyles.addElement(layout)
-
-    def paragraph_style(name: str, size: str, align: str) -> style.Style:
-        made = style.Style(name=name, family="paragraph")
-        made.addElement(
-            style.ParagraphProperties(writingmode="rl-tb", textalign=align, marginbottom="2mm")
-        )
-        made.addElement(
-            style.TextProperties(
-                fontname=setting.family,
-                fontsize=size,
-                fontnamecomplex=setting.family,
-                fontsizecomplex=size,
-            )
-        )
-        document.styles.addElement(made)
-        return made
-
-    body_style = paragraph_style("Body", f"{setting.size}pt", setting.align)
-    headline_style = paragraph_style("Headline", f"{setting.size + 3}pt", "start")
-    small_style = paragraph_style("Small", "9pt", "center")
-    master = style.MasterPage(name="Standard", pagelayoutname=layout)
-    header = style.Header()
-    header.addElement(text.P(stylename=small_style, text=HEADER))
-    master.addElement(header)
-    footer = style.Footer()
-    number = text.P(stylename=small_style)
-    number.addElement(text.PageNumber(selectpage="current", text="1"))
-    footer.addElement(number)
-    master.addElement(footer)
-    document.masterstyles.addElement(master)
-    superscript = style.Style(name="Marker", family="text")
-    superscript.addElement(style.TextProperties(textposition="super 58%"))
-    document.automaticstyles.addElement(superscript)
-    bullets = text.ListStyle(name="Bullets")
-    bullet = text.ListLevelStyleBullet(level=1, bulletchar="•")
-    bullet.addElement(style.ListLevelProperties(spacebefore="0mm", minlabelwidth="5mm"))
-    bullets.addElement(bullet)
-    document.automaticstyles.addElement(bullets)
-
-    rtl_table = style.Style(name="RtlTable", family="table")
-    rtl_table.addElement(style.TableProperties(writingmode="rl-tb", width="120mm"))
-    document.automaticstyles.addElement(rtl_table)
-
-    def paragraph(content: str):
-        made = text.P(stylename=body_style)
-        for index, piece in enumerate(_MARK.split(content)):
-            if index % 2:
-                made.addElement(text.Span(stylename=superscript, text=piece))
-            elif piece:
-                made.addText(piece)
-        return made
-
-    for number, (headline, blocks) in enumerate(articles):
-        document.text.addElement(text.P(stylename=headline_style, text=headline))
-        for index, block in enumerate(blocks):
-            kind = block_kind(block)
-            if kind == "list":
-                made = text.List(stylename=bullets)
-                for item in list_items(block):
-                    entry = text.ListItem()
-                    entry.addElement(paragraph(item))
-                    made.addElement(entry)
-            elif kind == "table":
-                rows = table_rows(block)
-                made = table.Table(name=f"Table{number}_{index}", stylename=rtl_table)
-                made.addElement(table.TableColumn(numbercolumnsrepeated=len(rows[0])))
-                for cells in rows:
-                    row = table.TableRow()
-                    for cell_text in cells:
-                        cell = table.TableCell()
-                        cell.addElement(paragraph(cell_text))
-                        row.addElement(cell)
-                    made.addElement(row)
-            else:
-                made = paragraph(block)
-            document.text.addElement(made)
-    document.save(str(path))
 
 
 def render_libreoffice(
