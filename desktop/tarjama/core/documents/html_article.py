@@ -72,6 +72,10 @@ def extract_article(text: str) -> PageArticle | None:
     """The article of a decoded HTML page, or None to read the whole page instead."""
     try:
         return _extract(text)
+    except ImportError as error:
+        # An installation fault, not a bad page: say so where it will be seen.
+        _LOG.warning("the article extractor cannot be loaded, reading whole pages: %r", error)
+        return None
     except Exception as error:  # whatever breaks in the extractor
         _LOG.info("article extraction failed, reading the whole page: %r", error)
         return None
