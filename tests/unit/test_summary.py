@@ -183,21 +183,6 @@ def test_arabic_stop_words_are_normalised_and_include_attached_conjunctions():
     assert not {"دير", "الزور", "قصف", "مدنيين"} & words
 
 
-def test_no_nltk_data_is_ever_loaded(monkeypatch):
-    nltk_data = pytest.importorskip("nltk.data")
-
-    def refuse(*args, **kwargs):
-        raise AssertionError(f"NLTK data was asked for: {args!r}")
-
-    monkeypatch.setattr(nltk_data, "load", refuse)
-    monkeypatch.setattr(nltk_data, "find", refuse)
-    monkeypatch.setattr(nltk_data, "path", [])  # and nowhere to find any, had it been asked
-    for language, texts in DOCUMENTS.items():
-        for algorithm in ALGORITHMS:
-            ids = summarize(texts, language=language, algorithm=algorithm, sentences=3)
-            assert len(ids) == 3
-
-
 def test_importing_the_module_does_not_import_sumy_or_nltk():
     code = (
         "import sys\n"
