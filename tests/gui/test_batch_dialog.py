@@ -1,4 +1,5 @@
-"""The Batch dialog: choosing folders, running in the background, cancel, results."""
+"""The Batch window: choosing folders, running in the background beside the reader,
+the current file and the failures, cancel and closing, results."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import threading
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication
 
 from tarjama.core.errors import PackError
 from tarjama.gui import batch_dialog
@@ -21,6 +24,29 @@ def write_articles(folder: Path, count: int) -> Path:
     for k in range(count):
         (folder / f"n{k}.txt").write_text(TEXT.format(k=k), encoding="utf-8")
     return folder
+
+
+def write_broken_files(folder: Path) -> None:
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "junk.pdf").write_bytes(b"\x00\x01 not a PDF at all " * 40)
+
+
+def record_shown(dialog) -> list[tuple[str, int, int]]:
+    """What the current-file line and bar show after each progress update."""
+    shown = []
+    show = dialog.on_progress
+
+    def on_progress(progress):
+        show(progress)
+        shown.append((dialog.file_label.text(), dialog.file_bar.value(),
+                      dialog.file_bar.maximum()))
+
+    dialog.on_progress = on_progress  # before start(), which connects it
+    return shown
+
+
+def action(window, text: str) -> QAction:
+    return next(a for a in window.findChildren(QAction) if a.text() == text)
 
 
 @pytest.fixture
@@ -138,3 +164,168 @@ def test_progress_text_names_files_speed_and_time_left():
                              work_fraction=0.25)
     assert batch_dialog.describe_progress(progress) == (
         "12/100 files · 3,210 sentences · 45 words/s · 1 failed · about 1 min left")
+
+
+def test_the_window_is_not_modal_and_the_reader_stays_usable(
+        make_window, open_and_wait, use_tiny_pack, article_file, qtbot, tmp_path,
+        monkeypatch, tiny_translator_factory):
+    loading = threading.Event()
+
+    def slow_to_load():
+        loading.wait(30)  # keeps the batch running while the reader is used
+        return tiny_translator_factory()
+
+    monkeypatch.setattr(batch_dialog, "default_translator", slow_to_load)
+    window = make_window()
+    action(window, "Translate &Folder…").trigger()
+    dialog = window.findChild(BatchDialog)
+    assert dialog is not None
+    assert dialog.isVisible()
+    dialog.in_edit.setText(str(write_articles(tmp_path / "in", 2)))
+    dialog.out_edit.setText(str(tmp_path / "out"))
+    try:
+        assert dialog.start()
+        assert not dialog.isModal()
+        assert QApplication.activeModalWidget() is None
+
+        size = window.settings.arabic_font_size
+        action(window, "Zoom &In").trigger()  # the reader's own actions still work
+        assert window.settings.arabic_font_size == size + 1
+        open_and_wait(window, article_file)
+        assert window.target_pane.sentence_count() == 6
+
+        dialog.hide()
+        action(window, "Translate &Folder…").trigger()  # again: the same window, in front
+        assert window.findChildren(BatchDialog) == [dialog]
+        assert dialog.isVisible()
+        assert dialog.running
+    finally:
+        loading.set()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=60_000)
+    assert dialog.report.translated == 2
+
+
+def test_the_current_file_and_its_sentences_are_shown(dialog, qtbot, tmp_path):
+    src = write_articles(tmp_path / "in", 3)
+    (src / "n3.txt").write_text("جملة واحدة فقط رقم 9.\n", encoding="utf-8")
+    dialog.in_edit.setText(str(src))
+    dialog.out_edit.setText(str(tmp_path / "out"))
+    shown = record_shown(dialog)
+    with qtbot.waitSignal(dialog.batch_finished, timeout=120_000):
+        dialog.start()
+        assert dialog.file_label.text() == "Waiting for the first translations…"
+    qtbot.waitUntil(lambda: not dialog.running)
+
+    names = [name for name, _, _ in shown]
+    for k in range(3):  # each file in turn, complete: all 3 of its sentences
+        assert (f"n{k}.txt", 3, 3) in shown
+    assert ("n3.txt", 1, 1) in shown
+    assert names.index("n0.txt") < names.index("n1.txt") < names.index("n2.txt")
+    # ...and part-way through, not only once written.
+    assert any(0 < done < total for _, done, total in shown)
+    assert dialog.file_bar.text() == "1 of 1 sentences"
+
+
+def test_failures_are_listed_with_their_reasons(dialog, qtbot, tmp_path):
+    src = write_articles(tmp_path / "in", 2)
+    write_broken_files(src)
+    dialog.in_edit.setText(str(src))
+    dialog.out_edit.setText(str(tmp_path / "out"))
+    inserted, resets = [], []
+    dialog.failures.rowsInserted.connect(lambda _parent, first, last:
+                                         inserted.append((first, last)))
+    seen = []  # (files done, files total, failure rows, count label) at each update
+    show = dialog.on_progress
+    dialog.on_progress = lambda p: (show(p), seen.append(
+        (p.files_done, p.files_total, dialog.failures.rowCount(),
+         dialog.panel.failures_label.text())))
+
+    with qtbot.waitSignal(dialog.batch_finished, timeout=120_000):
+        dialog.start()
+        dialog.failures.modelReset.connect(lambda: resets.append(True))
+    qtbot.waitUntil(lambda: not dialog.running)
+
+    model = dialog.failure_view.model()
+    cells = [tuple(model.index(row, col).data() for col in range(2))
+             for row in range(model.rowCount())]
+    assert cells == [("empty.txt", "the file is empty"),
+                     ("junk.pdf", "the file is damaged or is not a real PDF document")]
+    assert inserted == [(0, 0), (1, 1)]
+    assert resets == []
+    # Each failure is listed, with its reason, while the batch still runs, and the
+    # count always agrees with the list.
+    assert any(done < total and rows >= 1 for done, total, rows, _ in seen)
+    assert all(label == f"Files that could not be translated: {rows}"
+               for _, _, rows, label in seen)
+    assert dialog.panel.failures_label.text() == "Files that could not be translated: 2"
+    assert "2 could not be read" in dialog.status_label.text()
+
+
+def test_closing_a_running_batch_asks_first(qtbot, tmp_path, tiny_translator_factory,
+                                            monkeypatch):
+    loading = threading.Event()
+
+    def slow_to_load():
+        loading.wait(30)
+        return tiny_translator_factory()
+
+    dialog = BatchDialog(translator_factory=slow_to_load)
+    qtbot.addWidget(dialog)
+    dialog.in_edit.setText(str(write_articles(tmp_path / "in", 3)))
+    dialog.out_edit.setText(str(tmp_path / "out"))
+    dialog.show()
+    answers = [False, True]
+    asked = []
+    monkeypatch.setattr(dialog, "confirm_stop", lambda: asked.append(1) or answers.pop(0))
+    try:
+        dialog.start()
+        dialog.close()  # "No": the batch goes on and the window stays
+        assert dialog.isVisible()
+        assert dialog.running
+        assert dialog.cancel_button.isEnabled()
+        with qtbot.waitSignal(dialog.batch_finished, timeout=60_000) as finished:
+            dialog.close()  # "Yes": the window goes, the batch stops
+            assert not dialog.isVisible()
+            loading.set()
+    finally:
+        loading.set()
+    assert finished.args[0].cancelled
+    qtbot.waitUntil(lambda: not dialog.running)
+    assert len(asked) == 2
+    dialog.show()
+    dialog.close()  # nothing running: no question
+    assert len(asked) == 2
+    assert not dialog.isVisible()
+
+
+def test_the_reader_asks_before_closing_over_a_running_batch(qtbot, tmp_path, monkeypatch,
+                                                             tiny_translator_factory):
+    from PySide6.QtWidgets import QWidget
+
+    from tarjama.gui.tool_dialogs import run_batch_dialog, stop_batch_before_closing
+
+    reader = QWidget()
+    qtbot.addWidget(reader)
+    assert stop_batch_before_closing(reader)  # no Batch window: nothing to ask
+    loading = threading.Event()
+
+    def slow_to_load():
+        loading.wait(30)
+        return tiny_translator_factory()
+
+    monkeypatch.setattr(batch_dialog, "default_translator", slow_to_load)
+    dialog = run_batch_dialog(reader)
+    dialog.in_edit.setText(str(write_articles(tmp_path / "in", 2)))
+    dialog.out_edit.setText(str(tmp_path / "out"))
+    answers = [False, True]
+    monkeypatch.setattr(dialog, "confirm_stop", lambda: answers.pop(0))
+    try:
+        dialog.start()
+        assert not stop_batch_before_closing(reader)  # "No": keep the reader and the batch
+        assert dialog.cancel_button.isEnabled()
+        assert stop_batch_before_closing(reader)  # "Yes": the batch stops
+        assert dialog.status_label.text() == "Stopping after the current batch…"
+    finally:
+        loading.set()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=60_000)
+    assert dialog.report.cancelled

@@ -1,21 +1,18 @@
-"""The Batch dialog: translate a whole folder while the reader stays usable.
+"""The Batch window: translate a whole folder while the reader stays usable.
 
-The batch runs in the dialog's own single-thread pool with its own translator, so
-it never shares the reader's model. The job only emits signals; Qt queues them to
-the dialog on the main thread, which alone touches widgets.
+A non-modal window (shown with ``show()``; ``tool_dialogs.run_batch_dialog`` keeps one
+per reader window). The batch runs in the window's own single-thread pool with its own
+translator (``batch_job``), so it never shares the reader's model; progress, the
+current file and the failures are shown by ``batch_progress``.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import logging
 import threading
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,77 +20,22 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QProgressBar,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from tarjama.core.errors import TarjamaError
+from tarjama.gui.batch_job import BatchJob, BatchSignals, TranslatorFactory, default_translator
+from tarjama.gui.batch_progress import BatchProgressPanel, describe_progress
 
-log = logging.getLogger(__name__)
+__all__ = ["BatchDialog", "QDesktopServices", "describe_progress"]
 
 FORMAT_LABELS = {"txt": "Text", "md": "Markdown", "html": "HTML", "json": "JSON",
                  "docx": "Word"}
 DEFAULT_FORMATS = ("txt", "html")
-PROGRESS_INTERVAL = 0.1  # seconds between progress signals, except when a file finishes
-
-TranslatorFactory = Callable[[], Any]
-
-
-def default_translator() -> Any:
-    """The default installed pack's translator, without the cache (see ``run_batch``);
-    raises PackError when there is no pack."""
-    from tarjama.core.packs import resolve_pack
-    from tarjama.core.translate import TranslationOptions, Translator
-
-    return Translator(resolve_pack(None), TranslationOptions(use_cache=False))
-
-
-class BatchSignals(QObject):
-    progress = Signal(object)  # a BatchProgress snapshot
-    succeeded = Signal(object)  # the BatchReport (possibly cancelled)
-    failed = Signal(str)        # a readable message
-    finished = Signal()
-
-
-class BatchJob(QRunnable):
-    def __init__(self, in_dir: Path, out_dir: Path, options: Any,
-                 translator_factory: TranslatorFactory, cancel: threading.Event,
-                 signals: BatchSignals) -> None:
-        super().__init__()
-        self.in_dir, self.out_dir, self.options = in_dir, out_dir, options
-        self.translator_factory = translator_factory
-        self.cancel = cancel
-        self.signals = signals
-        self._last_emit = 0.0
-        self._last_files = -1
-
-    def run(self) -> None:
-        from tarjama.core.batch import run_batch
-
-        try:
-            translator = self.translator_factory()
-            report = run_batch(self.in_dir, self.out_dir, translator, self.options,
-                               on_progress=self._on_progress, cancel=self.cancel)
-            self.signals.succeeded.emit(report)
-        except TarjamaError as exc:
-            self.signals.failed.emit(str(exc))
-        except Exception as exc:  # a bug: still a sentence, with the details in the log
-            log.exception("batch failed")
-            self.signals.failed.emit(f"The batch stopped unexpectedly: {exc}")
-        finally:
-            self.signals.finished.emit()
-
-    def _on_progress(self, progress: Any) -> None:
-        now = time.monotonic()
-        if progress.files_done == self._last_files and now - self._last_emit < PROGRESS_INTERVAL:
-            return
-        self._last_emit, self._last_files = now, progress.files_done
-        self.signals.progress.emit(dataclasses.replace(progress))  # a copy: it keeps changing
 
 
 class BatchDialog(QDialog):
@@ -115,6 +57,10 @@ class BatchDialog(QDialog):
         self.report: Any = None
         self._build()
         self._set_running(False)
+        app = QCoreApplication.instance()
+        if app is not None:
+            # Quitting the reader must not wait for the rest of an overnight batch.
+            app.aboutToQuit.connect(self._stop_for_quit)
 
     # -- layout ------------------------------------------------------------------------
 
@@ -122,8 +68,8 @@ class BatchDialog(QDialog):
         self.in_edit = QLineEdit()
         self.out_edit = QLineEdit()
         form = QFormLayout()
-        form.addRow(self.tr("Articles folder:"), self._folder_row(self.in_edit, "in"))
-        form.addRow(self.tr("Output folder:"), self._folder_row(self.out_edit, "out"))
+        form.addRow(self.tr("Articles folder:"), self._folder_row(self.in_edit))
+        form.addRow(self.tr("Output folder:"), self._folder_row(self.out_edit))
 
         self.recursive_check = QCheckBox(self.tr("Include sub-folders"))
         self.force_check = QCheckBox(self.tr("Redo articles already translated"))
@@ -144,11 +90,11 @@ class BatchDialog(QDialog):
         self.summary_spin.setValue(5)
         form.addRow(self.tr("Summary sentences:"), self.summary_spin)
 
-        self.file_label = QLabel()
-        self.file_bar = QProgressBar()
-        self.overall_bar = QProgressBar()
-        self.status_label = QLabel()
-        self.status_label.setWordWrap(True)
+        self.panel = BatchProgressPanel()
+        # The panel's widgets, under the names the rest of the window (and tests) use.
+        self.file_label, self.file_bar = self.panel.file_label, self.panel.file_bar
+        self.overall_bar, self.status_label = self.panel.overall_bar, self.panel.status_label
+        self.failures, self.failure_view = self.panel.failures, self.panel.failure_view
 
         self.start_button = QPushButton(self.tr("Start"))
         self.cancel_button = QPushButton(self.tr("Cancel"))
@@ -166,17 +112,15 @@ class BatchDialog(QDialog):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
+        self.start_button.setDefault(True)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.file_label)
-        layout.addWidget(self.file_bar)
-        layout.addWidget(QLabel(self.tr("All files:")))
-        layout.addWidget(self.overall_bar)
-        layout.addWidget(self.status_label)
+        layout.addWidget(self.panel, 1)
         layout.addLayout(buttons)
+        self.resize(660, 600)
 
-    def _folder_row(self, edit: QLineEdit, which: str) -> QWidget:
+    def _folder_row(self, edit: QLineEdit) -> QWidget:
         row = QWidget()
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -201,7 +145,7 @@ class BatchDialog(QDialog):
         return tuple(name for name, box in self.format_checks.items() if box.isChecked())
 
     def start(self) -> bool:
-        """Start the batch with the dialog's choices; False (with a message) when incomplete."""
+        """Start the batch with the window's choices; False (with a message) when incomplete."""
         from tarjama.core.batch import BatchOptions
         from tarjama.core.pipeline import PipelineOptions
 
@@ -216,7 +160,7 @@ class BatchDialog(QDialog):
         elif not self.selected_formats():
             problem = self.tr("Tick at least one output format.")
         if problem:
-            self._show_status(problem, error=True)
+            self.panel.show_status(problem, error=True)
             return False
         options = BatchOptions(
             formats=self.selected_formats(), recursive=self.recursive_check.isChecked(),
@@ -226,14 +170,13 @@ class BatchDialog(QDialog):
         self._cancel = threading.Event()
         signals = BatchSignals()  # created here so it lives on the main thread
         signals.progress.connect(self.on_progress)
+        signals.failure.connect(self.failures.append)
         signals.succeeded.connect(self.on_succeeded)
         signals.failed.connect(self.on_failed)
         signals.finished.connect(self.on_finished)
         self._signals = signals
-        self.file_bar.setValue(0)
-        self.overall_bar.setValue(0)
-        self.file_label.clear()
-        self._show_status(self.tr("Loading the translation pack…"))
+        self.panel.reset()
+        self.panel.show_status(self.tr("Loading the translation pack…"))
         self._set_running(True)
         self.pool.start(BatchJob(Path(in_text), Path(out_text), options,
                                  self.translator_factory, self._cancel, signals))
@@ -244,7 +187,7 @@ class BatchDialog(QDialog):
         if self._cancel is not None and self.running:
             self._cancel.set()
             self.cancel_button.setEnabled(False)
-            self._show_status(self.tr("Stopping after the current batch…"))
+            self.panel.show_status(self.tr("Stopping after the current batch…"))
 
     def _set_running(self, running: bool) -> None:
         for widget in (self.in_edit, self.out_edit, self.recursive_check, self.force_check,
@@ -255,35 +198,28 @@ class BatchDialog(QDialog):
         self.open_folder_button.setEnabled(done)
         self.open_index_button.setEnabled(done)
 
-    def _show_status(self, text: str, *, error: bool = False) -> None:
-        self.status_label.setStyleSheet("color: #a40000;" if error else "")
-        self.status_label.setText(text)
-
     # -- slots ---------------------------------------------------------------------------
 
     def on_progress(self, progress: Any) -> None:
-        self.overall_bar.setRange(0, max(1, progress.files_total))
-        self.overall_bar.setValue(progress.files_done)
-        if progress.current_total:
-            self.file_label.setText(progress.current_file)
-            self.file_bar.setRange(0, progress.current_total)
-            self.file_bar.setValue(progress.current_done)
-        self._show_status(describe_progress(progress))
+        if self._cancel is not None and self._cancel.is_set():
+            return  # keep "Stopping…" on screen; the counts come back with the result
+        self.panel.show_progress(progress)
 
     def on_succeeded(self, report: Any) -> None:
         self.report = report
-        self.overall_bar.setValue(self.overall_bar.maximum())
         if report.cancelled:
             text = self.tr("Cancelled: {0} translated. Start again to finish the folder.")
-            self._show_status(text.format(report.translated))
+            self.panel.show_status(text.format(report.translated))
         else:
+            self.overall_bar.setValue(self.overall_bar.maximum())
             text = self.tr("Done: {0} translated, {1} already done, {2} could not be read.")
-            self._show_status(text.format(report.translated, report.skipped, report.failed),
-                              error=bool(report.failed))
+            self.panel.show_status(
+                text.format(report.translated, report.skipped, report.failed),
+                error=bool(report.failed))
         self.batch_finished.emit(report)
 
     def on_failed(self, message: str) -> None:
-        self._show_status(message, error=True)
+        self.panel.show_status(message, error=True)
         self.batch_failed.emit(message)
 
     def on_finished(self) -> None:
@@ -300,22 +236,30 @@ class BatchDialog(QDialog):
         if self.report is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.report.index_html)))
 
-    def closeEvent(self, event: Any) -> None:  # a Qt override, hence the name
-        # Closing stops the batch (after the current engine batch) so no thread outlives us.
-        self.cancel()
+    # -- closing -------------------------------------------------------------------------
+
+    def confirm_stop(self) -> bool:
+        """Ask whether closing the window should stop the running batch."""
+        answer = QMessageBox.question(
+            self, self.tr("Stop the batch?"),
+            self.tr("The folder is still being translated. Stop now? Finished articles "
+                    "are kept, and starting again later carries on where it stopped."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def reject(self) -> None:  # a Qt override: Escape, the title bar's close and Close
+        # QDialog.closeEvent goes through reject() too, so this is the one place to ask.
+        # After "Yes" the window hides at once; the job stops after the engine's current
+        # batch without blocking the reader, and the window (kept, not deleted) shows
+        # the outcome when it is opened again.
+        if self.running:
+            if not self.confirm_stop():
+                return
+            self.cancel()
+        super().reject()
+
+    def _stop_for_quit(self) -> None:
+        if self._cancel is not None:
+            self._cancel.set()
         self.pool.waitForDone()
-        super().closeEvent(event)
-
-
-def describe_progress(progress: Any) -> str:
-    """``12/100 files · 3,210 sentences · 45 words/s · about 12 min left``"""
-    parts = [f"{progress.files_done}/{progress.files_total} files",
-             f"{progress.sentences_done:,} sentences",
-             f"{progress.words_per_second:.0f} words/s"]
-    if progress.files_failed:
-        parts.append(f"{progress.files_failed} failed")
-    eta = progress.eta_seconds
-    if eta is not None:
-        minutes = round(eta / 60)
-        parts.append(f"about {minutes} min left" if minutes >= 1 else "less than a minute left")
-    return " · ".join(parts)

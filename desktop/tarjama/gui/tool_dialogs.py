@@ -13,10 +13,41 @@ from tarjama.core.errors import PackError
 from tarjama.core.pipeline import ArticleResult
 
 
-def run_batch_dialog(parent: QWidget) -> None:
+def run_batch_dialog(parent: QWidget) -> QWidget:
+    """Show the reader window's Batch window, non-modal, and return it.
+
+    There is one per reader window, kept as its child once opened: opening it again
+    (while a batch runs or after) brings that window forward with its folders,
+    progress and failures, rather than starting a second batch beside it.
+    """
     from tarjama.gui.batch_dialog import BatchDialog
 
-    BatchDialog(parent).exec()
+    window = parent.findChild(BatchDialog)
+    if window is None:
+        window = BatchDialog(parent)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    return window
+
+
+def stop_batch_before_closing(parent: QWidget) -> bool:
+    """For the reader window's closeEvent: True when it may close.
+
+    With a batch running in its Batch window, the user is asked first; "Yes" cancels
+    the batch (after the engine's current batch) and lets the window close.
+    """
+    from tarjama.gui.batch_dialog import BatchDialog
+
+    window = parent.findChild(BatchDialog)
+    if window is None or not window.running:
+        return True
+    window.show()
+    window.raise_()
+    if not window.confirm_stop():
+        return False
+    window.cancel()
+    return True
 
 
 def run_packs_dialog(parent: QWidget, on_packs_changed: Callable[[], None]) -> None:

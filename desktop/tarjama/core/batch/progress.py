@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from tarjama.core.batch.discover import InputFile
 
+SENTENCE_REPORT_S = 0.1  # seconds between reports of sentences within one file
+
 
 @dataclass
 class BatchProgress:
@@ -29,6 +31,7 @@ class BatchProgress:
     current_done: int = 0   # sentences of the current file translated so far
     current_total: int = 0
     work_fraction: float = 0.0  # of the bytes to translate in this run
+    last_failure: tuple[str, str] | None = None  # (file, reason) of the latest failed file
 
     @property
     def words_per_second(self) -> float:
@@ -55,6 +58,7 @@ class ProgressTracker:
         self._window_words = 0
         self._window_bytes = 0
         self._started = time.perf_counter()
+        self._last_sentence_report = 0.0
 
     def start(self, bytes_to_translate: int) -> None:
         """Start the clock once the work of this run is known."""
@@ -67,20 +71,24 @@ class ProgressTracker:
     def file_translated(self, item: InputFile) -> None:
         self._file_finished(item)
 
-    def file_failed(self, item: InputFile) -> None:
+    def file_failed(self, item: InputFile, reason: str) -> None:
         self.snapshot.files_failed += 1
-        self._file_finished(item)
+        self.snapshot.last_failure = (item.relative.as_posix(), reason)
+        self._file_finished(item, clear_current=True)
 
     def file_skipped(self, item: InputFile) -> None:
         # A skipped file was never part of the bytes to translate.
         self.snapshot.files_skipped += 1
-        self._file_finished(item, counted_bytes=False)
+        self._file_finished(item, counted_bytes=False, clear_current=True)
 
-    def _file_finished(self, item: InputFile, *, counted_bytes: bool = True) -> None:
+    def _file_finished(self, item: InputFile, *, counted_bytes: bool = True,
+                       clear_current: bool = False) -> None:
         self.snapshot.files_done += 1
         if counted_bytes:
             self._bytes_done += item.size
-        self.snapshot.current_done = self.snapshot.current_total = 0
+        if clear_current:
+            # A translated file keeps its counts (all done) until the next one shows.
+            self.snapshot.current_done = self.snapshot.current_total = 0
         self._emit()
 
     # -- windows ---------------------------------------------------------------------
@@ -92,10 +100,17 @@ class ProgressTracker:
         self._window_bytes = source_bytes
 
     def sentence_arrived(self, file: str, done: int, total: int) -> None:
-        """Show how far the file the engine's latest translation belongs to has come."""
-        self.snapshot.current_file = file
-        self.snapshot.current_total = total
-        self.snapshot.current_done = done
+        """Show how far the file the engine's latest translation belongs to has come.
+
+        Reported when the file changes and otherwise at most every ``SENTENCE_REPORT_S``:
+        translations arrive in bursts of hundreds at the end of an engine call.
+        """
+        p = self.snapshot
+        changed = p.current_file != file
+        p.current_file, p.current_total, p.current_done = file, total, done
+        if changed or time.perf_counter() - self._last_sentence_report >= SENTENCE_REPORT_S:
+            self._last_sentence_report = time.perf_counter()
+            self._emit()
 
     def window_progress(self, done: int, total: int) -> None:
         # The engine works longest sentences first, so articles finish in bursts; the

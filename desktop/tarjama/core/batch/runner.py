@@ -144,7 +144,7 @@ class _BatchJob:
         self.store.save(item, record)
         self.records[record.file] = record
         self.failed += 1
-        self.progress.file_failed(item)
+        self.progress.file_failed(item, reason)
 
     def finish(self, article: ArticleInProgress) -> None:
         """Write every output, then the record (last, as proof of completion).
