@@ -170,9 +170,11 @@ def test_summary_panel_follows_its_controls_and_jumps(translated, qtbot):
     assert panel.shown_originals() == [window.article.sentences[i].sentence.text
                                        for i in chosen]
     panel.length_box.setValue(2)
+    qtbot.waitUntil(lambda: not panel.summarising)  # summaries are computed off the GUI thread
     assert len(panel.shown_texts()) == 2
     assert window.settings.summary_sentences == 2
     panel.algorithm_box.setCurrentText("luhn")
+    qtbot.waitUntil(lambda: not panel.summarising)
     assert window.article.summary.algorithm == "luhn"
     qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton,
                      pos=panel.sentence_rect(1).center())
@@ -236,7 +238,11 @@ def test_no_pack_shows_the_arabic_and_a_banner(make_window, open_and_wait, artic
     window = make_window()
     open_and_wait(window, article_file)
     assert not window.banner.isHidden()
-    assert "No translation pack" in window.banner.label.text()
+    text = window.banner.label.text()
+    assert text.startswith("No translation pack")
+    # One sentence a reader understands: no command lines, no file paths.
+    assert text.count(".") == 1 and "tarjama " not in text and "/" not in text
+    assert window.banner.install_button.text() == "Install a Translation Pack…"
     assert window.source_pane.sentence_count() == 6
     assert window.target_pane.sentence_count() == 0
     chosen = window.article.summary.sentence_ids

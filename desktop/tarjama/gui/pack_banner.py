@@ -1,7 +1,8 @@
 """The banner above the reader when no translation pack is installed.
 
-It says why there is no English and offers to install a pack; the window decides when
-it shows (it hides again once an article is translated).
+It says in one plain sentence why there is no English and offers to install a pack;
+the technical reason (which may name command-line steps) is only in the tooltip. The
+window decides when it shows (it hides again once an article is translated).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ class PackBanner(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.label = QLabel()
         self.label.setWordWrap(True)
-        self.install_button = QPushButton(self.tr("Install a Pack…"))
+        self.install_button = QPushButton(self.tr("Install a Translation Pack…"))
         row = QHBoxLayout(self)
         row.addWidget(self.label, 1)
         row.addWidget(self.install_button)
@@ -24,5 +25,6 @@ class PackBanner(QFrame):
     def show_reason(self, message: str) -> None:
         """Show the banner with why the pack could not be loaded."""
         self.label.setText(self.tr("No translation pack is installed, so only the Arabic, "
-                                   "its figures and its summary are shown. ") + message)
+                                   "its key figures and its summary are shown."))
+        self.label.setToolTip(message)
         self.show()
