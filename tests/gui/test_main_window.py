@@ -241,7 +241,9 @@ def test_no_pack_shows_the_arabic_and_a_banner(make_window, open_and_wait, artic
     text = window.banner.label.text()
     assert text.startswith("No translation pack")
     # One sentence a reader understands: no command lines, no file paths.
-    assert text.count(".") == 1 and "tarjama " not in text and "/" not in text
+    assert text.count(".") == 1
+    assert "tarjama " not in text
+    assert "/" not in text
     assert window.banner.install_button.text() == "Install a Translation Pack…"
     assert window.source_pane.sentence_count() == 6
     assert window.target_pane.sentence_count() == 0
