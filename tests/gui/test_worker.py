@@ -11,7 +11,7 @@ from tarjama.gui.worker import ArticleWorker, JobRequest
 class Recorder:
     def __init__(self, worker: ArticleWorker) -> None:
         self.events: list[tuple[str, object]] = []
-        for name in ("prepared", "pack_missing", "sentence_ready", "result", "error"):
+        for name in ("prepared", "pack_missing", "sentences_ready", "result", "error"):
             getattr(worker, name).connect(lambda value, n=name: self.events.append((n, value)))
 
     def names(self) -> list[str]:
@@ -35,7 +35,8 @@ def test_sentences_stream_in_order_before_the_result(qtbot, worker, use_tiny_pac
     names = recorder.names()
     assert names[0] == "prepared"
     assert names[-1] == "result"
-    streamed = [value.sentence.id for n, value in recorder.events if n == "sentence_ready"]
+    streamed = [s.sentence.id for n, value in recorder.events if n == "sentences_ready"
+                for s in value]
     prepared = recorder.first("prepared")
     assert streamed == list(range(len(prepared.sentences)))
     assert all(s.translation is None for s in prepared.sentences)

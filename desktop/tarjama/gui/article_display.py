@@ -1,19 +1,30 @@
 """The open article on screen: the two reader panes, the Key Figures and Summary panels.
 
-The window hands over each stage of a job (the Arabic ready, a translated sentence, the
-completed article) and this keeps the panes and panels in step with ``article``.
+The window hands over each stage of a job (the Arabic ready, a slice of translated
+sentences, the completed article) and this keeps the panes and panels in step with
+``article``. Each slice is one edit of each pane and one update of the Figures table;
+re-summarising runs in ``SummaryWorker`` (summary_job.py), off the GUI thread.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+import time
+from collections import deque
+from collections.abc import Sequence
 
-from tarjama.core.pipeline import ArticleResult, PipelineOptions, SentenceResult
+from PySide6.QtCore import QObject, QTimer
+
+from tarjama.core.pipeline import ArticleResult, SentenceResult, Summary
 from tarjama.gui.figure_marks import source_marks, target_marks
 from tarjama.gui.figures_panel import FiguresPanel
-from tarjama.gui.reader_pane import PaneSentence, ReaderPane
+from tarjama.gui.reader_pane import PaneSentence, ReaderPane, SentenceUpdate
 from tarjama.gui.sentence_linker import SentenceLinker
+from tarjama.gui.summary_job import SummaryWorker
 from tarjama.gui.summary_panel import SummaryPanel
+
+FIRST_FIGURES = 40  # sentences whose figures show with the Arabic: more than a screen
+LATER_STEP = 16  # sentences per step of the later ones
+LATER_BUDGET = 0.010  # seconds of later figures per turn of the event loop
 
 
 class ArticleDisplay(QObject):
@@ -27,6 +38,12 @@ class ArticleDisplay(QObject):
         self.figures_panel = figures_panel
         self.summary_panel = summary_panel
         self.article: ArticleResult | None = None  # the article on screen
+        self.summaries = SummaryWorker(self)
+        self.summaries.summarised.connect(self._on_summarised)
+        self.summaries.failed.connect(self._on_summary_failed)
+        self._later: deque[int] = deque()  # sentences whose Arabic figures are still to show
+        self._later_timer = QTimer(self, singleShot=True, interval=0)
+        self._later_timer.timeout.connect(self._show_later_figures)
 
     def show_arabic(self, article: ArticleResult, english_coming: bool) -> None:
         """Show the Arabic with its figures and summary, before any English.
@@ -38,11 +55,10 @@ class ArticleDisplay(QObject):
         """
         self.article = article
         self.linker.reset()
+        self._later.clear()
         self.source_pane.show_sentences(
             [PaneSentence(s.sentence.id, s.sentence.paragraph, s.sentence.text)
              for s in article.sentences])
-        for sentence in article.sentences:
-            self.source_pane.set_marks(sentence.sentence.id, source_marks(sentence))
         if english_coming:
             self.target_pane.show_sentences(
                 [PaneSentence(s.sentence.id, s.sentence.paragraph, "")
@@ -51,45 +67,94 @@ class ArticleDisplay(QObject):
             self.target_pane.show_sentences([])
             self.target_pane.setPlaceholderText(self.tr("Install a translation pack to read "
                                                         "the English here."))
-        self.figures_panel.show_sentences(article.sentences)
+        # The figures of the first screens now; the rest in slices of the event loop, as
+        # colouring 800 sentences and sorting their rows in one go froze the window.
+        first = article.sentences[:FIRST_FIGURES]
+        self._mark_arabic(first)
+        self.figures_panel.show_sentences(first)
+        self._later.extend(s.sentence.id for s in article.sentences[FIRST_FIGURES:])
+        if self._later:
+            self._later_timer.start()
+        self.summaries.drop()  # a summary of the article before is not this one's
         self.show_summary()
 
-    def on_sentence_translated(self, sentence: SentenceResult) -> None:
-        # Streamed sentences come in slices; the Figures panel takes a whole slice at once.
-        self.show_translated_sentence(sentence, update_panel=False)
+    def _mark_arabic(self, sentences: Sequence[SentenceResult]) -> None:
+        # All marks in one edit: one per sentence laid the document out 800 times.
+        self.source_pane.update_sentences(
+            [SentenceUpdate(s.sentence.id, None, tuple(source_marks(s)))
+             for s in sentences if s.source_figures])
 
-    def show_translated_sentence(self, sentence: SentenceResult,
-                                 update_panel: bool = True) -> None:
-        """Show one translation, colour its figures, warn where a figure changed."""
-        if self.article is None or sentence.sentence.id >= len(self.article.sentences):
+    def _show_later_figures(self) -> None:
+        """Colour and list the figures of more sentences, for about LATER_BUDGET seconds."""
+        deadline = time.perf_counter() + LATER_BUDGET
+        while self._later and self.article is not None and time.perf_counter() < deadline:
+            count = min(LATER_STEP, len(self._later))
+            # The article's sentence now: it may have been translated meanwhile.
+            sentences = [self.article.sentences[self._later.popleft()] for _ in range(count)]
+            self._mark_arabic(sentences)
+            self.figures_panel.add_sentences(sentences)
+        if self._later and self.article is not None:
+            self._later_timer.start()
+        else:
+            self._later.clear()
+
+    def show_translated(self, sentences: Sequence[SentenceResult]) -> None:
+        """Show a slice of translations: each pane and the Figures table in one update."""
+        if self.article is None:
             return
-        sentence_id = sentence.sentence.id
-        self.article.sentences[sentence_id] = sentence
-        self.target_pane.set_sentence_text(sentence_id, sentence.translation or "")
-        marks, warning = target_marks(sentence)
-        self.target_pane.set_marks(sentence_id, marks, warning)
-        self.source_pane.set_marks(sentence_id, source_marks(sentence))
-        if update_panel:
-            self.figures_panel.update_sentences([sentence])
+        total = len(self.article.sentences)
+        sentences = [s for s in sentences if s.sentence.id < total]
+        target, source = [], []
+        for sentence in sentences:
+            self.article.sentences[sentence.sentence.id] = sentence
+            marks, warning = target_marks(sentence)
+            target.append(SentenceUpdate(sentence.sentence.id, sentence.translation or "",
+                                         tuple(marks), warning))
+            source.append(SentenceUpdate(sentence.sentence.id, None,
+                                         tuple(source_marks(sentence))))
+        self.target_pane.update_sentences(target)
+        self.source_pane.update_sentences(source)
+        self.figures_panel.update_sentences(sentences)
+
+    def show_translated_sentence(self, sentence: SentenceResult) -> None:
+        """Show one translation, colour its figures, warn where a figure changed."""
+        self.show_translated([sentence])
+
+    def show_completed(self, article: ArticleResult) -> None:
+        """The final article (every sentence already shown) with the job's own summary."""
+        self.article = article
+        self.summaries.drop()  # one asked for during the job summarised part of it
+        self.show_summary()
 
     def show_summary(self) -> None:
         if self.article is not None:
             from tarjama.core.export import summary_sentences
 
+            self.summary_panel.set_summarising(self.summaries.busy)
             self.summary_panel.show_summary(summary_sentences(self.article))
 
     def summarize(self, algorithm: str, length: int) -> None:
-        """Summarize the article again with other options and show the new summary."""
+        """Summarize the article again with other options, off the GUI thread; the panel
+        says it is summarising and shows the new summary when it comes."""
         if self.article is None or not self.article.sentences:
             return
-        from tarjama.core.pipeline import summarize_sentences
+        self.summaries.start(self.article.sentences, algorithm, length,
+                             title=self.article.document.title)
+        self.summary_panel.set_summarising(True)
 
-        options = PipelineOptions(summary_algorithm=algorithm, summary_sentences=length)
-        self.article.summary = summarize_sentences(self.article.sentences, options,
-                                                   title=self.article.document.title)
+    def _on_summarised(self, summary: Summary) -> None:
+        if self.article is not None:
+            self.article.summary = summary
+        self.summary_panel.set_summarising(False)
         self.show_summary()
+
+    def _on_summary_failed(self, _exc: object) -> None:
+        self.summary_panel.set_summarising(False)  # the summary before stays
 
     def show_figures(self) -> None:
         """Fill the Figures panel again (its colours follow the theme)."""
         self.figures_panel.show_sentences(self.article.sentences if self.article else [])
 
+    def shutdown(self) -> None:
+        """Wait for a summary still running, so none outlives the window."""
+        self.summaries.shutdown()

@@ -1,11 +1,14 @@
 """The reader window's article jobs: start one, pace what it streams, say when it is over.
 
 ``ArticleWorker`` runs each job off the GUI thread, one at a time, and drops whatever an
-older job still says. Translated sentences arrive from it in bursts (a whole batch at
-once); handing a burst to the window in one go would freeze it, so the session queues
-them and a zero-timer hands them out in slices of at most ``DRAIN_BUDGET`` seconds, one
-slice per turn of the event loop. The final result waits until the queue is empty, so a
-streamed sentence never lands on top of it.
+older job still says. Translated sentences arrive from it in bursts (a whole engine
+window at once, later ones of a hundred sentences and more); handing a burst to the
+window in one go would freeze it, so the session queues them and a zero-timer hands
+them out in slices, one ``slice_delivered`` per turn of the event loop. The slice size
+follows what the last slice cost, so that each takes about ``DRAIN_BUDGET`` seconds.
+Progress is passed on at most every ``PROGRESS_INTERVAL`` (a progress bar repaints at
+once on every change). The final result waits until the queue is empty, so a streamed
+sentence never lands on top of it.
 """
 
 from __future__ import annotations
@@ -19,19 +22,21 @@ from tarjama.core.pipeline import ArticleResult, SentenceResult
 from tarjama.gui.worker import ArticleWorker, JobRequest
 
 DRAIN_BUDGET = 0.012  # seconds of sentence display per event-loop turn
+FIRST_SLICE = 4  # sentences in the first slice, before its cost is known
+MAX_SLICE = 64  # a cheap slice must not let the next one grow into a freeze
+PROGRESS_INTERVAL = 100  # ms
 
 
 class ArticleSession(QObject):
     """The window's current article job and the queue of sentences it has translated.
 
-    Connect ``sentence_translated`` directly (the default, on the main thread): the time
-    budget of a slice counts the time its slots take to show the sentences.
+    Connect ``slice_delivered`` directly (the default, on the main thread): the size of
+    the next slice follows the time its slots took to show this one.
     """
 
     pack_missing = Signal(str)  # why there is no translation; only the Arabic will come
     prepared = Signal(object)  # ArticleResult: the Arabic, its figures and summary, no English
-    sentence_translated = Signal(object)  # SentenceResult, due on screen now
-    slice_delivered = Signal(object)  # list[SentenceResult]: a slice, after each was delivered
+    slice_delivered = Signal(object)  # list[SentenceResult]: translations due on screen now
     progressed = Signal(int, int)  # done, total
     completed = Signal(object)  # the final ArticleResult, after its last queued sentence
     failed = Signal(object)  # the exception; Cancelled when the user cancelled
@@ -50,10 +55,14 @@ class ArticleSession(QObject):
         self._drain_timer = QTimer(self)
         self._drain_timer.setInterval(0)
         self._drain_timer.timeout.connect(self._drain)
+        self._slice = FIRST_SLICE
+        self._progress: tuple[int, int] | None = None  # the latest, not passed on yet
+        self._progress_timer = QTimer(self, singleShot=True, interval=PROGRESS_INTERVAL)
+        self._progress_timer.timeout.connect(self._pass_progress)
         self.worker.prepared.connect(self.prepared)
         self.worker.pack_missing.connect(self.on_pack_missing)
-        self.worker.sentence_ready.connect(self.on_sentence_ready)
-        self.worker.progress.connect(self.progressed)
+        self.worker.sentences_ready.connect(self.on_sentences_ready)
+        self.worker.progress.connect(self.on_progress)
         self.worker.result.connect(self.on_result)
         self.worker.error.connect(self.failed)
         self.worker.finished.connect(self.on_worker_finished)
@@ -72,6 +81,9 @@ class ArticleSession(QObject):
         self._incoming.clear()  # sentences of the previous job that were not shown yet
         self._final = None
         self._worker_done = False
+        self._progress = None
+        self._progress_timer.stop()
+        self._slice = FIRST_SLICE  # this article's sentences may cost more than the last's
         self.worker.start(request)
 
     def cancel(self) -> None:
@@ -94,23 +106,35 @@ class ArticleSession(QObject):
         self.no_pack = True
         self.pack_missing.emit(message)
 
-    def on_sentence_ready(self, sentence: SentenceResult) -> None:
-        """Queue a translated sentence; the queue is handed out in slices (see _drain)."""
-        self._incoming.append(sentence)
-        self._words_done += len(sentence.sentence.text.split())
+    def on_sentences_ready(self, sentences: list[SentenceResult]) -> None:
+        """Queue translated sentences; the queue is handed out in slices (see _drain)."""
+        self._incoming.extend(sentences)
+        self._words_done += sum(len(s.sentence.text.split()) for s in sentences)
         if not self._drain_timer.isActive():
             self._drain_timer.start()
 
+    def on_progress(self, done: int, total: int) -> None:
+        self._progress = (done, total)
+        if not self._progress_timer.isActive():
+            self._progress_timer.start()
+
+    def _pass_progress(self) -> None:
+        if self._progress is not None:
+            progress, self._progress = self._progress, None
+            self.progressed.emit(*progress)
+
     def _drain(self) -> None:
-        """Hand out queued sentences for at most DRAIN_BUDGET seconds, then yield to the loop."""
+        """Hand out one slice of queued sentences, then yield to the event loop."""
         started = time.perf_counter()
-        delivered = []
-        while self._incoming and time.perf_counter() - started < DRAIN_BUDGET:
-            sentence = self._incoming.popleft()
-            self.sentence_translated.emit(sentence)
-            delivered.append(sentence)
+        count = min(self._slice, len(self._incoming))
+        delivered = [self._incoming.popleft() for _ in range(count)]
         if delivered:
             self.slice_delivered.emit(delivered)
+            spent = time.perf_counter() - started
+            # Aim the next slice at the budget; at most double, so one cheap slice (no
+            # figures, short sentences) cannot make the next one a long freeze.
+            wanted = int(count * DRAIN_BUDGET / max(spent, 1e-4))
+            self._slice = max(1, min(MAX_SLICE, 2 * count, wanted))
         if not self._incoming:
             self._drain_timer.stop()
             self._maybe_complete()
@@ -126,6 +150,8 @@ class ArticleSession(QObject):
         """Once the job is over and its sentences are delivered: the final result, the end."""
         if not self._worker_done or self._incoming:
             return
+        self._progress_timer.stop()
+        self._pass_progress()
         if self._final is not None:
             final, self._final = self._final, None
             self.completed.emit(final)

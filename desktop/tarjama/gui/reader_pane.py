@@ -5,7 +5,8 @@ every sentence starts and ends. Sentences can be replaced one at a time while a
 translation streams in; the ranges after the replaced one are shifted. Figures are
 coloured with character formats, hover and current sentence with extra selections
 so that highlighting never edits the document. How paragraphs are aligned lives in
-``reader_paragraphs``, hit testing and scrolling in ``reader_scrolling``.
+``reader_paragraphs``, hit testing and scrolling in ``reader_scrolling``, replacing
+the texts and marks of a streamed slice in ``reader_updates``.
 
 Colours come from ``gui.palette``. A theme change re-formats only the ranges that carry
 a colour (figures, warned and pending sentences), and only if the palette changed: the
@@ -36,17 +37,19 @@ from tarjama.gui.reader_scrolling import SentenceScrolling
 from tarjama.gui.reader_sentences import (
     Mark,
     PaneSentence,
+    SentenceUpdate,
     mark_ranges,
     ranges_between,
     utf16_len,
 )
+from tarjama.gui.reader_updates import SentenceUpdates
 
-__all__ = ["Mark", "PaneSentence", "ReaderPane"]
+__all__ = ["Mark", "PaneSentence", "ReaderPane", "SentenceUpdate"]
 
 SLICE_SECONDS = 0.005  # with the layout that follows a slice, about half a 60 Hz frame
 
 
-class ReaderPane(SentenceScrolling, QTextBrowser):
+class ReaderPane(SentenceUpdates, SentenceScrolling, QTextBrowser):
     """A read-only text view of sentences, right-to-left when ``rtl`` is true."""
 
     sentence_hovered = Signal(int)  # -1 when the pointer leaves every sentence
@@ -83,6 +86,8 @@ class ReaderPane(SentenceScrolling, QTextBrowser):
         document.setDefaultTextOption(reader_paragraphs.text_option(self.rtl))
         document.setDefaultFont(self.font())
         cursor = QTextCursor(document)
+        # One edit: the document announces one change, not one per sentence and space.
+        cursor.beginEditBlock()
         block_format = reader_paragraphs.paragraph_format(self.rtl, self.fontMetrics().height())
         cursor.setBlockFormat(block_format)
 
@@ -91,6 +96,7 @@ class ReaderPane(SentenceScrolling, QTextBrowser):
         self._stale = []  # the new sentences are formatted in the palette of now
         self._hovered = self._current = -1
         previous_paragraph = None
+        formats: dict[bool, QTextCharFormat] = {}
         for index, sentence in enumerate(sentences):
             if sentence.id != index:
                 raise ValueError("sentence ids must be 0, 1, 2, ... in document order")
@@ -105,32 +111,15 @@ class ReaderPane(SentenceScrolling, QTextBrowser):
                 shown = placeholder
                 self._pending.add(sentence.id)
             start = cursor.position()
-            cursor.insertText(shown, self._format_for(sentence.id))
+            pending = sentence.id in self._pending
+            if pending not in formats:  # two formats for the whole article, not one each
+                formats[pending] = self._format_for(sentence.id)
+            cursor.insertText(shown, formats[pending])
             self._texts.append(sentence.text)
             self._starts.append(start)
             self._ends.append(start + utf16_len(shown))
+        cursor.endEditBlock()
         self.setDocument(document)
-        self._apply_extra_selections()
-
-    def set_sentence_text(self, sentence_id: int, text: str) -> None:
-        """Replace one sentence's text (a translation arriving) and shift those after it."""
-        start, end = self._starts[sentence_id], self._ends[sentence_id]
-        scrollbar = self.verticalScrollBar()
-        keep_scroll = scrollbar.value()
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        cursor.insertText(text, QTextCharFormat())
-        delta = utf16_len(text) - (end - start)
-        self._texts[sentence_id] = text
-        self._pending.discard(sentence_id)
-        self._ends[sentence_id] = end + delta
-        for later in range(sentence_id + 1, len(self._starts)):
-            self._starts[later] += delta
-            self._ends[later] += delta
-        self._marks.pop(sentence_id, None)
-        self._warnings.pop(sentence_id, None)
-        scrollbar.setValue(keep_scroll)  # streaming text must not move what the user reads
         self._apply_extra_selections()
 
     def set_text_font(self, font: QFont) -> None:
@@ -155,12 +144,7 @@ class ReaderPane(SentenceScrolling, QTextBrowser):
 
     def set_marks(self, sentence_id: int, marks: Sequence[Mark], warning: str = "") -> None:
         """Colour figures inside a sentence; a non-empty ``warning`` marks the whole sentence."""
-        self._marks[sentence_id] = list(marks)
-        if warning:
-            self._warnings[sentence_id] = warning
-        else:
-            self._warnings.pop(sentence_id, None)
-        self._format_sentence(sentence_id)
+        self.update_sentences([SentenceUpdate(sentence_id, None, tuple(marks), warning)])
 
     def marks(self, sentence_id: int) -> list[Mark]:
         return list(self._marks.get(sentence_id, []))

@@ -29,6 +29,16 @@ class Mark:
     warning: bool = False
 
 
+@dataclass(frozen=True)
+class SentenceUpdate:
+    """A change to one shown sentence: its new text (None: keep it), marks and warning."""
+
+    id: int
+    text: str | None
+    marks: tuple[Mark, ...] = ()
+    warning: str = ""
+
+
 def utf16_len(text: str) -> int:
     """How many document positions ``text`` takes (a character outside the BMP takes two)."""
     return len(text.encode("utf-16-le")) // 2

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QPushButton,
     QSpinBox,
     QTextBrowser,
@@ -57,6 +58,10 @@ class SummaryPanel(QWidget):
         self.length_box.setValue(sentences)
         self.length_box.setSuffix(self.tr(" sentences"))
         self.copy_button = QPushButton(self.tr("Copy Summary"), self)
+        # Quiet: the summary before stays readable until the new one replaces it.
+        self.busy_label = QLabel(self.tr("Summarising…"), self)
+        self.busy_label.setEnabled(False)  # drawn in the muted text colour
+        self.busy_label.hide()
         self.view = QTextBrowser(self)
         self.view.setOpenLinks(False)  # a sentence link is ours to follow, not a page
         self.view.setAcceptDrops(False)  # drops go to the main window, which opens the file
@@ -73,6 +78,7 @@ class SummaryPanel(QWidget):
         controls.addRow(self.tr("&Algorithm:"), self.algorithm_box)
         controls.addRow(self.tr("&Length:"), self.length_box)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.busy_label)
         buttons.addStretch(1)
         buttons.addWidget(self.copy_button)
         layout = QVBoxLayout(self)
@@ -93,6 +99,15 @@ class SummaryPanel(QWidget):
     @property
     def length(self) -> int:
         return self.length_box.value()
+
+    @property
+    def summarising(self) -> bool:
+        """Whether a new summary is being computed (and the one shown is the one before)."""
+        return not self.busy_label.isHidden()
+
+    def set_summarising(self, on: bool) -> None:
+        self.busy_label.setVisible(on)
+        self.view.setAccessibleDescription(self.tr("Summarising…") if on else "")
 
     def set_fonts(self, arabic: QFont, english: QFont) -> None:
         """Use the reader panes' fonts (pane_fonts), e.g. after a zoom."""

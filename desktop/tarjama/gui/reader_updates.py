@@ -1,0 +1,69 @@
+"""Replacing the texts and marks of many sentences of a pane in one edit.
+
+A mixin of ``ReaderPane``: it needs the pane's ``_texts``, ``_starts``, ``_ends``,
+``_pending``, ``_marks`` and ``_warnings``, its ``_format_sentence`` and
+``_apply_extra_selections``, and the document and scroll bar of a QTextEdit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtGui import QTextCharFormat, QTextCursor
+
+from tarjama.gui.reader_sentences import SentenceUpdate, utf16_len
+
+
+class SentenceUpdates:
+    def set_sentence_text(self, sentence_id: int, text: str) -> None:
+        """Replace one sentence's text (a translation arriving) and shift those after it."""
+        self.update_sentences([SentenceUpdate(sentence_id, text)])
+
+    def update_sentences(self, updates: Sequence[SentenceUpdate]) -> None:
+        """Replace texts and marks of many sentences in one edit of the document.
+
+        A streamed slice comes in one call: one edit block lays the document out once
+        (not once per sentence and format), and the ranges after the changed sentences
+        are shifted in one pass.
+        """
+        if not updates:
+            return
+        scrollbar = self.verticalScrollBar()
+        keep_scroll = scrollbar.value()
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        shift, shifted_to = 0, -1  # ranges up to shifted_to already include shift
+        for update in sorted(updates, key=lambda u: u.id):
+            sentence_id = update.id
+            if shift:
+                for later in range(shifted_to + 1, sentence_id + 1):
+                    self._starts[later] += shift
+                    self._ends[later] += shift
+            shifted_to = sentence_id
+            if update.text is not None:
+                start, end = self._starts[sentence_id], self._ends[sentence_id]
+                cursor.setPosition(start)
+                cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                cursor.insertText(update.text, QTextCharFormat())
+                delta = utf16_len(update.text) - (end - start)
+                self._texts[sentence_id] = update.text
+                self._pending.discard(sentence_id)
+                self._ends[sentence_id] = end + delta
+                shift += delta
+            elif (list(update.marks) == self._marks.get(sentence_id, [])
+                  and update.warning == self._warnings.get(sentence_id, "")):
+                continue  # e.g. the Arabic of a translated sentence: nothing to redraw
+            self._marks[sentence_id] = list(update.marks)
+            if update.warning:
+                self._warnings[sentence_id] = update.warning
+            else:
+                self._warnings.pop(sentence_id, None)
+            self._format_sentence(sentence_id, cursor)
+        if shift:
+            for later in range(shifted_to + 1, len(self._starts)):
+                self._starts[later] += shift
+                self._ends[later] += shift
+        cursor.endEditBlock()
+        scrollbar.setValue(keep_scroll)  # streaming text must not move what the user reads
+        self._apply_extra_selections()
+
