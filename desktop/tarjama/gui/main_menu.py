@@ -1,5 +1,9 @@
 """The reader window's menu bar: File, Edit, View, Packs and Help, and their actions.
 
+Find (Ctrl+F, F3, Shift+F3) is in Edit and drives the window's ``find_bar``; the figure
+warnings (F8, Shift+F8) are in View, next to the sentence keys, and their enabled state
+is kept by the window's ``warnings`` navigator.
+
 The actions belong to the window (their parent) and call its slots; ``build_menus``
 hands back the ones the window enables and disables as work starts and ends.
 """
@@ -82,10 +86,19 @@ def build_menus(window: MainWindow) -> WindowActions:
     with_arabic = add_toggle(window, edit, "Copy With Arabic Originals", "copy_with_arabic")
     with_source = add_toggle(window, edit, "Copy With Source File Name",
                              "copy_with_source_name")
+    edit.addSeparator()
+    find = window.find_bar
+    add_action(window, "&Find…", find.open_bar, QKeySequence.StandardKey.Find, edit)
+    add_action(window, "Find &Next", find.find_next, "F3", edit)
+    add_action(window, "Find Pre&vious", find.find_previous, "Shift+F3", edit)
 
     view = bar.addMenu(window.tr("&View"))
     add_action(window, "Next Sentence", window.linker.next, ["Alt+Down", "Ctrl+]"], view)
     add_action(window, "Previous Sentence", window.linker.previous, ["Alt+Up", "Ctrl+["], view)
+    next_warning = add_action(window, "Next &Warning", window.warnings.next, "F8", view)
+    previous_warning = add_action(window, "Previous Warnin&g", window.warnings.previous,
+                                  "Shift+F8", view)
+    window.warnings.watch(next_warning, previous_warning)
     cancel = add_action(window, "&Cancel Translation", window.cancel_translation, "Esc", view)
     cancel.setEnabled(False)
     view.addSeparator()

@@ -8,7 +8,6 @@ the banner, the status bar and the actions.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Signal
@@ -24,13 +23,15 @@ from PySide6.QtWidgets import (
 
 from tarjama.core.errors import Cancelled
 from tarjama.core.pipeline import ArticleResult
-from tarjama.gui import clipboard, theme
+from tarjama.core.text_search import shorten
+from tarjama.gui import theme
 from tarjama.gui.article_display import ArticleDisplay
 from tarjama.gui.article_session import ArticleSession
 from tarjama.gui.encoding_memory import EncodingMemory
 from tarjama.gui.errors import ErrorReporter
 from tarjama.gui.figures_panel import FiguresPanel
-from tarjama.gui.file_dialogs import ask_article, ask_export
+from tarjama.gui.file_dialogs import ask_article
+from tarjama.gui.find_bar import FindBar
 from tarjama.gui.job_status_bar import JobStatusBar
 from tarjama.gui.main_menu import build_menus
 from tarjama.gui.pack_banner import PackBanner
@@ -39,11 +40,18 @@ from tarjama.gui.reader_pane import ReaderPane
 from tarjama.gui.sentence_linker import SentenceLinker
 from tarjama.gui.settings import Settings
 from tarjama.gui.summary_panel import SummaryPanel
-from tarjama.gui.tool_dialogs import run_about_dialog, run_batch_dialog, run_packs_dialog
+from tarjama.gui.tool_dialogs import (
+    run_about_dialog,
+    run_batch_dialog,
+    run_packs_dialog,
+    stop_batch_before_closing,
+)
+from tarjama.gui.warning_navigator import WarningNavigator
+from tarjama.gui.window_outputs import ArticleOutputs
 from tarjama.gui.worker import JobRequest
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ArticleOutputs, QMainWindow):
     job_finished = Signal()  # the current job is over and everything it produced is shown
 
     def __init__(self, settings: Settings, reporter: ErrorReporter | None = None,
@@ -73,6 +81,7 @@ class MainWindow(QMainWindow):
         self._build_docks()
         self.job_status = JobStatusBar()
         self.setStatusBar(self.job_status)
+        self.warnings = WarningNavigator(self)  # F8: the next sentence with a figure warning
         self._build_actions()
         self._apply_fonts()
         self._connect()
@@ -95,6 +104,8 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.banner)
         layout.addWidget(self.reader_splitter, 1)
+        self.find_bar = FindBar(self.source_pane, self.target_pane, self.linker)
+        layout.addWidget(self.find_bar)
         self.setCentralWidget(central)
 
     def _build_docks(self) -> None:
@@ -122,8 +133,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.session.pack_missing.connect(self.banner.show_reason)
         self.session.prepared.connect(self.on_prepared)
-        self.session.sentence_translated.connect(self.display.on_sentence_translated)
-        self.session.slice_delivered.connect(self.figures_panel.update_sentences)
+        self.session.slice_delivered.connect(self.display.show_translated)
         self.session.progressed.connect(self.on_progressed)
         self.session.completed.connect(self.on_completed)
         self.session.failed.connect(self.on_failed)
@@ -156,7 +166,9 @@ class MainWindow(QMainWindow):
         """The Arabic is ready: show it with its figures and summary before any English."""
         self.add_recent(article.document.path)
         self.banner.setVisible(self.session.no_pack)
-        self.setWindowTitle(f"{article.document.title or article.document.path.name} — Tarjama")
+        # A headline can run to a paragraph; the title bar gets its first words.
+        self.setWindowTitle(f"{shorten(article.document.title or '') or article.document.path.name}"
+                            " — Tarjama")
         self.display.show_arabic(article, english_coming=not self.session.no_pack)
         if not self.session.no_pack:
             self.job_status.show_translating(len(article.sentences))
@@ -167,16 +179,18 @@ class MainWindow(QMainWindow):
         self.job_status.show_progress(done, total, speed)
 
     def on_completed(self, article: ArticleResult) -> None:
-        """The final article, once every streamed sentence is on screen."""
-        self.display.article = article
+        """The final article, once every streamed sentence is on screen.
+
+        The panes and the Figures table already show every sentence (refilling the table
+        here froze a long article's window); the job's summary is shown, or, when the
+        user changed the options meanwhile, a new one is asked of the summary worker.
+        """
+        self.display.show_completed(article)
         request = self.session.request
         if request and (request.summary_algorithm, request.summary_sentences) != (
                 self.summary_panel.algorithm, self.summary_panel.length):
             self.on_summary_options_changed(self.summary_panel.algorithm,
                                             self.summary_panel.length)
-        else:
-            self.display.show_summary()
-        self.display.show_figures()
         self.job_status.show_result(article)
 
     def on_failed(self, exc: BaseException) -> None:
@@ -214,36 +228,6 @@ class MainWindow(QMainWindow):
     def on_summary_options_changed(self, algorithm: str, length: int) -> None:
         self.settings.summary_algorithm, self.settings.summary_sentences = algorithm, length
         self.display.summarize(algorithm, length)
-
-    def copy_summary(self) -> None:
-        self._copy(clipboard.summary_clip, self.tr("Summary copied."))
-
-    def copy_translation(self) -> None:
-        self._copy(clipboard.translation_clip, self.tr("Translation copied."))
-
-    def _copy(self, make_clip: Callable[..., tuple[str, str]], done: str) -> None:
-        if self.article is not None:
-            clipboard.put_on_clipboard(*make_clip(
-                self.article, with_arabic=self.settings.copy_with_arabic,
-                with_source=self.settings.copy_with_source_name))
-            self.statusBar().showMessage(done, 3000)
-
-    def export_dialog(self) -> None:
-        if self.article is None:
-            return
-        chosen = ask_export(self, self.article.document.path)
-        if chosen:
-            self.export_to(*chosen)
-
-    def export_to(self, path: Path, fmt: str) -> None:
-        from tarjama.core.export import write_export
-
-        try:
-            write_export(self.article, fmt, path)
-        except OSError as exc:
-            self.reporter.report(self, exc, f"exporting to {path}")
-            return
-        self.statusBar().showMessage(self.tr("Exported to %1").replace("%1", str(path)), 5000)
 
     # -- view ------------------------------------------------------------------------------
 
@@ -303,7 +287,11 @@ class MainWindow(QMainWindow):
         self.settings.save()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not stop_batch_before_closing(self):  # a batch is running and the user keeps it
+            event.ignore()
+            return
         self.session.shutdown()
+        self.display.shutdown()
         self.save_settings()
         super().closeEvent(event)
 
