@@ -151,10 +151,6 @@ class ArticleDisplay(QObject):
     def _on_summary_failed(self, _exc: object) -> None:
         self.summary_panel.set_summarising(False)  # the summary before stays
 
-    def show_figures(self) -> None:
-        """Fill the Figures panel again (its colours follow the theme)."""
-        self.figures_panel.show_sentences(self.article.sentences if self.article else [])
-
     def shutdown(self) -> None:
         """Wait for a summary still running, so none outlives the window."""
         self.summaries.shutdown()
