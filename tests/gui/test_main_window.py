@@ -325,3 +325,17 @@ def test_settings_persist_across_windows(make_window, tmp_path):
     assert again.summary_panel.algorithm == "textrank"
     assert again.source_pane.font().pointSize() == saved.arabic_font_size
     again.set_theme("system")
+
+
+def test_an_article_read_from_the_cache_says_so_without_a_speed(make_window, open_and_wait,
+                                                                use_tiny_pack, article_file):
+    window = make_window()
+    open_and_wait(window, article_file)
+    first = window.job_status.status_label.text()
+    assert "words/s" in first
+    assert "cache" not in first
+    open_and_wait(window, article_file)  # every sentence is in the cache now
+    again = window.job_status.status_label.text()
+    assert again.startswith("6 sentences, from the translation cache")
+    assert "words/s" not in again
+    assert window.article.stats.cached == 6

@@ -81,6 +81,7 @@ class Stats:
     sentences: int
     source_words: int
     seconds: float
+    cached: int = 0  # sentences whose translation came from the translation cache
 
     @property
     def words_per_second(self) -> float:

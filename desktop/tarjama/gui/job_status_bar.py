@@ -45,7 +45,12 @@ class JobStatusBar(QStatusBar):
 
     def show_result(self, article: ArticleResult) -> None:
         stats = article.stats
-        if article.translated:
+        if article.translated and stats.sentences and stats.cached >= stats.sentences:
+            # Nothing was translated now: a words/s figure would be meaningless.
+            text = self.tr("%1 sentences, from the translation cache; %2 figure warnings")
+            self.status_label.setText(text.replace("%1", str(stats.sentences))
+                                      .replace("%2", str(len(article.warnings()))))
+        elif article.translated:
             text = self.tr("Translated %1 sentences in %2 s (%3 words/s); %4 figure warnings")
             self.status_label.setText(
                 text.replace("%1", str(stats.sentences)).replace("%2", f"{stats.seconds:.1f}")

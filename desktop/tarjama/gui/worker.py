@@ -174,6 +174,7 @@ class ArticleJob(QRunnable):
         # engine window finishes goes over in one signal: one queued event per sentence
         # cost the GUI thread more than showing the sentence.
         ready: list[SentenceResult] = []
+        cached = 0
         for start, end in stream_slices(len(texts)):
             def deliver(index: int, translation: str, start: int = start) -> None:
                 attach_translation(results[start + index], translation)
@@ -187,10 +188,11 @@ class ArticleJob(QRunnable):
 
             translator.translate(texts[start:end], on_result=deliver, progress=progress,
                                  cancel=self.cancel)
+            cached += translator.last_stats.cached
         seconds = time.perf_counter() - started
         summary = summarize_sentences(results, options, title=document.title)
         emit.result.emit(token, ArticleResult(document, results, summary, pack_info,
-                                              Stats(len(results), words, seconds)))
+                                              Stats(len(results), words, seconds, cached)))
 
 
 class ArticleWorker(QObject):
