@@ -339,3 +339,18 @@ def test_an_article_read_from_the_cache_says_so_without_a_speed(make_window, ope
     assert again.startswith("6 sentences, from the translation cache")
     assert "words/s" not in again
     assert window.article.stats.cached == 6
+
+
+def test_zoom_keeps_the_current_sentence_in_view(make_window, open_and_wait, use_tiny_pack,
+                                                 article_file):
+    window = make_window()
+    window.resize(900, 420)
+    open_and_wait(window, article_file)
+    last = window.source_pane.sentence_count() - 1
+    window.linker.select(last)
+    for _ in range(6):
+        window.zoom(+1)
+        assert window.source_pane.is_sentence_visible(last)
+        assert window.target_pane.is_sentence_visible(last)
+    window.reset_zoom()
+    assert window.source_pane.is_sentence_visible(last)

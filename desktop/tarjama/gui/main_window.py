@@ -35,7 +35,6 @@ from tarjama.gui.find_bar import FindBar
 from tarjama.gui.job_status_bar import JobStatusBar
 from tarjama.gui.main_menu import build_menus
 from tarjama.gui.pack_banner import PackBanner
-from tarjama.gui.pane_fonts import pane_fonts, reset_font_sizes, zoom_font_sizes
 from tarjama.gui.reader_pane import ReaderPane
 from tarjama.gui.sentence_linker import SentenceLinker
 from tarjama.gui.settings import Settings
@@ -48,10 +47,11 @@ from tarjama.gui.tool_dialogs import (
 )
 from tarjama.gui.warning_navigator import WarningNavigator
 from tarjama.gui.window_outputs import ArticleOutputs
+from tarjama.gui.window_zoom import PaneZoom
 from tarjama.gui.worker import JobRequest
 
 
-class MainWindow(ArticleOutputs, QMainWindow):
+class MainWindow(ArticleOutputs, PaneZoom, QMainWindow):
     job_finished = Signal()  # the current job is over and everything it produced is shown
 
     def __init__(self, settings: Settings, reporter: ErrorReporter | None = None,
@@ -230,20 +230,6 @@ class MainWindow(ArticleOutputs, QMainWindow):
         self.display.summarize(algorithm, length)
 
     # -- view ------------------------------------------------------------------------------
-
-    def _apply_fonts(self) -> None:
-        arabic, english = pane_fonts(self.settings, self.arabic_family, self.font())
-        self.source_pane.set_text_font(arabic)
-        self.target_pane.set_text_font(english)
-        self.summary_panel.set_fonts(arabic, english)
-
-    def zoom(self, step: int) -> None:
-        zoom_font_sizes(self.settings, step)
-        self._apply_fonts()
-
-    def reset_zoom(self) -> None:
-        reset_font_sizes(self.settings)
-        self._apply_fonts()
 
     def set_theme(self, name: str) -> None:
         self.settings.theme = name
