@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import html
 
 import pytest
 from PySide6.QtGui import QGuiApplication
@@ -11,6 +12,7 @@ from tarjama.core.documents import read_document
 from tarjama.core.packs import PackInfo
 from tarjama.core.pipeline import Summary, analyse_document, attach_translation
 from tarjama.gui.clipboard import (
+    WARNING_MARK,
     keep_plain_text_only,
     put_on_clipboard,
     summary_clip,
@@ -52,9 +54,28 @@ def test_summary_without_extras(article):
 
 def test_translation_keeps_paragraphs(article):
     text, rich = translation_clip(article, with_arabic=False, with_source=False)
-    assert text.startswith("English sentence 0. English sentence 1.\n\n"
-                           "English sentence 2. English sentence 3.\n\n")
+    paragraphs = text.split("\n\n")
+    assert paragraphs[0].splitlines()[0] == "English sentence 0. English sentence 1."
+    assert paragraphs[1].splitlines()[0] == "English sentence 2. English sentence 3."
     assert rich.count("<p>") == 4  # three paragraphs and the credit line
+
+
+def test_copies_carry_each_figure_warning_under_its_sentence(article):
+    warned = [s for s in article.sentences if s.fidelity and s.fidelity.status != "ok"]
+    assert warned  # "English sentence N." drops the article's figures
+    text, rich = translation_clip(article, with_arabic=False, with_source=False)
+    for sentence in warned:
+        for check in sentence.fidelity.checks:
+            if check.status != "ok":
+                assert f"{WARNING_MARK} {check.detail}" in text.splitlines()
+                assert html.escape(check.detail) in rich
+    assert 'style="color:#a40000"' in rich
+    # In the summary the warning sits right under its own sentence.
+    text, _ = summary_clip(article, with_arabic=False, with_source=False)
+    lines = text.splitlines()
+    first = lines.index("1. English sentence 1.")
+    assert lines[first + 1].startswith(f"   {WARNING_MARK}")
+    assert "95%" in lines[first + 1]
 
 
 def test_html_is_escaped(article):

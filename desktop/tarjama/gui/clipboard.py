@@ -13,6 +13,20 @@ from tarjama.core.export import summary_sentences
 from tarjama.core.pipeline import ArticleResult, SentenceResult
 
 _ARABIC_STYLE = 'dir="rtl" lang="ar" style="text-align:right"'
+_WARNING_STYLE = 'style="color:#a40000"'
+WARNING_MARK = "⚠ Check the figures:"
+
+
+def _warnings(sentence: SentenceResult) -> list[str]:
+    """A line per figure the translation lost or changed, so a pasted report keeps them."""
+    if sentence.fidelity is None:
+        return []
+    return [f"{WARNING_MARK} {check.detail}" for check in sentence.fidelity.checks
+            if check.status != "ok"]
+
+
+def _warning_html(lines: list[str]) -> str:
+    return "".join(f"<br><span {_WARNING_STYLE}>{html.escape(line)}</span>" for line in lines)
 
 
 def _english(sentence: SentenceResult) -> str:
@@ -39,6 +53,9 @@ def summary_clip(result: ArticleResult, *, with_arabic: bool,
     for number, sentence in enumerate(chosen, start=1):
         lines.append(f"{number}. {_english(sentence)}")
         item = html.escape(_english(sentence))
+        warnings = _warnings(sentence)
+        lines += [f"   {line}" for line in warnings]
+        item += _warning_html(warnings)
         if with_arabic and sentence.translation is not None:
             lines.append(f"   {sentence.sentence.text}")
             item += f"<br><span {_ARABIC_STYLE}>{html.escape(sentence.sentence.text)}</span>"
@@ -54,8 +71,9 @@ def translation_clip(result: ArticleResult, *, with_arabic: bool,
     parts = [f"<p><b>{html.escape(_source_line(result))}</b></p>"] if with_source else []
     for paragraph in _paragraphs(result.sentences):
         english = " ".join(_english(s) for s in paragraph)
-        lines += [english, ""]
-        parts.append(f"<p>{html.escape(english)}</p>")
+        warnings = [line for s in paragraph for line in _warnings(s)]
+        lines += [english, *warnings, ""]
+        parts.append(f"<p>{html.escape(english)}{_warning_html(warnings)}</p>")
         if with_arabic and result.translated:
             arabic = " ".join(s.sentence.text for s in paragraph)
             lines += [arabic, ""]
