@@ -30,11 +30,21 @@ _WORD = re.compile(r"\w+")
 
 
 def load_generator():
-    path = REPO / "desktop" / "tarjama" / "devtools" / "news_pages.py"
-    spec = importlib.util.spec_from_file_location("news_pages_bench", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up by name
-    spec.loader.exec_module(module)
+    """The page generator from this checkout, whichever ``tarjama`` is imported.
+
+    Its three modules are loaded by path under their package names, so they import one
+    another from here even when ``tarjama`` itself comes from an older checkout.
+    """
+    import tarjama.devtools  # noqa: F401 (their package, from whichever checkout)
+
+    folder = REPO / "desktop" / "tarjama" / "devtools"
+    module = None
+    for name in ("news_articles", "news_furniture", "news_pages"):
+        spec = importlib.util.spec_from_file_location(f"tarjama.devtools.{name}",
+                                                      folder / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module  # dataclasses look their module up by name
+        spec.loader.exec_module(module)
     return module
 
 

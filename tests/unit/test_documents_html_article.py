@@ -13,7 +13,9 @@ import pytest
 
 from tarjama.core.documents import read_document
 from tarjama.core.documents.html_reader import html_to_text
-from tarjama.devtools.news_pages import ARTICLES, COOKIE, COPYRIGHT, large_page, news_pages
+from tarjama.devtools.news_articles import ARTICLES
+from tarjama.devtools.news_furniture import COOKIE, COPYRIGHT
+from tarjama.devtools.news_pages import large_page, news_pages
 
 _WORD = re.compile(r"\w+")
 HEADLINE = ARTICLES[1].headline

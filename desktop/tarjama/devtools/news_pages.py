@@ -1,45 +1,28 @@
 """Arabic news pages with their gold article text, for measuring the HTML reader.
 
-Each page wraps one of the articles below in page furniture (menus, "most read" and
-related lists, bylines, share widgets, comments, cookie banners, newsletter boxes,
-footers) in one of several layouts seen on Arabic news sites. ``NewsPage.gold`` is what
-a reader should keep: the headline first, then the article's paragraphs (and the cells
-of an article table).
+Each page wraps one of the articles of ``news_articles`` in page furniture
+(``news_furniture``) in one of several layouts seen on Arabic news sites.
+``NewsPage.gold`` is what a reader should keep: the headline first, then the article's
+paragraphs (and the cells of an article table).
 
-Standard library only, and no import of ``tarjama``: ``benchmarks/html_quality.py`` loads
-this file by path so that it also measures an older checkout of the reader.
+Standard library only besides these three modules: ``benchmarks/html_quality.py`` loads
+them by path so that it also measures an older checkout of the reader.
 """
 
 from __future__ import annotations
 
-import html
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
-
-@dataclass(frozen=True)
-class Article:
-    headline: str
-    paragraphs: tuple[str, ...]
-    city: str
-    table: tuple[tuple[str, ...], ...] = ()  # rows of cells; the first row is the header
-    subheads: tuple[tuple[int, str], ...] = ()  # (index of the paragraph it comes before, text)
-    bullets: tuple[str, ...] = ()  # a list after the second paragraph
-
-    def blocks(self) -> list[tuple[str, object]]:
-        """("p" | "h2" | "ul" | "table", content) in reading order."""
-        subheads = dict(self.subheads)
-        blocks: list[tuple[str, object]] = []
-        for index, paragraph in enumerate(self.paragraphs):
-            if index == 2 and self.bullets:
-                blocks.append(("ul", self.bullets))
-            if index == 3 and self.table:
-                blocks.append(("table", self.table))
-            if index in subheads:
-                blocks.append(("h2", subheads[index]))
-            blocks.append(("p", paragraph))
-        return blocks
+from tarjama.devtools.news_articles import ARTICLES, Article
+from tarjama.devtools.news_furniture import (
+    LONG_COMMENTS,
+    NAV,
+    SITE,
+    Furniture,
+)
+from tarjama.devtools.news_furniture import escape as _e
 
 
 @dataclass(frozen=True)
@@ -60,231 +43,6 @@ class NewsPage:
             else:
                 texts.append(content)
         return tuple(texts)
-
-
-ARTICLES = (
-    Article(
-        "عودة الكهرباء إلى أحياء شرق حلب بعد انقطاع دام 14 ساعة",
-        (
-            "عادت التغذية الكهربائية صباح الثلاثاء إلى معظم أحياء القسم الشرقي من مدينة حلب، "
-            "بعد انقطاع استمر 14 ساعة متواصلة بسبب عطل في محطة التحويل الرئيسية.",
-            "وقال مدير الشركة العامة للكهرباء في المحافظة إن فرق الصيانة عملت طوال الليل "
-            "لإصلاح محولتين بقدرة 66 كيلوفولط، مشيراً إلى أن نحو 120 ألف مشترك تأثروا بالانقطاع.",
-            "وأضاف أن ساعات التقنين ستعود إلى برنامجها المعتاد اعتباراً من يوم الخميس، بواقع "
-            "أربع ساعات وصل مقابل ساعتين قطع في الأحياء السكنية.",
-            "من جهتهم، اشتكى سكان حي الشعار من تلف المواد الغذائية في البرادات، وقال أحدهم إن "
-            "عائلته خسرت ما قيمته 300 ألف ليرة من اللحوم والخضار.",
-            "ويعاني قطاع الكهرباء في سوريا من نقص حاد في الفيول والغاز اللازمين لتشغيل المحطات، "
-            "إذ لا يتجاوز الإنتاج الحالي 2200 ميغاواط وفق أرقام رسمية، مقابل حاجة تقدر بأكثر "
-            "من 7 آلاف ميغاواط.",
-            "وتأمل الحكومة أن يسهم دخول العنفة الثالثة في محطة حلب الحرارية الخدمة قبل نهاية "
-            "العام في تخفيف ساعات التقنين بنسبة 20 في المئة.",
-        ),
-        "حلب",
-        subheads=((4, "نقص مزمن في الوقود"),),
-    ),
-    Article(
-        "موسم القمح في الحسكة يتراجع إلى أدنى مستوى منذ عشر سنوات",
-        (
-            "توقعت مديرية الزراعة في محافظة الحسكة ألا يتجاوز إنتاج القمح هذا الموسم 350 ألف "
-            "طن، وهو أدنى رقم تسجله المحافظة منذ عام 2014.",
-            "وعزت المديرية التراجع إلى قلة الأمطار التي لم تتجاوز 180 مليمتراً في المتوسط، أي "
-            "أقل من نصف المعدل السنوي المعتاد، إضافة إلى ارتفاع أسعار المحروقات والأسمدة.",
-            "وقال مزارع من ريف القامشلي إن تكلفة ري الدونم الواحد بلغت 85 ألف ليرة، وإن كثيراً "
-            "من جيرانه تركوا أراضيهم بوراً لأنهم لم يعودوا قادرين على شراء المازوت.",
-            "وحددت الجهات المعنية سعر شراء الكيلوغرام من القمح بـ 2300 ليرة، في حين يطالب "
-            "الفلاحون برفعه إلى 3000 ليرة على الأقل لتغطية التكاليف.",
-            "وتعد الحسكة تاريخياً خزان سوريا من الحبوب، إذ كانت تنتج قبل عام 2011 قرابة 40 في "
-            "المئة من محصول القمح في البلاد.",
-            "ويخشى خبراء اقتصاديون أن يؤدي تراجع الإنتاج إلى زيادة الاعتماد على الاستيراد، في "
-            "وقت تعاني فيه الخزينة من شح القطع الأجنبي.",
-            "وبدأت مراكز الاستلام في المحافظة بتسلم المحصول منذ مطلع حزيران، وسط شكاوى من طول "
-            "فترات الانتظار أمام الصوامع التي تصل أحياناً إلى ثلاثة أيام.",
-        ),
-        "الحسكة",
-        subheads=((3, "أسعار الشراء لا تغطي التكاليف"), (5, "مخاوف من زيادة الاستيراد")),
-    ),
-    Article(
-        "انخفاض منسوب الفرات يهدد مياه الشرب في الرقة",
-        (
-            "حذرت مؤسسة المياه في الرقة من أن منسوب نهر الفرات انخفض نحو 4 أمتار خلال الأشهر "
-            "الستة الماضية، ما يهدد محطات ضخ مياه الشرب التي تخدم أكثر من 600 ألف نسمة.",
-            "وأوضحت المؤسسة في بيان أن كمية المياه الواردة عبر الحدود تراجعت إلى أقل من 200 متر "
-            "مكعب في الثانية، بينما تنص الاتفاقات الموقعة على 500 متر مكعب في الثانية.",
-            "وأشار البيان إلى أن ثلاث محطات توقفت جزئياً عن العمل، وأن فرقاً فنية تعمل على مد "
-            "أنابيب أطول للوصول إلى عمق المجرى.",
-            "وقال مهندس في سد الفرات إن المخزون الحالي في بحيرة الأسد يكفي لتأمين الحاجات "
-            "الأساسية مدة 90 يوماً فقط إذا استمر الوضع على حاله.",
-            "ويخشى المزارعون على ضفتي النهر من خسارة موسم القطن، إذ تحتاج زراعة الهكتار الواحد "
-            "إلى ما يقارب 10 آلاف متر مكعب من المياه طوال الموسم.",
-        ),
-        "الرقة",
-    ),
-    Article(
-        "أسعار الخضار في أسواق دمشق ترتفع 35 في المئة خلال شهر",
-        (
-            "سجلت أسعار الخضار والفواكه في أسواق دمشق ارتفاعاً بنسبة 35 في المئة خلال شهر "
-            "واحد، بحسب رصد أجرته جمعية حماية المستهلك في عدد من الأسواق الشعبية.",
-            "وبلغ سعر كيلوغرام البندورة في سوق الهال 6500 ليرة بعد أن كان 4000 ليرة مطلع الشهر "
-            "الماضي، فيما تجاوز سعر كيلوغرام البطاطا 5000 ليرة.",
-            "ويرجع التجار الارتفاع إلى زيادة تكاليف النقل بعد رفع سعر ليتر المازوت إلى 12 ألف "
-            "ليرة، إضافة إلى تصدير كميات كبيرة من الإنتاج إلى دول الخليج.",
-            "وقالت موظفة متقاعدة إن راتبها الشهري البالغ 280 ألف ليرة لم يعد يكفي لشراء حاجات "
-            "أسبوع واحد من الخضار والخبز.",
-            "ووعدت وزارة التجارة الداخلية بطرح كميات من الخضار في صالات المؤسسة السورية للتجارة "
-            "بأسعار تقل 15 في المئة عن أسعار السوق.",
-        ),
-        "دمشق",
-        (
-            ("المادة", "السعر السابق بالليرة", "السعر الحالي بالليرة"),
-            ("البندورة", "4000", "6500"),
-            ("البطاطا", "3600", "5000"),
-            ("الخيار", "3000", "4200"),
-        ),
-    ),
-    Article(
-        "افتتاح مدرسة جديدة في دير الزور تستوعب 900 طالب",
-        (
-            "افتتحت مديرية التربية في دير الزور يوم الأحد مدرسة جديدة في حي الجورة، تضم 24 "
-            "غرفة صفية ومخبراً للعلوم وقاعة للحاسوب، وتستوعب نحو 900 طالب وطالبة.",
-            "وقال مدير التربية خلال حفل الافتتاح إن المدرسة بنيت بتمويل من منظمة دولية بتكلفة "
-            "بلغت 450 ألف دولار، وإن العمل فيها استغرق 11 شهراً.",
-            "وأضاف أن المحافظة لا تزال بحاجة إلى أكثر من 150 مدرسة لاستيعاب جميع الأطفال في سن "
-            "الدراسة، إذ تعمل بعض المدارس بنظام الدوامين الصباحي والمسائي.",
-            "وعبر عدد من الأهالي عن ارتياحهم لافتتاح المدرسة، وقالت أم لثلاثة أطفال إن أبناءها "
-            "كانوا يمشون مسافة 3 كيلومترات يومياً للوصول إلى أقرب مدرسة.",
-            "ويقدر عدد الأطفال المتسربين من التعليم في المحافظة بنحو 40 ألف طفل، وفق تقديرات "
-            "منظمات محلية تعمل في مجال التعليم.",
-        ),
-        "دير الزور",
-    ),
-    Article(
-        "حرائق ريف اللاذقية تلتهم 1200 دونم من الأحراج",
-        (
-            "التهمت الحرائق التي اندلعت منذ يوم الجمعة في ريف اللاذقية الشمالي نحو 1200 دونم "
-            "من الأحراج والأراضي الزراعية، قبل أن تتمكن فرق الإطفاء من محاصرتها مساء الأحد.",
-            "وقال قائد فوج الإطفاء في المحافظة إن 35 سيارة إطفاء وثلاث طائرات مروحية شاركت في "
-            "عمليات الإخماد، وسط صعوبة في الوصول إلى المناطق الجبلية الوعرة.",
-            "وساهمت الرياح الشديدة التي تجاوزت سرعتها 40 كيلومتراً في الساعة في انتقال النيران "
-            "بسرعة بين التلال، ما اضطر السلطات إلى إخلاء قريتين بشكل مؤقت.",
-            "ولم تسجل أي إصابات بشرية، غير أن 17 منزلاً تعرضت لأضرار متفاوتة، بحسب حصيلة أولية "
-            "أعلنتها المحافظة.",
-            "وتشهد المناطق الساحلية في سوريا حرائق متكررة كل صيف، وكان عام 2020 الأسوأ، إذ أتت "
-            "النيران خلاله على أكثر من 11 ألف هكتار.",
-            "ودعت مديرية الزراعة الأهالي إلى عدم إشعال النار قرب الأحراج، وإلى الإبلاغ فوراً عن "
-            "أي دخان على الرقم 188.",
-        ),
-        "اللاذقية",
-        bullets=(
-            "مساحة الأحراج والأراضي المحترقة: 1200 دونم",
-            "عدد سيارات الإطفاء المشاركة: 35 سيارة",
-            "عدد المنازل المتضررة: 17 منزلاً",
-        ),
-    ),
-)
-
-SITE = "شبكة الأخبار السورية"
-NAV = ("الرئيسية", "أخبار سوريا", "اقتصاد", "رياضة", "ثقافة وفنون", "تقارير", "منوعات",
-       "اتصل بنا")
-OTHER_HEADLINES = (
-    "ارتفاع أسعار الذهب في السوق المحلية إلى مستوى قياسي جديد",
-    "منتخب سوريا لكرة القدم يتأهل إلى الدور الثاني من البطولة",
-    "مرسوم جديد يمنح زيادة على رواتب المتقاعدين اعتباراً من الشهر المقبل",
-    "افتتاح معرض الكتاب في دمشق بمشاركة أكثر من مئتي دار نشر",
-    "تمديد ساعات عمل المخابز في حمص خلال شهر رمضان",
-    "الأرصاد تتوقع موجة حر تضرب البلاد نهاية الأسبوع",
-    "إعادة افتتاح الطريق الدولي بين حلب واللاذقية أمام الشاحنات",
-)
-SHARE = ("شارك على فيسبوك", "شارك على تويتر", "أرسل عبر واتساب", "نسخ الرابط")
-COMMENTS = (
-    ("أبو محمد", "الله يعين الناس، الوضع صار صعب كتير وما حدا عم يسمع صوتنا"),
-    ("سامر", "شكراً على التقرير، ياريت تكتبوا عن وضع الريف كمان لأنو منسي تماماً"),
-    ("مواطن", "هذا الكلام غير دقيق، عنا بالحي المشكلة مستمرة من أكثر من أسبوع"),
-    ("ليلى", "الحل بيد المسؤولين وما في أي متابعة حقيقية على الأرض للأسف"),
-)
-# Readers' comments long enough to read like prose, for the comment-thread layout.
-LONG_COMMENTS = (
-    "المشكلة ليست جديدة، منذ سنوات ونحن نعاني من الأمر نفسه كل صيف ولا أحد يتحرك لإيجاد "
-    "حل دائم ينهي معاناة الناس",
-    "أتمنى من الجهات المعنية أن تتحرك بسرعة قبل أن تتفاقم الأزمة ويخسر الناس أرزاقهم كما "
-    "حصل في العام الماضي تماماً",
-    "شكراً للمراسل على هذا التقرير المفصل، لكن كان من المفيد ذكر رأي الخبراء في الحلول "
-    "الممكنة على المدى البعيد",
-    "نحن في الريف الشرقي نعيش الوضع نفسه منذ أسابيع وندفع أسعاراً خيالية لا يقدر عليها "
-    "أحد من أصحاب الدخل المحدود",
-)
-COOKIE = ("يستخدم هذا الموقع ملفات تعريف الارتباط لتحسين تجربتك في التصفح، وبمتابعتك التصفح "
-          "فإنك توافق على سياسة الخصوصية.")
-NEWSLETTER = "اشترك في نشرتنا البريدية ليصلك ملخص أهم الأخبار كل صباح"
-FOOTER_LINKS = ("من نحن", "سياسة الخصوصية", "شروط الاستخدام", "أعلن معنا")
-COPYRIGHT = f"جميع الحقوق محفوظة © 2023 {SITE}"
-
-
-def _e(text: str) -> str:
-    return html.escape(text, quote=False)
-
-
-class _Furniture:
-    """The boilerplate of one page, with class names that give nothing away."""
-
-    def __init__(self, article: Article, rng: random.Random) -> None:
-        self.article = article
-        self.rng = rng
-        others = [h for h in (a.headline for a in ARTICLES) if h != article.headline]
-        self.most_read = rng.sample([*OTHER_HEADLINES, *others], 5)
-        self.related = rng.sample(others, 3)
-
-    def rid(self) -> str:
-        return "".join(self.rng.choice("abcdefghjkmnpqrstuvwxyz0123456789") for _ in range(6))
-
-    def links(self, items, item_tag="li", wrap="ul") -> str:
-        inner = "".join(f'<{item_tag}><a href="/n/{self.rid()}">{_e(t)}</a></{item_tag}>'
-                        for t in items)
-        return f"<{wrap}>{inner}</{wrap}>" if wrap else inner
-
-    def nav(self) -> str:
-        return f'<div class="top-links" id="{self.rid()}">{self.links(NAV)}</div>'
-
-    def byline(self) -> str:
-        day = self.rng.randint(1, 28)
-        return (f'<div class="meta-line"><span>{_e(self.article.city)} – مراسلنا</span>'
-                f"<span> نشر في {day} حزيران 2023 الساعة 10:45</span></div>")
-
-    def share(self) -> str:
-        return f'<div class="icons-row" id="{self.rid()}">{self.links(SHARE, "span", "")}</div>'
-
-    def most_read_box(self) -> str:
-        return (f'<div class="box-x" id="{self.rid()}"><h3>الأكثر قراءة</h3>'
-                f"{self.links(self.most_read, 'li', 'ol')}</div>")
-
-    def related_box(self) -> str:
-        return (f'<div class="blk" id="{self.rid()}"><h4>اقرأ أيضاً</h4>'
-                f"{self.links(self.related)}</div>")
-
-    def comments(self) -> str:
-        chosen = self.rng.sample(COMMENTS, 3)
-        items = "".join(
-            f'<div class="c-item"><b>{_e(name)}</b> <span>منذ {self.rng.randint(2, 9)} ساعات'
-            f"</span><p>{_e(text)}</p><a>رد</a></div>"
-            for name, text in chosen
-        )
-        return (f'<div class="box-c" id="{self.rid()}"><h3>التعليقات ({len(chosen)})</h3>'
-                f"{items}<h4>أضف تعليقاً</h4><span>الاسم</span> <span>أرسل</span></div>")
-
-    def cookie(self) -> str:
-        return f'<div class="bar-b" id="{self.rid()}"><p>{_e(COOKIE)}</p><a>موافق</a></div>'
-
-    def newsletter(self) -> str:
-        return (f'<div class="nl-x"><p>{_e(NEWSLETTER)}</p><span>بريدك الإلكتروني</span>'
-                "<a>اشترك</a></div>")
-
-    def tags(self) -> str:
-        return (f'<div class="kw"><span>الوسوم:</span> <a>{_e(self.article.city)}</a> '
-                "<a>خدمات</a> <a>سوريا</a></div>")
-
-    def footer(self) -> str:
-        return (f'<div class="bottom" id="{self.rid()}">{self.links(FOOTER_LINKS)}'
-                f"<p>{_e(COPYRIGHT)}</p></div>")
 
 
 def _head(article: Article, extra: str = "", charset: str = "utf-8") -> str:
@@ -310,7 +68,7 @@ def _linked(paragraph: str, city: str) -> str:
 
 
 def _paragraph_blocks(
-    article: Article, f: _Furniture, tag: str = "p", *, extras: bool = True
+    article: Article, f: Furniture, tag: str = "p", *, extras: bool = True
 ) -> list[str]:
     """The article's blocks; with ``extras``, a "read also" link and a share row inside."""
     blocks = []
@@ -330,7 +88,7 @@ def _paragraph_blocks(
     return blocks
 
 
-def _div_soup(article: Article, f: _Furniture) -> str:
+def _div_soup(article: Article, f: Furniture) -> str:
     body = "".join(_paragraph_blocks(article, f))
     return (
         f"{_head(article)}<body><div class=\"wrap\" id=\"{f.rid()}\">{f.nav()}"
@@ -343,7 +101,7 @@ def _div_soup(article: Article, f: _Furniture) -> str:
     )
 
 
-def _br_paragraphs(article: Article, f: _Furniture) -> str:
+def _br_paragraphs(article: Article, f: Furniture) -> str:
     # Editors' text as sites store it: loose lines split by <br><br>, then (pasted from
     # elsewhere) the last paragraphs in <p> tags, all in one div.
     pieces = []
@@ -368,7 +126,7 @@ def _br_paragraphs(article: Article, f: _Furniture) -> str:
     )
 
 
-def _tables_layout(article: Article, f: _Furniture) -> str:
+def _tables_layout(article: Article, f: Furniture) -> str:
     body = "".join(_paragraph_blocks(article, f, extras=False))
     return (
         f"{_head(article)}<body><table width=\"100%\"><tr><td colspan=\"2\">{f.nav()}</td></tr>"
@@ -379,7 +137,7 @@ def _tables_layout(article: Article, f: _Furniture) -> str:
     )
 
 
-def _semantic(article: Article, f: _Furniture) -> str:
+def _semantic(article: Article, f: Furniture) -> str:
     body = "".join(_paragraph_blocks(article, f))
     return (
         f"{_head(article)}<body><header><nav>{f.links(NAV)}</nav></header><main>"
@@ -391,7 +149,7 @@ def _semantic(article: Article, f: _Furniture) -> str:
     )
 
 
-def _inline_scripts(article: Article, f: _Furniture) -> str:
+def _inline_scripts(article: Article, f: Furniture) -> str:
     blocks = _paragraph_blocks(article, f)
     script = ('<script>var ad_slot = "إعلان"; window.dataLayer = window.dataLayer || [];'
               " if (a < b && b > 0) { render('<div>نص</div>'); }</script>")
@@ -409,7 +167,7 @@ def _inline_scripts(article: Article, f: _Furniture) -> str:
     )
 
 
-def _div_paragraphs(article: Article, f: _Furniture) -> str:
+def _div_paragraphs(article: Article, f: Furniture) -> str:
     """Paragraphs in bare divs, a ticker of headlines above, the dateline a paragraph."""
     body = "".join(_paragraph_blocks(article, f, "div"))
     ticker = f'<div class="tk"><b>عاجل</b>{f.links(f.most_read[:3], "span", "")}</div>'
@@ -423,7 +181,7 @@ def _div_paragraphs(article: Article, f: _Furniture) -> str:
     )
 
 
-def _random_classes(article: Article, f: _Furniture) -> str:
+def _random_classes(article: Article, f: Furniture) -> str:
     """Div soup whose every class and id is a generated token: nothing to go by but text."""
     page = _div_soup(article, f)
     for name in ("wrap", "row", "col-md-8", "col-md-4", "content", "top-links", "meta-line",
@@ -433,7 +191,7 @@ def _random_classes(article: Article, f: _Furniture) -> str:
     return page.replace('class="txt-', 'class="', 1)
 
 
-def _comment_thread(article: Article, f: _Furniture) -> str:
+def _comment_thread(article: Article, f: Furniture) -> str:
     """Neutral class names, a "read also" box inside the text, a photo caption, and a
     long thread of readers' comments written like prose."""
     blocks = _paragraph_blocks(article, f, extras=False)
@@ -453,12 +211,12 @@ def _comment_thread(article: Article, f: _Furniture) -> str:
     )
 
 
-def _cp1256(article: Article, f: _Furniture) -> str:
+def _cp1256(article: Article, f: Furniture) -> str:
     page = _div_soup(article, f)
     return page.replace('<meta charset="utf-8">', '<meta charset="windows-1256">', 1)
 
 
-LAYOUTS: dict[str, tuple[Callable[[Article, _Furniture], str], str]] = {
+LAYOUTS: dict[str, tuple[Callable[[Article, Furniture], str], str]] = {
     "div-soup": (_div_soup, "utf-8"),
     "br-paragraphs": (_br_paragraphs, "utf-8"),
     "tables-layout": (_tables_layout, "utf-8"),
@@ -478,7 +236,7 @@ def news_pages(seed: int = 0) -> list[NewsPage]:
     pages = []
     for index, (name, (build, encoding)) in enumerate(LAYOUTS.items()):
         article = ARTICLES[order[index % len(ARTICLES)]]
-        text = build(article, _Furniture(article, rng))
+        text = build(article, Furniture(article, rng))
         pages.append(NewsPage(name, text.encode(encoding), encoding, article))
     return pages
 
@@ -487,7 +245,7 @@ def large_page(size_bytes: int, seed: int = 0) -> NewsPage:
     """A div-soup page grown to about ``size_bytes`` by a very long comment section."""
     rng = random.Random(seed)
     article = ARTICLES[0]
-    furniture = _Furniture(article, rng)
+    furniture = Furniture(article, rng)
     page = _div_soup(article, furniture)
     comment = furniture.comments()
     count = max(0, (size_bytes - len(page.encode())) // len(comment.encode()))
