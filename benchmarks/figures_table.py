@@ -27,7 +27,7 @@ imports ``tarjama`` from DIR (e.g. a git worktree of older code), and prints bot
 from __future__ import annotations
 
 import argparse
-import dataclasses
+import importlib.util
 import os
 import statistics
 import subprocess
@@ -37,38 +37,15 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 
-# (Arabic, English): numbers, percentages, years, durations; some English numbers are
-# changed, some figures dropped and a date added, so every status and colour is drawn.
-TEMPLATES = (
-    ("قال مسؤول في البلدية إن {n} شخصا أصيبوا في الحادث.",
-     "An official said {m} people were injured in the accident."),
-    ("وارتفعت الأسعار بنسبة {p}% خلال عام {y}.", "Prices rose by {p}% during {y}."),
-    ("وقتل {n} شخصا في القصف الذي استمر {d} أيام.",
-     "The shelling, which lasted {d} days, killed {m} people."),
-    ("ودعا السكان إلى الصبر حتى انتهاء الأعمال.",
-     "Residents were urged to be patient until the work ends."),
-)
-
-
 def build_article(count: int):
-    from tarjama.core.figures import extract_arabic
-    from tarjama.core.pipeline import SentenceResult, attach_translation
-    from tarjama.core.segment import Sentence
-
-    arabic, english = [], []
-    for i in range(count):
-        n, p, y, d = 3 + i % 97, 5 + i % 60, 1990 + i % 30, 2 + i % 9
-        ar, en = TEMPLATES[i % len(TEMPLATES)]
-        text = ar.format(n=n, p=p, y=y, d=d)
-        result = SentenceResult(Sentence(i, i // 3, 0, len(text), text), extract_arabic(text))
-        arabic.append(result)
-        translation = en.format(m=n + 1 if i % 7 == 0 else n, p=p, y=y, d=d)
-        if i % 11 == 1:
-            translation = "Prices rose during the year."
-        if i % 13 == 3:
-            translation += " The work began on 3 May."
-        english.append(attach_translation(dataclasses.replace(result), translation))
-    return arabic, english
+    """(Arabic sentences, translated sentences) from ``tarjama.devtools.figure_sentences``
+    of this checkout, loaded by path so an older ``tarjama`` can be measured with it."""
+    path = REPO / "desktop" / "tarjama" / "devtools" / "figure_sentences.py"
+    spec = importlib.util.spec_from_file_location("figure_sentences_bench", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    arabic = module.arabic_sentences(count)
+    return arabic, [module.translate(s) for s in arabic]
 
 
 def timed(app, call) -> tuple[float, float]:

@@ -8,49 +8,19 @@ import dataclasses
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from tarjama.core.figures import extract_arabic
 from tarjama.core.figures.labels import STATUS_LABELS
-from tarjama.core.pipeline import SentenceResult, attach_translation
-from tarjama.core.segment import Sentence
+from tarjama.core.pipeline import SentenceResult
+from tarjama.devtools import figure_sentences
 from tarjama.gui.figures_model import NUMBER, STATUS, STATUS_ORDER, figure_rows
 from tarjama.gui.figures_panel import FiguresPanel
 
 COUNT, BATCH = 300, 8
 
-# Written for these tests: (Arabic, English) with the figures a news article has. The
-# generator below changes some English numbers, drops some figures and adds a date, so
-# every status appears.
-TEMPLATES = (
-    ("قال مسؤول في البلدية إن {n} شخصا أصيبوا في الحادث.",
-     "An official said {m} people were injured in the accident."),
-    ("وارتفعت الأسعار بنسبة {p}% خلال عام {y}.", "Prices rose by {p}% during {y}."),
-    ("وقتل {n} شخصا في القصف الذي استمر {d} أيام.",
-     "The shelling, which lasted {d} days, killed {m} people."),
-    ("ودعا السكان إلى الصبر حتى انتهاء الأعمال.",
-     "Residents were urged to be patient until the work ends."),
-)
-
-
 def arabic_sentences(count: int = COUNT) -> list[SentenceResult]:
-    results = []
-    for i in range(count):
-        text = TEMPLATES[i % 4][0].format(n=3 + i % 97, p=5 + i % 60, y=1990 + i % 30,
-                                          d=2 + i % 9)
-        results.append(SentenceResult(Sentence(i, i // 3, 0, len(text), text),
-                                      extract_arabic(text)))
-    return results
+    return figure_sentences.arabic_sentences(count)
 
 
-def translate(sentence: SentenceResult) -> SentenceResult:
-    i = sentence.sentence.id
-    n = 3 + i % 97
-    english = TEMPLATES[i % 4][1].format(m=n + 1 if i % 7 == 0 else n, p=5 + i % 60,
-                                         y=1990 + i % 30, d=2 + i % 9)
-    if i % 11 == 1:
-        english = "Prices rose during the year."  # both figures dropped
-    if i % 13 == 3:
-        english += " The work began on 3 May."  # a date the Arabic does not have
-    return attach_translation(dataclasses.replace(sentence), english)
+translate = figure_sentences.translate
 
 
 def batches(items, size=BATCH):
