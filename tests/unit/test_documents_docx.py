@@ -12,7 +12,7 @@ import zipfile
 
 import pytest
 
-from tarjama.core.documents import docx_package, read_document
+from tarjama.core.documents import docx_package, read_document, zip_container
 from tarjama.core.errors import InputFileError
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -256,7 +256,7 @@ def test_a_body_with_a_dtd_is_refused_not_expanded(tmp_path):
 def test_text_parts_beyond_the_budget_are_refused(tmp_path, monkeypatch):
     path = tmp_path / "article.docx"
     build_docx(path, "".join(para(run(OPENING)) for _ in range(2000)))
-    monkeypatch.setattr(docx_package, "MAX_XML_BYTES", 100_000)
+    monkeypatch.setattr(zip_container, "MAX_TEXT_BYTES", 100_000)
     with pytest.raises(InputFileError, match="text parts are larger than 0 MB") as caught:
         read_document(path)
     assert "too large to read" in caught.value.reason
@@ -299,7 +299,7 @@ def test_the_strict_address_is_found_across_blocks(tmp_path, size):
         archive.writestr("word/document.xml", text)
     with zipfile.ZipFile(path) as archive:
         stream = docx_package.BudgetedStream(archive, "word/document.xml",
-                                             docx_package.Budget(path))
+                                             zip_container.Budget(path))
         blocks = iter(lambda: stream.read(size), b"")
         assert b"".join(blocks) == text.replace(STRICT_W.encode(), W_NS.encode())
 

@@ -8,38 +8,15 @@ from pathlib import Path
 
 from tarjama.core.errors import InputFileError
 
-from .zip_container import MEMBER_ERRORS, damaged_reason, parse_xml, read_member
+from .zip_container import MEMBER_ERRORS, Budget, damaged_reason, parse_xml, read_member
 
 KIND = "Word document (.docx)"
-_MB = 1024 * 1024
-# The XML parts read for text (body, notes, styles, properties) together. Far beyond any
-# article or book (a 500-page book's body is ~20 MB); a bigger part is a trap, and the
-# declared sizes bound what zipfile hands out.
-MAX_XML_BYTES = 64 * _MB
 
 _RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 # Strict OOXML names the same WordprocessingML vocabulary with another address; read
 # under the usual one, a Strict part needs no code of its own.
 _STRICT_W = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
 _TRANSITIONAL_W = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-
-
-class Budget:
-    """Bytes still allowed to be read from the package's XML parts."""
-
-    def __init__(self, path: Path, limit: int | None = None) -> None:
-        self.path = path
-        self.limit = MAX_XML_BYTES if limit is None else limit
-        self.left = self.limit
-
-    def spend(self, amount: int) -> None:
-        self.left -= amount
-        if self.left < 0:
-            raise InputFileError(
-                self.path,
-                f"the document's text parts are larger than {self.limit // _MB} MB, "
-                "which is too large to read",
-            )
 
 
 class BudgetedStream:
@@ -122,8 +99,7 @@ class Package:
 
     def parse(self, name: str):
         """A small part (relationships, styles, properties) as a tree."""
-        data = read_member(self.archive, name, self.path, KIND)
-        self.budget.spend(len(data))
+        data = read_member(self.archive, name, self.path, KIND, self.budget)
         return parse_xml(data.replace(_STRICT_W, _TRANSITIONAL_W), self.path, KIND)
 
     def stream(self, name: str) -> BudgetedStream:

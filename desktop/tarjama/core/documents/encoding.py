@@ -78,13 +78,22 @@ def bom_encoding(data: bytes) -> str | None:
     return None
 
 
+_NOT_CHARSETS = frozenset({
+    "undefined", "unicode-escape", "raw-unicode-escape", "idna", "punycode", "charmap",
+})
+
+
 def reported_name(encoding: str) -> str | None:
     """A stable name for ``encoding`` (e.g. "windows-1256" -> "cp1256"); None if unknown."""
     try:
-        name = codecs.lookup(encoding).name
+        info = codecs.lookup(encoding)
     except LookupError:
         return None
-    return _REPORTED_NAMES.get(name, name)
+    # Not a character set a page or file can be written in: "undefined" fails on every
+    # byte, the escape codecs read "\\u0646" as a letter, "idna" is for host names.
+    if info.name in _NOT_CHARSETS or not getattr(info, "_is_text_encoding", True):
+        return None
+    return _REPORTED_NAMES.get(info.name, info.name)
 
 
 def decode_bytes(data: bytes, path: Path, *, declared: str | None = None) -> tuple[str, str]:
@@ -148,7 +157,7 @@ def _decode_without_bom(data: bytes, path: Path, declared: str | None) -> tuple[
     if declared_name is not None and not declared_name.startswith(("utf-16", "utf-32")):
         try:
             text = data.decode(declared_name)
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError):
             # A wrong declaration is common; LookupError: a codec such as "base64"
             # that is not a text encoding. Either way, detect instead.
             pass
@@ -255,7 +264,7 @@ def _rarer_code_pages(data: bytes) -> list[tuple[str, str]]:
         encoding = reported_name(name) or name
         try:
             text = data.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError):
             continue
         decoded.append((text, encoding))
     return decoded

@@ -11,7 +11,7 @@ from tarjama.core.errors import InputFileError
 from .html_reader import html_to_text
 from .model import Document
 from .paragraphs import tidy
-from .zip_container import damaged_reason, open_zip, parse_xml, read_member
+from .zip_container import Budget, damaged_reason, open_zip, parse_xml, read_member
 
 KIND = "EPUB book (.epub)"
 _CONTAINER_NS = "urn:oasis:names:tc:opendocument:xmlns:container"
@@ -24,15 +24,17 @@ PROTECTED_REASON = "this EPUB is protected (DRM or font encryption); Tarjama can
 
 
 def read_epub(path: Path, data: bytes) -> Document:
+    budget = Budget(path)  # for every member read, chapters included
     with open_zip(path, data, KIND) as archive:
         names = set(archive.namelist())
         encrypted: frozenset[str] = frozenset()
         if _ENCRYPTION in names:
-            encrypted = _encrypted_names(read_member(archive, _ENCRYPTION, path, KIND), path)
+            description = read_member(archive, _ENCRYPTION, path, KIND, budget)
+            encrypted = _encrypted_names(description, path)
         if "META-INF/container.xml" not in names:
             raise InputFileError(path, damaged_reason(KIND))
         container = parse_xml(
-            read_member(archive, "META-INF/container.xml", path, KIND), path, KIND
+            read_member(archive, "META-INF/container.xml", path, KIND, budget), path, KIND
         )
         rootfile = container.find(f".//{{{_CONTAINER_NS}}}rootfile")
         opf_name = rootfile.get("full-path") if rootfile is not None else None
@@ -40,7 +42,7 @@ def read_epub(path: Path, data: bytes) -> Document:
             raise InputFileError(path, damaged_reason(KIND))
         if opf_name in encrypted:
             raise InputFileError(path, PROTECTED_REASON)
-        package = parse_xml(read_member(archive, opf_name, path, KIND), path, KIND)
+        package = parse_xml(read_member(archive, opf_name, path, KIND, budget), path, KIND)
         chapters = _spine_chapters(package, posixpath.dirname(opf_name))
         # Publishers obfuscate embedded fonts (a licence condition, not DRM): the text
         # is still plain. Only an encrypted chapter keeps it from us.
@@ -50,7 +52,8 @@ def read_epub(path: Path, data: bytes) -> Document:
         for chapter in chapters:
             if chapter not in names:
                 raise InputFileError(path, damaged_reason(KIND))
-            chapter_paragraphs, _, _ = html_to_text(read_member(archive, chapter, path, KIND), path)
+            chapter_paragraphs, _, _ = html_to_text(
+                read_member(archive, chapter, path, KIND, budget), path)
             paragraphs.extend(chapter_paragraphs)
     title_element = package.find(f".//{{{_DC_NS}}}title")
     title = tidy(title_element.text or "") if title_element is not None else ""
@@ -77,7 +80,9 @@ def _spine_chapters(package, base: str) -> list[str]:
         # The navigation document is a table of contents, not text to translate.
         if media_type in _XHTML_TYPES and "nav" not in properties.split():
             chapters.append(name)
-    return chapters
+    # A book never reads one chapter twice; a spine that repeats one (thousands of times,
+    # in a hostile file) would make the reader parse it again each time.
+    return list(dict.fromkeys(chapters))
 
 
 def _encrypted_names(data: bytes, path: Path) -> frozenset[str]:

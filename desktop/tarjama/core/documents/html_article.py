@@ -90,7 +90,7 @@ def _extract(text: str, *, thin: bool = True) -> PageArticle | None:
         element.drop_tree()  # the tail text stays
     if _visible_arabic_letters(tree, TINY_PAGE_LETTERS) < TINY_PAGE_LETTERS:
         return None
-    from .html_reader import page_headline, page_segments, split_line_breaks
+    from .html_tree_blocks import page_headline, page_segments, split_line_breaks
 
     page_title, heading = page_headline(tree)
     headline = tidy(heading.text_content()) if heading is not None else None
@@ -206,7 +206,7 @@ def _near_headline(kept, segments, heading, headline) -> list[tuple[int, str]]:
 def _fill_gaps(kept: list[tuple[int, str]], segments) -> list[str]:
     """Put back the subheadings, list items and table cells that lie between two kept
     paragraphs: without a telling container trafilatura keeps only the ``<p>``s."""
-    from .html_reader import in_furniture
+    from .html_tree_blocks import in_furniture
 
     following_of, following = [], -1  # the next paragraph found, for each paragraph
     for index, _ in reversed(kept):

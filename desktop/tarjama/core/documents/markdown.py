@@ -7,7 +7,8 @@ import re
 from .paragraphs import clean_paragraphs
 
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
-_ATX_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
+_ATX_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*)$")
+_CLOSING_HASHES = re.compile(r"(?:^|\s)#+$")
 _SETEXT_UNDERLINE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _RULE = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+")
@@ -15,14 +16,34 @@ _QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
 _LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
 _TABLE_DIVIDER = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)|\[([^\]]*)\]\[[^\]]*\]")
-_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>]+)>")
-_HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+# Every pattern scanned across a paragraph stops at the next opening mark or a length
+# bound, so a run of unclosed marks ("![![![…", "[[[…", "<a<a…") costs linear time: an
+# unbounded "[^\]]*" would rescan the rest of the text from every opening bracket.
+_TEXT = r"[^\[\]]{0,1000}"
+_TARGET = r"(?:[^()\s]|\([^()\s]{0,300}\)){0,2000}(?:\s+\"[^\"]{0,300}\")?"  # url "title"
+_IMAGE = re.compile(rf"!\[{_TEXT}\]\({_TARGET}\)|!\[{_TEXT}\]\[{_TEXT}\]")
+_LINK = re.compile(rf"\[({_TEXT})\]\({_TARGET}\)|\[({_TEXT})\]\[{_TEXT}\]")
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]{1,2000})>")
+_HTML_TAG = re.compile(r"</?[A-Za-z][^<>]{0,2000}>")
 _CODE_SPAN = re.compile(r"`+([^`]*)`+")
-_STRONG_OR_STRIKE = re.compile(r"(\*\*|__|~~)(?=\S)(.+?)(?<=\S)\1")
-_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+
+
+def _delimited(char: str, double: bool, word_guard: bool = False) -> str:
+    """Text between two marks of ``char`` (one or two of it), never running past the next
+    closing mark, so the scan from an unclosed mark ends there instead of at the text's end."""
+    c = re.escape(char)
+    mark, inner = (c * 2, f"(?:[^{c}]|{c}(?!{c}))") if double else (c, f"[^{c}]")
+    before, after = (f"(?<![\\w{c}])", f"(?![\\w{c}])") if word_guard else ("", "")
+    return f"{before}{mark}(?=\\S)({inner}{{1,1000}}?)(?<=\\S){mark}{after}"
+
+
+_STRONG_OR_STRIKE = re.compile("|".join(_delimited(char, double=True) for char in "*_~"))
+_EMPHASIS = re.compile("|".join(_delimited(char, False, word_guard=True) for char in "*_"))
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
+
+
+def _first_group(match: re.Match[str]) -> str:
+    return next(group for group in match.groups() if group is not None)
 
 
 def strip_inline(text: str) -> str:
@@ -32,8 +53,8 @@ def strip_inline(text: str) -> str:
     text = _AUTOLINK.sub(r"\1", text)
     text = _HTML_TAG.sub("", text)
     text = _CODE_SPAN.sub(r"\1", text)
-    text = _STRONG_OR_STRIKE.sub(r"\2", text)
-    text = _EMPHASIS.sub(r"\2", text)
+    text = _STRONG_OR_STRIKE.sub(_first_group, text)
+    text = _EMPHASIS.sub(_first_group, text)
     return _ESCAPE.sub(r"\1", text)
 
 
@@ -84,7 +105,7 @@ def markdown_paragraphs(text: str) -> tuple[tuple[str, ...], str | None]:
             continue
         heading = _ATX_HEADING.match(line)
         if heading:
-            block(heading[2], len(heading[1]))
+            block(_CLOSING_HASHES.sub("", heading[2].rstrip()).rstrip(), len(heading[1]))
             continue
         if line.lstrip().startswith("|") or line.rstrip().endswith("|"):
             flush()

@@ -8,7 +8,7 @@ from tarjama.core.errors import InputFileError
 
 from .model import Document
 from .paragraphs import clean_paragraphs, tidy
-from .zip_container import open_zip, parse_xml, read_member
+from .zip_container import Budget, open_zip, parse_xml, read_member
 
 KIND = "OpenDocument text (.odt)"
 _TEXT_NS = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -26,14 +26,17 @@ _SKIPPED = frozenset({f"{{{_TEXT_NS}}}note", f"{{{_TEXT_NS}}}tracked-changes"})
 
 
 def read_odt(path: Path, data: bytes) -> Document:
+    budget = Budget(path)
     with open_zip(path, data, KIND) as archive:
         names = set(archive.namelist())
-        mimetype = read_member(archive, "mimetype", path, KIND) if "mimetype" in names else None
+        mimetype = None
+        if "mimetype" in names:
+            mimetype = read_member(archive, "mimetype", path, KIND, budget)
         if mimetype is not None and mimetype.strip() != _MIMETYPE:
             raise InputFileError(path, "this OpenDocument file is not a text document")
-        content = parse_xml(read_member(archive, "content.xml", path, KIND), path, KIND)
+        content = parse_xml(read_member(archive, "content.xml", path, KIND, budget), path, KIND)
         meta = (
-            parse_xml(read_member(archive, "meta.xml", path, KIND), path, KIND)
+            parse_xml(read_member(archive, "meta.xml", path, KIND, budget), path, KIND)
             if "meta.xml" in names
             else None
         )

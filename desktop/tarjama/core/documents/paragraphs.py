@@ -6,7 +6,13 @@ import re
 from collections.abc import Iterable
 
 # Bidi controls and stray byte-order marks carry no meaning for reading or translation.
-_INVISIBLE = re.compile("[\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Control characters (NUL, ESC, BEL, C1 controls), non-characters and lone surrogates
+# neither: they would reach a terminal as escape sequences and make XML (a DOCX export)
+# invalid. The separators \x1c-\x1f count as whitespace and become spaces.
+_INVISIBLE = re.compile(
+    "[\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069"
+    "\x00-\x08\x0e-\x1b\x7f-\x9f\ufffe\uffff\ud800-\udfff]"
+)
 _WHITESPACE = re.compile(r"\s+")
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]")
 
