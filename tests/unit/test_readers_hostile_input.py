@@ -182,3 +182,15 @@ def test_control_characters_are_dropped(tmp_path):
     (paragraph,) = read_document(path).paragraphs
     assert not any(ord(char) < 0x20 or 0x7F <= ord(char) <= 0x9F for char in paragraph)
     assert "12 شخصاً" in paragraph
+
+
+# -- figures: a megabyte of digits is no figure (its int() was quadratic) -----------------
+
+
+@pytest.mark.parametrize("language", ["arabic", "english"])
+def test_endless_digit_run_is_no_figure(language):
+    from tarjama.core.figures import extract_arabic, extract_english
+
+    extract = extract_arabic if language == "arabic" else extract_english
+    figures = finishes(lambda: extract("1" * 200_000 + " و 12 " + "2" * 30))
+    assert [figure.number for figure in figures] == [12]

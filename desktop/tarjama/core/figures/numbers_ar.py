@@ -34,7 +34,7 @@ from tarjama.core.figures.number_words_ar import (
     WORDS,
     allowed,
 )
-from tarjama.core.figures.patterns import alternation
+from tarjama.core.figures.patterns import alternation, too_long
 
 LETTER = "\u0621-\u064a"  # Arabic letters, once diacritics are gone
 
@@ -90,6 +90,8 @@ def find_numbers(text: str) -> list[NumberToken]:
     """Every number in normalised Arabic ``text``, in order; words and digits."""
     tokens: list[NumberToken] = []
     for m in _DIGITS.finditer(text):
+        if too_long(m.group("num")):
+            continue
         scale = m.group("scale")
         value = digit_value(m)
         if scale:

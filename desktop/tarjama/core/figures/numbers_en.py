@@ -15,7 +15,7 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
-from tarjama.core.figures.patterns import alternation
+from tarjama.core.figures.patterns import alternation, too_long
 
 SCALES = {"thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12,
           "k": 1000, "m": 10**6, "mn": 10**6, "bn": 10**9, "dozen": 12}
@@ -102,6 +102,8 @@ def _digit_numbers(text: str) -> list[NumberToken]:
     tokens = []
     for m in _DIGITS.finditer(text):
         num, scale, suffix = m.group("num", "scale", "suffix")
+        if too_long(num):
+            continue
         value = Decimal(num.replace(",", "") if "," in num else num)
         if not scale and not suffix:
             tokens.append(NumberToken(m.start(), m.end(), value, num))
