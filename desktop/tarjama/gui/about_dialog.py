@@ -4,28 +4,38 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from tarjama import __version__
 
 
 def about_html(pack_name: str | None, pack_licence: str | None, pack_source: str | None) -> str:
+    translate = QCoreApplication.translate
     if pack_name:
-        pack = (f"<p>Translation pack: <b>{html.escape(pack_name)}</b><br>"
-                f"Licence: {html.escape(pack_licence or 'unknown')}")
+        licence = pack_licence or translate("AboutDialog", "unknown")
+        # (pyside6-lupdate does not look inside f-strings: the labels come first.)
+        pack_label = translate("AboutDialog", "Translation pack:")
+        licence_label = translate("AboutDialog", "Licence:")
+        pack = (f"<p>{pack_label} <b>{html.escape(pack_name)}</b><br>"
+                f"{licence_label} {html.escape(licence)}")
         if pack_source:
-            pack += f"<br>Source: {html.escape(pack_source)}"
+            source_label = translate("AboutDialog", "Source:")
+            pack += f"<br>{source_label} {html.escape(pack_source)}"
         pack += "</p>"
     else:
-        pack = "<p>No translation pack is installed: Arabic text, figures and summaries only.</p>"
-    return (f"<h2>Tarjama {html.escape(__version__)}</h2>"
-            "<p>An offline reader for Arabic news, with a side-by-side English translation, "
-            "summaries and checked key figures.</p>"
-            f"{pack}"
-            "<p>Machine translation can be wrong: check key figures against the Arabic.</p>"
-            "<p>Arabic text is shown in Noto Naskh Arabic (SIL Open Font License 1.1) "
-            "when it is bundled.</p>")
+        pack = "<p>" + translate("AboutDialog", "No translation pack is installed: Arabic text, "
+                                 "figures and summaries only.") + "</p>"
+    return (f"<h2>Tarjama {html.escape(__version__)}</h2><p>"
+            + translate("AboutDialog", "An offline reader for Arabic news, with a side-by-side "
+                        "English translation, summaries and checked key figures.")
+            + f"</p>{pack}<p>"
+            + translate("AboutDialog", "Machine translation can be wrong: check key figures "
+                        "against the Arabic.")
+            + "</p><p>"
+            + translate("AboutDialog", "Arabic text is shown in Noto Naskh Arabic (SIL Open "
+                        "Font License 1.1) when it is bundled.")
+            + "</p>")
 
 
 class AboutDialog(QDialog):

@@ -19,7 +19,8 @@ from tarjama.core.errors import EXIT_FAILURE
 from tarjama.gui import clipboard, theme
 from tarjama.gui.errors import setup_logging
 from tarjama.gui.main_window import MainWindow
-from tarjama.gui.settings import Settings
+from tarjama.gui.settings import UI_LANGUAGES, Settings
+from tarjama.gui.ui_language import ENVIRONMENT_VARIABLE, apply_ui_language, chosen_language
 
 ARABIC_FONT_FILE = "NotoNaskhArabic-Regular.ttf"
 ICON_FILE = "tarjama.svg"
@@ -32,6 +33,9 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("file", nargs="?", type=Path, metavar="FILE", help="article to open")
     parser.add_argument("--settings", type=Path, metavar="INI",
                         help="settings file (default: settings.ini in the user data folder)")
+    parser.add_argument("--ui-language", choices=UI_LANGUAGES, metavar="LANGUAGE",
+                        help="interface language: system, en or ar (default: the setting, "
+                             f"or ${ENVIRONMENT_VARIABLE})")
     parser.add_argument("--version", action="version", version=f"tarjama {__version__}")
     return parser.parse_args(argv)
 
@@ -55,11 +59,13 @@ def load_arabic_font() -> str | None:
     return families[0]
 
 
-def create_window(file: Path | None = None, settings_path: Path | None = None) -> MainWindow:
+def create_window(file: Path | None = None, settings_path: Path | None = None,
+                  ui_language: str | None = None) -> MainWindow:
     """Everything ``main`` does except running the event loop (tests use this)."""
     app = QApplication.instance()
     settings = Settings.load(settings_path)
     theme.apply_theme(app, settings.theme)
+    apply_ui_language(chosen_language(settings.ui_language, ui_language))
     window = MainWindow(settings, arabic_family=load_arabic_font())
     from tarjama.resources import resource_path
 
@@ -218,7 +224,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Lets the desktop match the window to packaging/linux's .desktop entry and its icon.
     app.setDesktopFileName("io.github.tarjama.Tarjama")
     app.aboutToQuit.connect(clipboard.keep_plain_text_only)
-    window = create_window(args.file, args.settings)
+    window = create_window(args.file, args.settings, args.ui_language)
     window.show()
     return app.exec()
 

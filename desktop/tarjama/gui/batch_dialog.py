@@ -12,7 +12,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,8 +33,8 @@ from tarjama.gui.batch_progress import BatchProgressPanel, describe_progress
 
 __all__ = ["BatchDialog", "QDesktopServices", "describe_progress"]
 
-FORMAT_LABELS = {"txt": "Text", "md": "Markdown", "html": "HTML", "json": "JSON",
-                 "docx": "Word"}
+FORMAT_LABELS = {"txt": QT_TRANSLATE_NOOP("BatchDialog", "Text"), "md": "Markdown",
+                 "html": "HTML", "json": "JSON", "docx": QT_TRANSLATE_NOOP("BatchDialog", "Word")}
 DEFAULT_FORMATS = ("txt", "html")
 
 

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -21,7 +28,8 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 class FailureModel(QAbstractTableModel):
     """Files that could not be translated, and why; rows are only ever appended."""
 
-    HEADERS = ("File", "Reason")
+    HEADERS = (QT_TRANSLATE_NOOP("FailureModel", "File"),
+               QT_TRANSLATE_NOOP("FailureModel", "Reason"))
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -145,13 +153,34 @@ class BatchProgressPanel(QWidget):
 
 def describe_progress(progress: Any) -> str:
     """``12/100 files · 3,210 sentences · 45 words/s · about 12 min left``"""
-    parts = [f"{progress.files_done}/{progress.files_total} files",
-             f"{progress.sentences_done:,} sentences",
-             f"{progress.words_per_second:.0f} words/s"]
+    parts = [_text("%1/%2 files", progress.files_done, progress.files_total),
+             _text("%1 sentences", f"{progress.sentences_done:,}"),
+             _text("%1 words/s", f"{progress.words_per_second:.0f}")]
     if progress.files_failed:
-        parts.append(f"{progress.files_failed} failed")
+        parts.append(_text("%1 failed", progress.files_failed))
     eta = progress.eta_seconds
     if eta is not None:
         minutes = round(eta / 60)
-        parts.append(f"about {minutes} min left" if minutes >= 1 else "less than a minute left")
+        parts.append(_text("about %1 min left", minutes) if minutes >= 1
+                     else _text("less than a minute left"))
     return " · ".join(parts)
+
+
+# describe_progress's texts, marked for pyside6-lupdate (it cannot see through _text).
+PROGRESS_TEXTS = (
+    QT_TRANSLATE_NOOP("BatchProgressPanel", "%1/%2 files"),
+    QT_TRANSLATE_NOOP("BatchProgressPanel", "%1 sentences"),
+    QT_TRANSLATE_NOOP("BatchProgressPanel", "%1 words/s"),
+    QT_TRANSLATE_NOOP("BatchProgressPanel", "%1 failed"),
+    QT_TRANSLATE_NOOP("BatchProgressPanel", "about %1 min left"),
+    QT_TRANSLATE_NOOP("BatchProgressPanel", "less than a minute left"),
+)
+
+
+def _text(source: str, *values: object) -> str:
+    """The translation of ``source`` with ``values`` put in for %1, %2... (a translation
+    may order them differently)."""
+    text = QCoreApplication.translate("BatchProgressPanel", source)
+    for number, value in enumerate(values, 1):
+        text = text.replace(f"%{number}", str(value))
+    return text

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from tarjama.core import paths
@@ -48,15 +49,19 @@ def show_message_box(parent: QWidget | None, title: str, message: str) -> None:
 
 def describe(exc: BaseException) -> tuple[str, str]:
     """A dialog title and message for an exception, never a traceback."""
+    translate = QCoreApplication.translate
     if isinstance(exc, InputFileError):
-        return "Cannot open file", f"{exc.path.name} could not be opened: {exc.reason}."
+        return (translate("ErrorReporter", "Cannot open file"),
+                translate("ErrorReporter", "%1 could not be opened: %2.")
+                .replace("%1", exc.path.name).replace("%2", str(exc.reason)))
     if isinstance(exc, PackError):
-        return "Translation pack problem", str(exc)
+        return translate("ErrorReporter", "Translation pack problem"), str(exc)
     if isinstance(exc, TarjamaError):
         return "Tarjama", str(exc)
-    return ("Unexpected error",
-            f"Something went wrong ({type(exc).__name__}: {exc}). The window is still usable; "
-            f"details were written to {log_file()}.")
+    return (translate("ErrorReporter", "Unexpected error"),
+            translate("ErrorReporter", "Something went wrong (%1). The window is still usable; "
+                      "details were written to %2.")
+            .replace("%1", f"{type(exc).__name__}: {exc}").replace("%2", str(log_file())))
 
 
 class ErrorReporter:

@@ -14,27 +14,35 @@ from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QColor
 
-from tarjama.core.figures.labels import figure_description, kind_label, status_label
+from tarjama.core.figures.labels import figure_description, status_label
 from tarjama.core.figures.model import Figure
 from tarjama.core.pipeline import SentenceResult
 from tarjama.gui import theme
+from tarjama.gui.figure_label_texts import kind_text, status_text
 
 SENTENCE_ROLE = Qt.ItemDataRole.UserRole  # the sentence id of the row
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # what the column sorts by
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 2  # whether the row needs the reader's attention
 
 NUMBER, KIND, ARABIC, ENGLISH, STATUS = range(5)
-HEADERS = ("#", "Kind", "Arabic", "English", "Status")
-HEADER_TIPS = ("Sentence number in the article", "What the figure counts or measures",
-               "The figure as the Arabic writes it", "What the translation has",
-               "Whether the translation keeps the figure")
+HEADERS = ("#", QT_TRANSLATE_NOOP("FiguresModel", "Kind"),
+           QT_TRANSLATE_NOOP("FiguresModel", "Arabic"),
+           QT_TRANSLATE_NOOP("FiguresModel", "English"),
+           QT_TRANSLATE_NOOP("FiguresModel", "Status"))
+HEADER_TIPS = (QT_TRANSLATE_NOOP("FiguresModel", "Sentence number in the article"),
+               QT_TRANSLATE_NOOP("FiguresModel", "What the figure counts or measures"),
+               QT_TRANSLATE_NOOP("FiguresModel", "The figure as the Arabic writes it"),
+               QT_TRANSLATE_NOOP("FiguresModel", "What the translation has"),
+               QT_TRANSLATE_NOOP("FiguresModel", "Whether the translation keeps the figure"))
 
 # An added figure is listed with the problems too: the translation may have invented it.
 PROBLEM_STATUSES = frozenset({"missing", "changed", "added"})
@@ -72,7 +80,7 @@ class FigureRow(NamedTuple):
 
     def cells(self) -> tuple[str, str, str, str]:
         """What the reader sees: "vague count", "عشرات", "dozens", "kept"."""
-        return kind_label(self.kind), self.arabic, self.english, status_label(self.status)
+        return kind_text(self.kind), self.arabic, self.english, status_text(self.status)
 
 
 def figure_rows(sentence: SentenceResult) -> list[FigureRow]:
@@ -102,11 +110,15 @@ def figure_rows(sentence: SentenceResult) -> list[FigureRow]:
 
 
 STATUS_TIPS = {
-    "ok": "Kept: the translation keeps this figure.",
-    "missing": "Missing: the translation dropped this figure. Check the Arabic.",
-    "changed": "Changed: the translation has a different value. Check the Arabic.",
-    "added": "Added: this figure is in the English only; the translation may have invented it.",
-    "pending": "Pending: not translated yet.",
+    "ok": QT_TRANSLATE_NOOP("FiguresModel", "Kept: the translation keeps this figure."),
+    "missing": QT_TRANSLATE_NOOP(
+        "FiguresModel", "Missing: the translation dropped this figure. Check the Arabic."),
+    "changed": QT_TRANSLATE_NOOP(
+        "FiguresModel", "Changed: the translation has a different value. Check the Arabic."),
+    "added": QT_TRANSLATE_NOOP(
+        "FiguresModel",
+        "Added: this figure is in the English only; the translation may have invented it."),
+    "pending": QT_TRANSLATE_NOOP("FiguresModel", "Pending: not translated yet."),
 }
 
 
@@ -115,7 +127,8 @@ def row_tooltips(row: FigureRow) -> tuple[str, str, str, str]:
     same way; status: what it means."""
     english = figure_description(row.english_figure) if row.english_figure else row.english
     return (figure_description(row.figure), row.arabic, english,
-            STATUS_TIPS.get(row.status, status_label(row.status)))
+            QCoreApplication.translate("FiguresModel", STATUS_TIPS[row.status])
+            if row.status in STATUS_TIPS else status_label(row.status))
 
 
 def _first_changed_column(old: FigureRow, new: FigureRow) -> int | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -35,7 +35,9 @@ from tarjama.gui.pack_rows import PackRow, collect_rows
 from tarjama.gui.packs_table import PacksTable
 from tarjama.gui.theme import is_dark, warning_colour
 
-ARCHIVE_FILTER = "Pack archives (*.argosmodel *.zip *.tar.gz *.tgz *.tar.xz *.tar);;All files (*)"
+ARCHIVE_FILTER = QT_TRANSLATE_NOOP(
+    "PacksDialog",
+    "Pack archives (*.argosmodel *.zip *.tar.gz *.tgz *.tar.xz *.tar);;All files (*)")
 
 
 class PacksDialog(QDialog):

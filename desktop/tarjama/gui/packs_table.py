@@ -6,6 +6,7 @@ A licence that forbids commercial use is flagged in the warning colour.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,9 +21,12 @@ from tarjama.core.packs.download import human_bytes
 from tarjama.gui.pack_rows import PackRow, folder_size, installed_folder
 from tarjama.gui.theme import is_dark, warning_colour
 
-COLUMNS = ("Pack", "Status", "Licence", "Size", "Quality", "Description")
+COLUMNS = (QT_TRANSLATE_NOOP("PacksTable", "Pack"), QT_TRANSLATE_NOOP("PacksTable", "Status"),
+           QT_TRANSLATE_NOOP("PacksTable", "Licence"), QT_TRANSLATE_NOOP("PacksTable", "Size"),
+           QT_TRANSLATE_NOOP("PacksTable", "Quality"),
+           QT_TRANSLATE_NOOP("PacksTable", "Description"))
 NAME, STATUS, LICENCE, SIZE, QUALITY, DESCRIPTION = range(len(COLUMNS))
-NON_COMMERCIAL_NOTE = "non-commercial use only"
+NON_COMMERCIAL_NOTE = QT_TRANSLATE_NOOP("PacksTable", "non-commercial use only")
 
 
 class PacksTable(QTableWidget):

@@ -18,6 +18,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from tarjama.core import paths
 
 THEMES = ("system", "light", "dark")
+UI_LANGUAGES = ("system", "en", "ar")  # the interface language (gui/ui_language.py)
 MAX_RECENT_FILES = 10
 MIN_FONT_SIZE, MAX_FONT_SIZE = 8, 40
 MAX_SUMMARY_SENTENCES = 30
@@ -38,6 +39,7 @@ class Settings:
     arabic_font_size: int = 18
     english_font_size: int = 13
     theme: str = "system"
+    ui_language: str = "system"
     copy_with_arabic: bool = True
     copy_with_source_name: bool = True
     recent_files: list[str] = field(default_factory=list)
@@ -81,6 +83,8 @@ class Settings:
         defaults = Settings()
         if self.theme not in THEMES:
             self.theme = defaults.theme
+        if self.ui_language not in UI_LANGUAGES:
+            self.ui_language = defaults.ui_language
         self.beam_size = max(1, min(self.beam_size, 16))
         self.summary_sentences = max(1, min(self.summary_sentences, MAX_SUMMARY_SENTENCES))
         self.arabic_font_size = max(MIN_FONT_SIZE, min(self.arabic_font_size, MAX_FONT_SIZE))

@@ -1,0 +1,1080 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar" sourcelanguage="en">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>unknown</source>
+        <translation>غير معروفة</translation>
+    </message>
+    <message>
+        <source>Translation pack:</source>
+        <translation>حزمة الترجمة:</translation>
+    </message>
+    <message>
+        <source>Licence:</source>
+        <translation>الرخصة:</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>المصدر:</translation>
+    </message>
+    <message>
+        <source>No translation pack is installed: Arabic text, figures and summaries only.</source>
+        <translation>لا توجد حزمة ترجمة مثبّتة: النص العربي والأرقام والملخصات فقط.</translation>
+    </message>
+    <message>
+        <source>An offline reader for Arabic news, with a side-by-side English translation, summaries and checked key figures.</source>
+        <translation>قارئ للأخبار العربية يعمل دون اتصال بالإنترنت، يعرض الترجمة الإنجليزية بجانب النص، مع ملخصات وأرقام رئيسية مُدقَّقة.</translation>
+    </message>
+    <message>
+        <source>Machine translation can be wrong: check key figures against the Arabic.</source>
+        <translation>قد تخطئ الترجمة الآلية: طابِق الأرقام الرئيسية مع النص العربي.</translation>
+    </message>
+    <message>
+        <source>Arabic text is shown in Noto Naskh Arabic (SIL Open Font License 1.1) when it is bundled.</source>
+        <translation>يُعرض النص العربي بخط Noto Naskh Arabic، المرخّص برخصة SIL Open Font License 1.1، متى كان مُرفقًا بالبرنامج.</translation>
+    </message>
+    <message>
+        <source>About Tarjama</source>
+        <translation>حول Tarjama</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleDisplay</name>
+    <message>
+        <source>Install a translation pack to read the English here.</source>
+        <translation>ثبّت حزمة ترجمة لتقرأ الترجمة الإنجليزية هنا.</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleOutputs</name>
+    <message>
+        <source>Summary copied.</source>
+        <translation>نُسخ الملخص.</translation>
+    </message>
+    <message>
+        <source>Translation copied.</source>
+        <translation>نُسخت الترجمة.</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>صُدِّر إلى %1</translation>
+    </message>
+</context>
+<context>
+    <name>BatchDialog</name>
+    <message>
+        <source>Text</source>
+        <translation>نص</translation>
+    </message>
+    <message>
+        <source>Word</source>
+        <translation>Word</translation>
+    </message>
+    <message>
+        <source>Translate Folder</source>
+        <translation>ترجمة مجلد</translation>
+    </message>
+    <message>
+        <source>Articles folder:</source>
+        <translation>مجلد المقالات:</translation>
+    </message>
+    <message>
+        <source>Output folder:</source>
+        <translation>مجلد الناتج:</translation>
+    </message>
+    <message>
+        <source>Include sub-folders</source>
+        <translation>تضمين المجلدات الفرعية</translation>
+    </message>
+    <message>
+        <source>Redo articles already translated</source>
+        <translation>إعادة ترجمة المقالات المترجمة سابقًا</translation>
+    </message>
+    <message>
+        <source>Formats:</source>
+        <translation>الصيغ:</translation>
+    </message>
+    <message>
+        <source>Summary sentences:</source>
+        <translation>جمل الملخص:</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>ابدأ</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Open Output Folder</source>
+        <translation>فتح مجلد الناتج</translation>
+    </message>
+    <message>
+        <source>Open Index</source>
+        <translation>فتح الفهرس</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>استعراض…</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>اختر مجلدًا</translation>
+    </message>
+    <message>
+        <source>Choose the folder of articles to translate.</source>
+        <translation>اختر مجلد المقالات المراد ترجمتها.</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the translations.</source>
+        <translation>اختر مجلدًا لحفظ الترجمات.</translation>
+    </message>
+    <message>
+        <source>Tick at least one output format.</source>
+        <translation>حدّد صيغة ناتج واحدة على الأقل.</translation>
+    </message>
+    <message>
+        <source>Loading the translation pack…</source>
+        <translation>جارٍ تحميل حزمة الترجمة…</translation>
+    </message>
+    <message>
+        <source>Stopping after the current batch…</source>
+        <translation>سيتوقف العمل بعد الدفعة الحالية…</translation>
+    </message>
+    <message>
+        <source>Cancelled: {0} translated. Start again to finish the folder.</source>
+        <translation>أُلغي العمل بعد ترجمة {0}. ابدأ من جديد لإكمال المجلد.</translation>
+    </message>
+    <message>
+        <source>Done: {0} translated, {1} already done, {2} could not be read.</source>
+        <translation>اكتمل العمل — مترجمة: {0}، مترجمة من قبل: {1}، تعذّرت قراءتها: {2}.</translation>
+    </message>
+    <message>
+        <source>Stop the batch?</source>
+        <translation>إيقاف الترجمة الجماعية؟</translation>
+    </message>
+    <message>
+        <source>The folder is still being translated. Stop now? Finished articles are kept, and starting again later carries on where it stopped.</source>
+        <translation>ما زالت ترجمة المجلد جارية. أتريد الإيقاف الآن؟ ستُحفظ المقالات المكتملة، وإذا بدأت من جديد لاحقًا يُستأنف العمل من حيث توقف.</translation>
+    </message>
+</context>
+<context>
+    <name>BatchProgressPanel</name>
+    <message>
+        <source>%v of %m sentences</source>
+        <translation>الجمل: %v من %m</translation>
+    </message>
+    <message>
+        <source>%v of %m files</source>
+        <translation>الملفات: %v من %m</translation>
+    </message>
+    <message>
+        <source>Current file:</source>
+        <translation>الملف الحالي:</translation>
+    </message>
+    <message>
+        <source>All files:</source>
+        <translation>كل الملفات:</translation>
+    </message>
+    <message>
+        <source>Waiting for the first translations…</source>
+        <translation>في انتظار الترجمات الأولى…</translation>
+    </message>
+    <message>
+        <source>Files that could not be translated: {0}</source>
+        <translation>ملفات تعذّرت ترجمتها: {0}</translation>
+    </message>
+    <message>
+        <source>%1/%2 files</source>
+        <translation>الملفات: %1/%2</translation>
+    </message>
+    <message>
+        <source>%1 sentences</source>
+        <translation>الجمل: %1</translation>
+    </message>
+    <message>
+        <source>%1 words/s</source>
+        <translation>%1 كلمة/ث</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>المتعذّرة: %1</translation>
+    </message>
+    <message>
+        <source>about %1 min left</source>
+        <translation>بقي نحو %1 دقيقة</translation>
+    </message>
+    <message>
+        <source>less than a minute left</source>
+        <translation>بقي أقل من دقيقة</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReporter</name>
+    <message>
+        <source>Cannot open file</source>
+        <translation>تعذّر فتح الملف</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened: %2.</source>
+        <translation>تعذّر فتح %1: %2.</translation>
+    </message>
+    <message>
+        <source>Translation pack problem</source>
+        <translation>مشكلة في حزمة الترجمة</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>خطأ غير متوقع</translation>
+    </message>
+    <message>
+        <source>Something went wrong (%1). The window is still usable; details were written to %2.</source>
+        <translation>حدث خطأ (%1). ما زال بإمكانك استخدام النافذة، وقد سُجّلت التفاصيل في %2.</translation>
+    </message>
+</context>
+<context>
+    <name>FailureModel</name>
+    <message>
+        <source>File</source>
+        <translation>الملف</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>السبب</translation>
+    </message>
+</context>
+<context>
+    <name>FigureLabels</name>
+    <message>
+        <source>number</source>
+        <translation>عدد</translation>
+    </message>
+    <message>
+        <source>percentage</source>
+        <translation>نسبة مئوية</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>تاريخ</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation>سنة</translation>
+    </message>
+    <message>
+        <source>duration</source>
+        <translation>مدة</translation>
+    </message>
+    <message>
+        <source>age</source>
+        <translation>عمر</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>كمية</translation>
+    </message>
+    <message>
+        <source>money</source>
+        <translation>مبلغ مالي</translation>
+    </message>
+    <message>
+        <source>casualties</source>
+        <translation>ضحايا</translation>
+    </message>
+    <message>
+        <source>arrests</source>
+        <translation>اعتقالات</translation>
+    </message>
+    <message>
+        <source>vague count</source>
+        <translation>عدد تقريبي</translation>
+    </message>
+    <message>
+        <source>clock time</source>
+        <translation>توقيت</translation>
+    </message>
+    <message>
+        <source>ordinal</source>
+        <translation>ترتيب</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>نتيجة</translation>
+    </message>
+    <message>
+        <source>fraction</source>
+        <translation>كسر</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>محفوظ</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>مفقود</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>مُغيَّر</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>مُضاف</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>قيد الانتظار</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresModel</name>
+    <message>
+        <source>Kind</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>العربية</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>الإنجليزية</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Sentence number in the article</source>
+        <translation>رقم الجملة في المقالة</translation>
+    </message>
+    <message>
+        <source>What the figure counts or measures</source>
+        <translation>ما يعدّه الرقم أو يقيسه</translation>
+    </message>
+    <message>
+        <source>The figure as the Arabic writes it</source>
+        <translation>الرقم كما ورد في النص العربي</translation>
+    </message>
+    <message>
+        <source>What the translation has</source>
+        <translation>ما ورد في الترجمة</translation>
+    </message>
+    <message>
+        <source>Whether the translation keeps the figure</source>
+        <translation>هل حافظت الترجمة على الرقم</translation>
+    </message>
+    <message>
+        <source>Kept: the translation keeps this figure.</source>
+        <translation>محفوظ: حافظت الترجمة على هذا الرقم.</translation>
+    </message>
+    <message>
+        <source>Missing: the translation dropped this figure. Check the Arabic.</source>
+        <translation>مفقود: أسقطت الترجمة هذا الرقم. راجِع النص العربي.</translation>
+    </message>
+    <message>
+        <source>Changed: the translation has a different value. Check the Arabic.</source>
+        <translation>مُغيَّر: في الترجمة قيمة مختلفة. راجِع النص العربي.</translation>
+    </message>
+    <message>
+        <source>Added: this figure is in the English only; the translation may have invented it.</source>
+        <translation>مُضاف: هذا الرقم في الإنجليزية فقط، وربما اختلقته الترجمة.</translation>
+    </message>
+    <message>
+        <source>Pending: not translated yet.</source>
+        <translation>قيد الانتظار: لم يُترجم بعد.</translation>
+    </message>
+    <message>
+        <source>Sentence %1</source>
+        <translation>الجملة %1</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresPanel</name>
+    <message>
+        <source>Problems &amp;only</source>
+        <translation>المشكلات &amp;فقط</translation>
+    </message>
+    <message>
+        <source>Show only the figures the translation dropped, changed or added</source>
+        <translation>إظهار الأرقام التي أسقطتها الترجمة أو غيّرتها أو أضافتها فقط</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>الأرقام الرئيسية</translation>
+    </message>
+    <message>
+        <source>%1 figures</source>
+        <translation>الأرقام: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 figures</source>
+        <translation>الأرقام: %1 من %2</translation>
+    </message>
+</context>
+<context>
+    <name>FileDialogs</name>
+    <message>
+        <source>Automatic</source>
+        <translation>تلقائي</translation>
+    </message>
+    <message>
+        <source>Windows-1256 (Arabic)</source>
+        <translation>Windows-1256 (عربي)</translation>
+    </message>
+    <message>
+        <source>ISO-8859-6 (Arabic)</source>
+        <translation>ISO-8859-6 (عربي)</translation>
+    </message>
+    <message>
+        <source>DOS Arabic (cp720)</source>
+        <translation>DOS عربي (cp720)</translation>
+    </message>
+    <message>
+        <source>IBM Arabic (cp864)</source>
+        <translation>IBM عربي (cp864)</translation>
+    </message>
+    <message>
+        <source>Mac Arabic</source>
+        <translation>Mac عربي</translation>
+    </message>
+    <message>
+        <source>Two-column HTML (*.html)</source>
+        <translation>HTML بعمودين (*.html)</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>مستند Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>English text (*.txt)</source>
+        <translation>نص إنجليزي (*.txt)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Articles (%1);;All files (*)</source>
+        <translation>المقالات (%1);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Open Article</source>
+        <translation>فتح مقالة</translation>
+    </message>
+    <message>
+        <source>Reopen With Encoding</source>
+        <translation>إعادة الفتح بترميز آخر</translation>
+    </message>
+    <message>
+        <source>Read %1 as:</source>
+        <translation>قراءة %1 بترميز:</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>تصدير</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Automatic</source>
+        <translation>تلقائي</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>العربية</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>الإنجليزية</translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation>كلتاهما</translation>
+    </message>
+    <message>
+        <source>Find in the article</source>
+        <translation>ابحث في المقالة</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>بحث</translation>
+    </message>
+    <message>
+        <source>Where to search; Automatic goes by the script you type</source>
+        <translation>أين يجري البحث؛ «تلقائي» يختار حسب الحروف التي تكتبها</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation>النتيجة السابقة (Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation>النتيجة التالية (F3)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>إغلاق (Esc)</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>لا نتائج</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 من %2</translation>
+    </message>
+</context>
+<context>
+    <name>JobStatusBar</name>
+    <message>
+        <source>Ready</source>
+        <translation>جاهز</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>استئناف</translation>
+    </message>
+    <message>
+        <source>Translate the sentences that are left; those already done come from the cache</source>
+        <translation>ترجمة الجمل المتبقية؛ أما الجمل المترجمة فتؤخذ من الذاكرة المؤقتة</translation>
+    </message>
+    <message>
+        <source>Show the Key Figures panel</source>
+        <translation>إظهار لوحة الأرقام الرئيسية</translation>
+    </message>
+    <message>
+        <source>%v / %m sentences</source>
+        <translation>الجمل: %v / %m</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>جارٍ قراءة %1…</translation>
+    </message>
+    <message>
+        <source>Translating…</source>
+        <translation>جارٍ الترجمة…</translation>
+    </message>
+    <message>
+        <source>Translating: %1 of %2 sentences, %3 words/s</source>
+        <translation>جارٍ الترجمة: الجمل %1 من %2، %3 كلمة/ث</translation>
+    </message>
+    <message>
+        <source>%1 sentences, from the translation cache; %2 figure warnings</source>
+        <translation>الجمل: %1، من ذاكرة الترجمة المؤقتة؛ تنبيهات الأرقام: %2</translation>
+    </message>
+    <message>
+        <source>Translated %1 sentences in %2 s (%3 words/s); %4 figure warnings</source>
+        <translation>تُرجمت الجمل (%1) في %2 ث (%3 كلمة/ث)؛ تنبيهات الأرقام: %4</translation>
+    </message>
+    <message>
+        <source>%1 sentences (no translation)</source>
+        <translation>الجمل: %1 (دون ترجمة)</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>جارٍ الإلغاء…</translation>
+    </message>
+    <message>
+        <source>Translation cancelled.</source>
+        <translation>أُلغيت الترجمة.</translation>
+    </message>
+    <message>
+        <source>Stopped after %1 of %2 sentences.</source>
+        <translation>توقفت الترجمة بعد %1 من %2 جملة.</translation>
+    </message>
+    <message>
+        <source>1 figure</source>
+        <translation>رقم واحد</translation>
+    </message>
+    <message>
+        <source>%1 figures</source>
+        <translation>الأرقام: %1</translation>
+    </message>
+    <message>
+        <source>1 warning</source>
+        <translation>تنبيه واحد</translation>
+    </message>
+    <message>
+        <source>%1 warnings</source>
+        <translation>التنبيهات: %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Could not open the file.</source>
+        <translation>تعذّر فتح الملف.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;فتح…</translation>
+    </message>
+    <message>
+        <source>Reopen With &amp;Encoding…</source>
+        <translation>إعادة الفتح ب&amp;ترميز آخر…</translation>
+    </message>
+    <message>
+        <source>Translate &amp;Folder…</source>
+        <translation>ترجمة م&amp;جلد…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>ت&amp;صدير…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;خروج</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Summary</source>
+        <translation>نسخ ال&amp;ملخص</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Translation</source>
+        <translation>نسخ ال&amp;ترجمة</translation>
+    </message>
+    <message>
+        <source>Copy With Arabic Originals</source>
+        <translation>النسخ مع النصوص العربية الأصلية</translation>
+    </message>
+    <message>
+        <source>Copy With Source File Name</source>
+        <translation>النسخ مع اسم الملف المصدر</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;بحث…</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>ال&amp;نتيجة التالية</translation>
+    </message>
+    <message>
+        <source>Find Pre&amp;vious</source>
+        <translation>النتيجة ال&amp;سابقة</translation>
+    </message>
+    <message>
+        <source>Next Sentence</source>
+        <translation>الجملة التالية</translation>
+    </message>
+    <message>
+        <source>Previous Sentence</source>
+        <translation>الجملة السابقة</translation>
+    </message>
+    <message>
+        <source>Next &amp;Warning</source>
+        <translation>ال&amp;تنبيه التالي</translation>
+    </message>
+    <message>
+        <source>Previous Warnin&amp;g</source>
+        <translation>التنبيه ال&amp;سابق</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Translation</source>
+        <translation>إ&amp;لغاء الترجمة</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>ت&amp;كبير</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>ت&amp;صغير</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Zoom</source>
+        <translation>ال&amp;حجم الأصلي</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>حسب النظام</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>فاتح</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>داكن</translation>
+    </message>
+    <message>
+        <source>&amp;Manage Packs…</source>
+        <translation>إ&amp;دارة الحزم…</translation>
+    </message>
+    <message>
+        <source>&amp;About Tarjama</source>
+        <translation>&amp;حول Tarjama</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;ملف</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>ال&amp;ملفات الأخيرة</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;تحرير</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;عرض</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>الم&amp;ظهر</translation>
+    </message>
+    <message>
+        <source>&amp;Packs</source>
+        <translation>ال&amp;حزم</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>م&amp;ساعدة</translation>
+    </message>
+    <message>
+        <source>Tarjama</source>
+        <translation>Tarjama</translation>
+    </message>
+    <message>
+        <source>Arabic text</source>
+        <translation>النص العربي</translation>
+    </message>
+    <message>
+        <source>English translation</source>
+        <translation>الترجمة الإنجليزية</translation>
+    </message>
+    <message>
+        <source>Open an Arabic article with Ctrl+O or drop it here.</source>
+        <translation>افتح مقالة عربية بالاختصار Ctrl+O أو أفلتها هنا.</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>الملخص</translation>
+    </message>
+    <message>
+        <source>Key Figures</source>
+        <translation>الأرقام الرئيسية</translation>
+    </message>
+</context>
+<context>
+    <name>OpenArticleDialog</name>
+    <message>
+        <source>For text, Markdown and HTML files whose Arabic comes out garbled</source>
+        <translation>لملفات النص وMarkdown وHTML التي يظهر نصها العربي مشوّهًا</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>ال&amp;ترميز:</translation>
+    </message>
+</context>
+<context>
+    <name>PackBanner</name>
+    <message>
+        <source>Install a Translation Pack…</source>
+        <translation>تثبيت حزمة ترجمة…</translation>
+    </message>
+    <message>
+        <source>No translation pack is installed, so only the Arabic, its key figures and its summary are shown.</source>
+        <translation>لا توجد حزمة ترجمة مثبّتة، لذا لا يُعرض إلا النص العربي وأرقامه الرئيسية وملخصه.</translation>
+    </message>
+</context>
+<context>
+    <name>PackDetails</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;نسخ</translation>
+    </message>
+    <message>
+        <source>By {0}.</source>
+        <translation>إعداد: {0}.</translation>
+    </message>
+    <message>
+        <source>Home page: {0}</source>
+        <translation>الصفحة الرئيسية: {0}</translation>
+    </message>
+    <message>
+        <source>Published quality (not measured by Tarjama): {0}</source>
+        <translation>الجودة المنشورة (لم يقسها Tarjama): {0}</translation>
+    </message>
+    <message>
+        <source>Cannot be installed yet: {0}.</source>
+        <translation>لا يمكن تثبيتها بعد: {0}.</translation>
+    </message>
+    <message>
+        <source>No description.</source>
+        <translation>لا يوجد وصف.</translation>
+    </message>
+    <message>
+        <source>Source: {0}</source>
+        <translation>المصدر: {0}</translation>
+    </message>
+    <message>
+        <source>This installed pack does not load: {0}</source>
+        <translation>تعذّر تحميل هذه الحزمة المثبّتة: {0}</translation>
+    </message>
+    <message>
+        <source>Licence {0}: non-commercial use only.</source>
+        <translation>الرخصة {0}: للاستخدام غير التجاري فقط.</translation>
+    </message>
+</context>
+<context>
+    <name>PackInstallPanel</name>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>جارٍ الإلغاء…</translation>
+    </message>
+</context>
+<context>
+    <name>PacksDialog</name>
+    <message>
+        <source>Pack archives (*.argosmodel *.zip *.tar.gz *.tgz *.tar.xz *.tar);;All files (*)</source>
+        <translation>أرشيفات الحزم (*.argosmodel *.zip *.tar.gz *.tgz *.tar.xz *.tar);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Translation Packs</source>
+        <translation>حزم الترجمة</translation>
+    </message>
+    <message>
+        <source>A translation pack is the model that turns Arabic into English. Installed packs work offline; the default pack is used unless you choose another.</source>
+        <translation>حزمة الترجمة هي النموذج الذي ينقل النص العربي إلى الإنجليزية. تعمل الحزم المثبّتة دون اتصال بالإنترنت، وتُستخدم الحزمة الافتراضية ما لم تختر غيرها.</translation>
+    </message>
+    <message>
+        <source>Download and Install</source>
+        <translation>تنزيل وتثبيت</translation>
+    </message>
+    <message>
+        <source>Install from File…</source>
+        <translation>تثبيت من ملف…</translation>
+    </message>
+    <message>
+        <source>Install from Folder…</source>
+        <translation>تثبيت من مجلد…</translation>
+    </message>
+    <message>
+        <source>Set as Default</source>
+        <translation>تعيين كافتراضية</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>إزالة…</translation>
+    </message>
+    <message>
+        <source>The pack catalogue could not be read: {0}</source>
+        <translation>تعذّرت قراءة فهرس الحزم: {0}</translation>
+    </message>
+    <message>
+        <source>No pack is installed yet: download one from the list, or install a pack file or folder you have on this computer.</source>
+        <translation>لا توجد حزمة مثبّتة بعد: نزّل حزمة من القائمة، أو ثبّت ملف حزمة أو مجلدها الموجود على هذا الحاسوب.</translation>
+    </message>
+    <message>
+        <source>Reinstall</source>
+        <translation>إعادة التثبيت</translation>
+    </message>
+    <message>
+        <source>Downloading {0}</source>
+        <translation>جارٍ تنزيل {0}</translation>
+    </message>
+    <message>
+        <source>Install a Pack File</source>
+        <translation>تثبيت ملف حزمة</translation>
+    </message>
+    <message>
+        <source>Install a Pack Folder</source>
+        <translation>تثبيت مجلد حزمة</translation>
+    </message>
+    <message>
+        <source>Installing {0}</source>
+        <translation>جارٍ تثبيت {0}</translation>
+    </message>
+    <message>
+        <source>{0} is now the default pack.</source>
+        <translation>أصبحت {0} الحزمة الافتراضية.</translation>
+    </message>
+    <message>
+        <source>Remove the pack {0}? Its files will be deleted from this computer.</source>
+        <translation>إزالة الحزمة {0}؟ ستُحذف ملفاتها من هذا الحاسوب.</translation>
+    </message>
+    <message>
+        <source>It is the default pack: no pack will be the default.</source>
+        <translation>إنها الحزمة الافتراضية: لن تبقى أي حزمة افتراضية.</translation>
+    </message>
+    <message>
+        <source>Remove Pack</source>
+        <translation>إزالة الحزمة</translation>
+    </message>
+    <message>
+        <source>{0} was removed.</source>
+        <translation>أُزيلت {0}.</translation>
+    </message>
+    <message>
+        <source>Installed {0}.</source>
+        <translation>ثُبّتت {0}.</translation>
+    </message>
+    <message>
+        <source>It is now the default pack.</source>
+        <translation>أصبحت الآن الحزمة الافتراضية.</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was installed.</source>
+        <translation>أُلغي التثبيت: لم يُثبَّت شيء.</translation>
+    </message>
+</context>
+<context>
+    <name>PacksTable</name>
+    <message>
+        <source>Pack</source>
+        <translation>الحزمة</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>الرخصة</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>الحجم</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>الجودة</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>الوصف</translation>
+    </message>
+    <message>
+        <source>non-commercial use only</source>
+        <translation>للاستخدام غير التجاري فقط</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>غير معروف</translation>
+    </message>
+    <message>
+        <source>This licence forbids commercial use of the pack and of its translations.</source>
+        <translation>تمنع هذه الرخصة الاستخدام التجاري للحزمة ولترجماتها.</translation>
+    </message>
+    <message>
+        <source>Installed, damaged</source>
+        <translation>مثبّتة، تالفة</translation>
+    </message>
+    <message>
+        <source>✔ Installed, default</source>
+        <translation>✔ مثبّتة، افتراضية</translation>
+    </message>
+    <message>
+        <source>✔ Installed</source>
+        <translation>✔ مثبّتة</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>متاحة</translation>
+    </message>
+    <message>
+        <source>Not installable yet</source>
+        <translation>لا يمكن تثبيتها بعد</translation>
+    </message>
+    <message>
+        <source>≈ {0} MB</source>
+        <translation>≈ {0} م.ب</translation>
+    </message>
+    <message>
+        <source> ({0} MB installed)</source>
+        <translation> ({0} م.ب مثبّتة)</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPanel</name>
+    <message>
+        <source> sentences</source>
+        <translation> جملة</translation>
+    </message>
+    <message>
+        <source>Copy Summary</source>
+        <translation>نسخ الملخص</translation>
+    </message>
+    <message>
+        <source>Summarising…</source>
+        <translation>جارٍ التلخيص…</translation>
+    </message>
+    <message>
+        <source>Summary sentences</source>
+        <translation>جمل الملخص</translation>
+    </message>
+    <message>
+        <source>The summary of the open article appears here.</source>
+        <translation>يظهر هنا ملخص المقالة المفتوحة.</translation>
+    </message>
+    <message>
+        <source>&amp;Algorithm:</source>
+        <translation>ال&amp;خوارزمية:</translation>
+    </message>
+    <message>
+        <source>&amp;Length:</source>
+        <translation>ال&amp;طول:</translation>
+    </message>
+</context>
+<context>
+    <name>UiLanguage</name>
+    <message>
+        <source>Interface &amp;Language</source>
+        <translation>ل&amp;غة الواجهة</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>حسب النظام</translation>
+    </message>
+    <message>
+        <source>Interface Language</source>
+        <translation>لغة الواجهة</translation>
+    </message>
+</context>
+<context>
+    <name>WarningGutter</name>
+    <message>
+        <source>Warning markers</source>
+        <translation>علامات التنبيه</translation>
+    </message>
+</context>
+<context>
+    <name>WarningNavigator</name>
+    <message>
+        <source>Wrapped to the first warning</source>
+        <translation>عُدنا إلى أول تنبيه</translation>
+    </message>
+    <message>
+        <source>Wrapped to the last warning</source>
+        <translation>عُدنا إلى آخر تنبيه</translation>
+    </message>
+    <message>
+        <source>Warning %1 of %2</source>
+        <translation>التنبيه %1 من %2</translation>
+    </message>
+</context>
+</TS>
