@@ -4,13 +4,13 @@ What is typed is matched as ``core.text_search`` folds it (احمد finds أَح
 Arabic pane, the English pane or both; left on "Automatic" the query's own script picks
 the pane. Every match is tinted quietly and the current one is selected, so it is what
 the pane shows as selected text and what Ctrl+C copies; its sentence becomes the current
-sentence of both panes, which brings it into view in both.
+sentence of both panes, which brings it into view in both. When the reader goes to
+another sentence since (a click, F8, a row of a panel), F3 goes on from that sentence:
+to its first match or the next one after it, and Shift+F3 to the last one before it.
 
-The tints are drawn by a QSyntaxHighlighter per pane, not by extra selections: the pane
-replaces its extra selections whenever hover or the current sentence changes, and a
-highlighter's formats live in the layout, so neither the document nor the pane's
-figure colours are touched. It is attached only while the bar shows matches, so a
-streaming translation costs nothing when nobody searches.
+The tints are drawn by a QSyntaxHighlighter per pane (find_highlighter.py). It is
+attached only while the bar shows matches, so a streaming translation costs nothing
+when nobody searches.
 """
 
 from __future__ import annotations
@@ -19,22 +19,22 @@ import bisect
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QColor, QKeyEvent, QSyntaxHighlighter, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from tarjama.core.text_search import find_all, query_script
 from tarjama.gui import palette
+from tarjama.gui.find_highlighter import MatchHighlighter
 from tarjama.gui.reader_pane import ReaderPane
 from tarjama.gui.reader_sentences import utf16_len
 from tarjama.gui.sentence_linker import SentenceLinker
 
-SCOPES = (("auto", "Automatic"), ("arabic", "Arabic"), ("english", "English"),
-          ("both", "Both"))
+SCOPES = (("auto", QT_TRANSLATE_NOOP("FindBar", "Automatic")),
+          ("arabic", QT_TRANSLATE_NOOP("FindBar", "Arabic")),
+          ("english", QT_TRANSLATE_NOOP("FindBar", "English")),
+          ("both", QT_TRANSLATE_NOOP("FindBar", "Both")))
 REFRESH_MS = 150  # after the panes change (a slice of translation), search again once
-# Magenta-pink: the one hue no kind of figure is tinted in (core/figures/hues.py), so a
-# match is never mistaken for a figure.
-_MATCH_HUE = (236, 64, 196)
 
 
 @dataclass(frozen=True, order=True)
@@ -47,76 +47,6 @@ class Match:
     end: int
 
 
-class MatchHighlighter(QSyntaxHighlighter):
-    """Tints the given document ranges of one pane; the current one in selection colours."""
-
-    def __init__(self, pane: ReaderPane, parent: QObject) -> None:
-        super().__init__(parent)  # not the pane: that would attach it to its document now
-        self.pane = pane
-        self._ranges: list[tuple[int, int]] = []
-        self._current: tuple[int, int] | None = None
-        self._quiet = QTextCharFormat()
-        self._strong = QTextCharFormat()
-        self._make_formats()
-
-    def show_ranges(self, ranges: list[tuple[int, int]], current: tuple[int, int] | None) -> None:
-        """Tint ``ranges`` (sorted); re-draw only the blocks whose tints changed."""
-        if ranges == self._ranges and current == self._current \
-                and self.document() is self.pane.document():
-            return
-        touched = self._ranges + ([self._current] if self._current else [])
-        self._ranges, self._current = ranges, current
-        if not ranges:
-            self.setDocument(None)  # which clears its tints from every block
-        elif self.document() is not self.pane.document():
-            self.setDocument(self.pane.document())  # a new article: draws every block
-        else:
-            self._redraw(touched + ranges + ([current] if current else []))
-
-    def is_on_pane(self) -> bool:
-        """Whether the tints are on the pane's document (it is replaced per article)."""
-        return not self._ranges or self.document() is self.pane.document()
-
-    def recolour(self) -> None:
-        self._make_formats()
-        self._redraw(self._ranges)
-
-    def _make_formats(self) -> None:
-        colours = palette.current()
-        page = palette.to_rgb(colours.page)
-        self._quiet.setBackground(QColor(palette.to_hex(
-            palette.mix(page, _MATCH_HUE, 0.35 if colours.dark else 0.3))))
-        self._strong.setBackground(QColor(colours.selection))
-        self._strong.setForeground(QColor(colours.selection_text))
-
-    def _redraw(self, ranges: list[tuple[int, int]]) -> None:
-        document = self.document()
-        if document is None:
-            return
-        blocks = {document.findBlock(start).blockNumber() for start, _end in ranges}
-        for number in sorted(blocks):
-            block = document.findBlockByNumber(number)
-            if block.isValid():
-                self.rehighlightBlock(block)
-
-    def highlightBlock(self, _text: str) -> None:
-        block = self.currentBlock()
-        first, last = block.position(), block.position() + block.length()
-        index = bisect.bisect_left(self._ranges, (first, first)) - 1
-        for start, end in self._ranges[max(index, 0):]:
-            if start >= last:
-                break
-            self._tint(start, end, first, last, self._quiet)
-        if self._current and first <= self._current[0] < last:
-            self._tint(*self._current, first, last, self._strong)
-
-    def _tint(self, start: int, end: int, first: int, last: int,
-              fmt: QTextCharFormat) -> None:
-        start, end = max(start, first), min(end, last)
-        if start < end:
-            self.setFormat(start - first, end - start, fmt)
-
-
 class FindBar(QWidget):
     """Search field, scope, previous and next buttons, "3 of 12", and a close button."""
 
@@ -127,6 +57,7 @@ class FindBar(QWidget):
         self.linker = linker
         self.matches: list[Match] = []
         self.current = -1  # index into matches
+        self.from_sentence = -1  # where the reader went since the current match, if anywhere
         self.field = QLineEdit(placeholderText=self.tr("Find in the article"),
                                clearButtonEnabled=True, accessibleName=self.tr("Find"),
                                maximumWidth=360)
@@ -154,6 +85,7 @@ class FindBar(QWidget):
         self.scope.currentIndexChanged.connect(lambda _index: self.search())
         for pane in self.panes:
             pane.textChanged.connect(self._schedule_refresh)
+        linker.current_changed.connect(self._on_sentence_chosen)
         # A method, not a lambda: the notifier outlives windows, a slot of ours dies with us.
         palette.notifier().changed.connect(self._recolour)
         self.hide()
@@ -243,8 +175,12 @@ class FindBar(QWidget):
         """Look again for what is typed, from the current match or the current sentence."""
         if not self.isVisible():
             return
-        anchor = self.matches[self.current] if self.current >= 0 else \
-            Match(max(self.linker.current, 0), 0, 0, 0)
+        if self.from_sentence >= 0:
+            anchor = Match(self.from_sentence, 0, 0, 0)
+        elif self.current >= 0:
+            anchor = self.matches[self.current]
+        else:
+            anchor = Match(max(self.linker.current, 0), 0, 0, 0)
         self.matches = self.collect()
         self.current = bisect.bisect_left(self.matches, anchor) % len(self.matches) \
             if self.matches else -1
@@ -278,9 +214,21 @@ class FindBar(QWidget):
         if not self.isVisible():
             self.open_bar()  # F3 with the bar closed opens it with the last query
             return
-        if self.matches:
+        if not self.matches:
+            return
+        if self.from_sentence >= 0:
+            # From the sentence the reader went to: its first match (or the next after
+            # it) forward, the last match before it backward.
+            first = bisect.bisect_left(self.matches, Match(self.from_sentence, 0, 0, 0))
+            self.current = (first if step > 0 else first - 1) % len(self.matches)
+        else:
             self.current = (self.current + step) % len(self.matches)
-            self._show(scroll=True)
+        self._show(scroll=True)
+
+    def _on_sentence_chosen(self, sentence_id: int) -> None:
+        """A sentence became current: the bar's own match, or the reader went elsewhere."""
+        ours = self.matches[self.current] if self.current >= 0 else None
+        self.from_sentence = -1 if ours and ours.sentence == sentence_id else sentence_id
 
     # -- showing ---------------------------------------------------------------------------
 

@@ -1,30 +1,51 @@
-"""The reader window's status bar: a status line and a sentence progress bar.
+"""The reader window's status bar: a status line, a sentence progress bar, the figures.
 
 It has the words for each stage of an article job (reading, translating with its speed,
-the final count, cancelled, failed); the window says which stage was reached.
+the final count, stopped with a Resume button, failed); the window says which stage was
+reached. A permanent button counts the article's figures and warnings ("62 figures ·
+2 warnings"); clicking it asks the window for the Key Figures panel.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
 
 from tarjama.core.pipeline import ArticleResult
 
 
 class JobStatusBar(QStatusBar):
+    figures_clicked = Signal()  # the figure count was clicked
+    resume_clicked = Signal()  # Resume, after the user stopped a translation
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.status_label = QLabel(self.tr("Ready"))
+        self.resume_button = QToolButton(text=self.tr("Resume"))  # raised: it is an offer
+        self.resume_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.resume_button.setToolTip(self.tr("Translate the sentences that are left; "
+                                              "those already done come from the cache"))
+        self.resume_button.clicked.connect(self.resume_clicked)
+        self.resume_button.hide()
+        self.figures_button = QToolButton(autoRaise=True)
+        self.figures_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.figures_button.setToolTip(self.tr("Show the Key Figures panel"))
+        self.figures_button.clicked.connect(self.figures_clicked)
+        self.figures_button.hide()
         self.progress_bar = QProgressBar()
         self.progress_bar.setMaximumWidth(220)
         self.progress_bar.setFormat(self.tr("%v / %m sentences"))
         self.progress_bar.hide()
-        self.addWidget(self.status_label, 1)
+        self.addWidget(self.status_label)
+        self.addWidget(self.resume_button)
+        self.addWidget(QWidget(), 1)  # the room left, after the words and their button
+        self.addPermanentWidget(self.figures_button)
         self.addPermanentWidget(self.progress_bar)
 
     def show_reading(self, name: str) -> None:
         """A file is being read: its name, and a busy bar until the sentences are known."""
         self.status_label.setText(self.tr("Reading %1…").replace("%1", name))
+        self.resume_button.hide()
         self.progress_bar.setRange(0, 0)
         self.progress_bar.show()
 
@@ -65,6 +86,24 @@ class JobStatusBar(QStatusBar):
 
     def show_cancelled(self) -> None:
         self.status_label.setText(self.tr("Translation cancelled."))
+        self.resume_button.hide()
+
+    def show_stopped(self, done: int, total: int) -> None:
+        """The user stopped the translation part way: how far it got, and Resume."""
+        self.status_label.setText(self.tr("Stopped after %1 of %2 sentences.")
+                                  .replace("%1", str(done)).replace("%2", str(total)))
+        self.resume_button.show()
+
+    def show_figure_count(self, figures: int, warnings: int) -> None:
+        """The figures of the article on screen and how many sentences warn about one."""
+        counted = (self.tr("1 figure") if figures == 1
+                   else self.tr("%1 figures").replace("%1", str(figures)))
+        if warnings:
+            warned = (self.tr("1 warning") if warnings == 1
+                      else self.tr("%1 warnings").replace("%1", str(warnings)))
+            counted = self.tr("%1 · %2").replace("%1", counted).replace("%2", warned)
+        self.figures_button.setText(counted)
+        self.figures_button.show()
 
     def show_open_failed(self) -> None:
         self.status_label.setText(self.tr("Could not open the file."))

@@ -15,15 +15,48 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from tarjama.gui.settings import THEMES
+from tarjama.gui.ui_language import add_language_menu
 
 if TYPE_CHECKING:
     from tarjama.gui.main_window import MainWindow
 
 Shortcut = QKeySequence.StandardKey | str | list[str] | None
+
+# The texts handed to add_action and add_toggle (and the theme names), marked for
+# pyside6-lupdate, which cannot see through those calls; window.tr finds them at run
+# time under the window's class name. tests/gui/test_ui_language.py keeps this complete.
+ACTION_TEXTS = (
+    QT_TRANSLATE_NOOP("MainWindow", "&Open…"),
+    QT_TRANSLATE_NOOP("MainWindow", "Reopen With &Encoding…"),
+    QT_TRANSLATE_NOOP("MainWindow", "Translate &Folder…"),
+    QT_TRANSLATE_NOOP("MainWindow", "&Export…"),
+    QT_TRANSLATE_NOOP("MainWindow", "&Quit"),
+    QT_TRANSLATE_NOOP("MainWindow", "Copy &Summary"),
+    QT_TRANSLATE_NOOP("MainWindow", "Copy &Translation"),
+    QT_TRANSLATE_NOOP("MainWindow", "Copy With Arabic Originals"),
+    QT_TRANSLATE_NOOP("MainWindow", "Copy With Source File Name"),
+    QT_TRANSLATE_NOOP("MainWindow", "&Find…"),
+    QT_TRANSLATE_NOOP("MainWindow", "Find &Next"),
+    QT_TRANSLATE_NOOP("MainWindow", "Find Pre&vious"),
+    QT_TRANSLATE_NOOP("MainWindow", "Next Sentence"),
+    QT_TRANSLATE_NOOP("MainWindow", "Previous Sentence"),
+    QT_TRANSLATE_NOOP("MainWindow", "Next &Warning"),
+    QT_TRANSLATE_NOOP("MainWindow", "Previous Warnin&g"),
+    QT_TRANSLATE_NOOP("MainWindow", "&Cancel Translation"),
+    QT_TRANSLATE_NOOP("MainWindow", "Zoom &In"),
+    QT_TRANSLATE_NOOP("MainWindow", "Zoom &Out"),
+    QT_TRANSLATE_NOOP("MainWindow", "&Reset Zoom"),
+    QT_TRANSLATE_NOOP("MainWindow", "System"),
+    QT_TRANSLATE_NOOP("MainWindow", "Light"),
+    QT_TRANSLATE_NOOP("MainWindow", "Dark"),
+    QT_TRANSLATE_NOOP("MainWindow", "&Manage Packs…"),
+    QT_TRANSLATE_NOOP("MainWindow", "&About Tarjama"),
+)
 
 
 @dataclass(frozen=True)
@@ -63,9 +96,9 @@ def add_toggle(window: MainWindow, menu: QMenu, text: str, setting: str) -> QAct
 
 def build_menus(window: MainWindow) -> WindowActions:
     bar = window.menuBar()
-    file_menu = bar.addMenu(window.tr("&File"))
+    file_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&File"))
     add_action(window, "&Open…", window.open_dialog, QKeySequence.StandardKey.Open, file_menu)
-    recent_menu = file_menu.addMenu(window.tr("Open &Recent"))
+    recent_menu = file_menu.addMenu(QCoreApplication.translate("MainWindow", "Open &Recent"))
     recent_menu.aboutToShow.connect(
         lambda: fill_recent_menu(recent_menu, window.settings.recent_files, window.open_file))
     reopen = add_action(window, "Reopen With &Encoding…", lambda: reopen_with_encoding(window),
@@ -77,7 +110,7 @@ def build_menus(window: MainWindow) -> WindowActions:
     file_menu.addSeparator()
     add_action(window, "&Quit", window.close, QKeySequence.StandardKey.Quit, file_menu)
 
-    edit = bar.addMenu(window.tr("&Edit"))
+    edit = bar.addMenu(QCoreApplication.translate("MainWindow", "&Edit"))
     copy_summary = add_action(window, "Copy &Summary", window.copy_summary, "Ctrl+Shift+C",
                               edit)
     copy_translation = add_action(window, "Copy &Translation", window.copy_translation,
@@ -92,7 +125,7 @@ def build_menus(window: MainWindow) -> WindowActions:
     add_action(window, "Find &Next", find.find_next, "F3", edit)
     add_action(window, "Find Pre&vious", find.find_previous, "Shift+F3", edit)
 
-    view = bar.addMenu(window.tr("&View"))
+    view = bar.addMenu(QCoreApplication.translate("MainWindow", "&View"))
     add_action(window, "Next Sentence", window.linker.next, ["Alt+Down", "Ctrl+]"], view)
     add_action(window, "Previous Sentence", window.linker.previous, ["Alt+Up", "Ctrl+["], view)
     next_warning = add_action(window, "Next &Warning", window.warnings.next, "F8", view)
@@ -105,7 +138,7 @@ def build_menus(window: MainWindow) -> WindowActions:
     add_action(window, "Zoom &In", lambda: window.zoom(1), ["Ctrl+=", "Ctrl++"], view)
     add_action(window, "Zoom &Out", lambda: window.zoom(-1), "Ctrl+-", view)
     add_action(window, "&Reset Zoom", window.reset_zoom, "Ctrl+0", view)
-    theme_menu = view.addMenu(window.tr("&Theme"))
+    theme_menu = view.addMenu(QCoreApplication.translate("MainWindow", "&Theme"))
     group = QActionGroup(window)
     for name in THEMES:
         action = add_action(window, name.capitalize(),
@@ -113,25 +146,62 @@ def build_menus(window: MainWindow) -> WindowActions:
         action.setCheckable(True)
         action.setChecked(name == window.settings.theme)
         group.addAction(action)
+    add_language_menu(window, view)
     view.addSeparator()
     view.addAction(window.summary_dock.toggleViewAction())
     view.addAction(window.figures_dock.toggleViewAction())
 
-    packs = bar.addMenu(window.tr("&Packs"))
+    packs = bar.addMenu(QCoreApplication.translate("MainWindow", "&Packs"))
     add_action(window, "&Manage Packs…", window.manage_packs, None, packs)
-    help_menu = bar.addMenu(window.tr("&Help"))
+    help_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
     add_action(window, "&About Tarjama", window.show_about, None, help_menu)
     return WindowActions(export, copy_summary, copy_translation, with_arabic, with_source,
                          cancel, recent_menu)
 
 
+FOLDER_CHARS = 40  # a longer folder part of a recent entry is cut in its middle
+
+
+def _folder_text(path: Path, depth: int) -> str:
+    """The last ``depth`` folders of ``path``'s folder; "…/" when some are left out."""
+    folders = path.parent.parts
+    text = str(path.parent) if depth >= len(folders) else "…/" + "/".join(folders[-depth:])
+    if len(text) > FOLDER_CHARS:
+        half = (FOLDER_CHARS - 1) // 2
+        text = text[:half] + "…" + text[-half:]
+    return text
+
+
+def recent_labels(recent_files: list[str]) -> list[str]:
+    """What Open Recent shows for each file: "name — folder".
+
+    Files of the same name in folders of the same name get more of their folders
+    ("…/2023/news", "…/2024/news") until each entry differs from the others.
+    """
+    paths = [Path(name) for name in recent_files]
+    depths = [1] * len(paths)
+    while True:
+        labels = [f"{path.name} — {_folder_text(path, depth)}"
+                  for path, depth in zip(paths, depths, strict=True)]
+        grown = False
+        for index, label in enumerate(labels):
+            same = labels.count(label) > 1
+            if same and depths[index] < len(paths[index].parent.parts):
+                depths[index] += 1
+                grown = True
+        if not grown:
+            return labels
+
+
 def fill_recent_menu(menu: QMenu, recent_files: list[str],
                      open_file: Callable[[str], None]) -> None:
-    """One entry per recent file (its name; the full path as tooltip)."""
+    """One entry per recent file, "name — folder"; the full path as tooltip and status tip."""
     menu.clear()
-    for name in recent_files:
-        action = menu.addAction(Path(name).name)
+    menu.setToolTipsVisible(True)
+    for name, label in zip(recent_files, recent_labels(recent_files), strict=True):
+        action = menu.addAction(label.replace("&", "&&"))  # "&" would be a mnemonic
         action.setToolTip(name)
+        action.setStatusTip(name)
         action.triggered.connect(lambda _c=False, n=name: open_file(n))
     menu.setEnabled(bool(recent_files))
 

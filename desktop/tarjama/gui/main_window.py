@@ -47,11 +47,12 @@ from tarjama.gui.tool_dialogs import (
 )
 from tarjama.gui.warning_navigator import WarningNavigator
 from tarjama.gui.window_outputs import ArticleOutputs
+from tarjama.gui.window_status import WindowStatus
 from tarjama.gui.window_zoom import PaneZoom
 from tarjama.gui.worker import JobRequest
 
 
-class MainWindow(ArticleOutputs, PaneZoom, QMainWindow):
+class MainWindow(WindowStatus, ArticleOutputs, PaneZoom, QMainWindow):
     job_finished = Signal()  # the current job is over and everything it produced is shown
 
     def __init__(self, settings: Settings, reporter: ErrorReporter | None = None,
@@ -84,6 +85,7 @@ class MainWindow(ArticleOutputs, PaneZoom, QMainWindow):
         self.warnings = WarningNavigator(self)  # F8: the next sentence with a figure warning
         self._build_actions()
         self._apply_fonts()
+        self._build_reading_aids()  # gutters, figure count, Resume (window_status.py)
         self._connect()
         self._restore_geometry()
 
@@ -97,6 +99,8 @@ class MainWindow(ArticleOutputs, PaneZoom, QMainWindow):
     def _build_central(self) -> None:
         self.banner = PackBanner()
         self.reader_splitter = QSplitter(Qt.Orientation.Horizontal)
+        # English left, Arabic right in both interface languages, as on a bilingual page.
+        self.reader_splitter.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.reader_splitter.addWidget(self.target_pane)
         self.reader_splitter.addWidget(self.source_pane)
         central = QWidget()
@@ -195,7 +199,7 @@ class MainWindow(ArticleOutputs, PaneZoom, QMainWindow):
 
     def on_failed(self, exc: BaseException) -> None:
         if isinstance(exc, Cancelled):
-            self.job_status.show_cancelled()
+            self.note_cancelled()  # how far it got is said once the job is over
             return
         # The window keeps showing the last article that did open.
         self.current_path = self.article.document.path if self.article else None
@@ -269,7 +273,7 @@ class MainWindow(ArticleOutputs, PaneZoom, QMainWindow):
     def save_settings(self) -> None:
         self.settings.window_geometry = bytes(self.saveGeometry().data())
         self.settings.window_state = bytes(self.saveState().data())
-        self.settings.reader_splitter = bytes(self.reader_splitter.saveState().data())
+        self.settings.reader_splitter = bytes(self.reader_splitter_state().data())
         self.settings.save()
 
     def closeEvent(self, event: QCloseEvent) -> None:

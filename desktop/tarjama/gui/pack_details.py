@@ -2,14 +2,39 @@
 
 Who made it, its published quality, why it cannot be installed or does not load, and
 whether its licence forbids commercial use.
+
+A label wraps only where a line may break, and a long address (a home page, a signed
+download URL) has no such place: the label would ask for its whole width and widen the
+dialog past the screen. ``breakable`` puts zero-width spaces into long words, after
+their separators and every few characters of a long run; copying takes them out again.
 """
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QWidget
 
 from tarjama.gui.pack_rows import PackRow
+
+BREAK = "\u200b"  # zero-width space: a line may break here, nothing is drawn
+LONG_WORD = 24  # shorter words wrap as words do
+RUN = 16  # the longest piece of a long word without a place to break
+_LONG = re.compile(rf"\S{{{LONG_WORD},}}")
+_SEPARATOR = re.compile(r"([/?&=#_.:;,~+%-])")
+
+
+def _break_word(match: re.Match[str]) -> str:
+    pieces = _SEPARATOR.sub(lambda m: m.group(1) + BREAK, match.group(0)).split(BREAK)
+    return BREAK.join(BREAK.join(piece[i:i + RUN] for i in range(0, len(piece), RUN))
+                      for piece in pieces)
+
+
+def breakable(text: str) -> str:
+    """``text`` with places to break inside its long words (URLs, paths, hashes)."""
+    return _LONG.sub(_break_word, text)
 
 
 class PackDetails(QLabel):
@@ -20,9 +45,29 @@ class PackDetails(QLabel):
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setOpenExternalLinks(False)  # no network from the reader
+        # Our own Copy in the context menu: the label's own would copy the break marks.
+        copy = QAction(self.tr("&Copy"), self)
+        copy.triggered.connect(self.copy_selection)
+        self.addAction(copy)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
     def show_row(self, row: PackRow | None) -> None:
-        self.setText(self._describe(row) if row else "")
+        self.setText(breakable(self._describe(row)) if row else "")
+
+    def plain_text(self) -> str:
+        """The text shown, without the marks that let long words break."""
+        return self.text().replace(BREAK, "")
+
+    def copy_selection(self) -> None:
+        if self.hasSelectedText():
+            QGuiApplication.clipboard().setText(self.selectedText().replace(BREAK, ""))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy) and self.hasSelectedText():
+            self.copy_selection()  # an address pasted into a browser must work
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _describe(self, row: PackRow) -> str:
         lines = []
