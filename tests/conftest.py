@@ -20,6 +20,8 @@ def private_user_dirs(tmp_path_factory, monkeypatch):
     for name in ("DATA", "CACHE", "LOG"):
         monkeypatch.setenv(f"TARJAMA_{name}_DIR", str(root / name.lower()))
     monkeypatch.delenv("TARJAMA_PACK", raising=False)
+    # The interface in English whatever the developer's locale; a test may choose Arabic.
+    monkeypatch.setenv("TARJAMA_UI_LANGUAGE", "en")
     return root
 
 

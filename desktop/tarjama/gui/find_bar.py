@@ -65,9 +65,9 @@ class FindBar(QWidget):
         for key, label in SCOPES:
             self.scope.addItem(self.tr(label), key)
         self.scope.setToolTip(self.tr("Where to search; Automatic goes by the script you type"))
-        self.previous_button = self._button("◀", self.tr("Previous match (Shift+F3)"),
+        self.previous_button = self._button("▲", self.tr("Previous match (Shift+F3)"),
                                             self.find_previous)
-        self.next_button = self._button("▶", self.tr("Next match (F3)"), self.find_next)
+        self.next_button = self._button("▼", self.tr("Next match (F3)"), self.find_next)
         self.count_label = QLabel()
         self.count_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("0000 of 0000"))
         close = self._button("✕", self.tr("Close (Esc)"), self.close_bar)
