@@ -129,7 +129,7 @@ def test_lists_installed_pack_and_catalogue_entries(make_dialog, use_catalogue, 
     _, status, licence, size, quality, description = row_texts(dialog, "my-tiny")
     assert status == "✔ Installed, default"
     assert licence == "test fixture"
-    assert size.endswith("MB")
+    assert size.strip("\u2066\u2069").endswith("MB")  # isolated left-to-right
     assert "Random-weight" in description
 
     _, status, licence, size, quality, _ = row_texts(dialog, "tiny-download")

@@ -129,7 +129,8 @@ class PacksTable(QTableWidget):
 
     def _size_text(self, row: PackRow) -> str:
         if row.installed:
-            return human_bytes(folder_size(installed_folder(row)))
+            # Isolated left-to-right, so an Arabic interface shows "1.5 MB", not "MB 1.5".
+            return "\u2066" + human_bytes(folder_size(installed_folder(row))) + "\u2069"
         entry = row.entry
         if entry is None or entry.download_mb is None:
             return ""
