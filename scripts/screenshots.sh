@@ -2,6 +2,8 @@
 # Take screenshots of the desktop reader under a virtual X display (Xvfb).
 #
 #   scripts/screenshots.sh [--install-deps] OUT_DIR [--pack DIR] [--sample FILE]
+#       [--timeout SECONDS] [--themes light,dark] [--sizes 1024x700,1920x1080]
+#       [--states STATE,...] [--languages en,ar]
 #   scripts/screenshots.sh --check-deps
 #   scripts/screenshots.sh --help
 #
@@ -15,7 +17,9 @@
 #
 # PYTHON picks the interpreter (default: python3; it needs PySide6); the checkout's
 # desktop/ folder is put on PYTHONPATH. QT_QPA_PLATFORM_PLUGIN_PATH, when set, is where
-# the plugin is looked for, as Qt itself does. The other options go to screenshots.py.
+# the plugin is looked for, as Qt itself does. The other options go to screenshots.py,
+# whose --help lists the states and the file names. The virtual screen (2048x1280) is
+# larger than the largest window, so every window and tooltip is wholly on it.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -157,4 +161,4 @@ fi
 # Under Xvfb Qt must use its X11 (xcb) platform, not a leftover offscreen setting.
 unset QT_QPA_PLATFORM
 export PYTHONPATH="$root/desktop${PYTHONPATH:+:$PYTHONPATH}"
-exec xvfb-run -a -s "-screen 0 1600x1000x24" "$python" "$here/screenshots.py" "$@"
+exec xvfb-run -a -s "-screen 0 2048x1280x24" "$python" "$here/screenshots.py" "$@"
