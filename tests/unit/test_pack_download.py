@@ -10,7 +10,7 @@ import pytest
 
 from pack_server import PackServer
 from tarjama.core.errors import Cancelled, DownloadError
-from tarjama.core.packs import download as download_module
+from tarjama.core.packs import download_rules
 from tarjama.core.packs.download import (
     DownloadOptions,
     SpeedMeter,
@@ -151,7 +151,7 @@ def test_cancel_stops_and_keeps_the_part_file(server, tmp_path):
 def test_free_disk_space_is_checked_first(server, tmp_path, monkeypatch):
     url = server.add("/pack.zip", DATA)
     usage = namedtuple("usage", "total used free")
-    monkeypatch.setattr(download_module.shutil, "disk_usage", lambda _p: usage(10, 10, 1000))
+    monkeypatch.setattr(download_rules.shutil, "disk_usage", lambda _p: usage(10, 10, 1000))
     with pytest.raises(DownloadError, match="not enough free disk space"):
         download_file(url, tmp_path / "p.part", expected_size=len(DATA), options=FAST)
     assert server.requests == []  # refused before connecting

@@ -5,14 +5,24 @@ reader and a writer in different processes share it. A translation is keyed by
 the pack fingerprint, the decoding settings that change the output, and the
 normalised source sentence.
 
-The cache is an optimisation and never a reason to fail: a damaged file is moved
-aside and a new one started; if even that fails the cache switches itself off
-for the rest of the session and says so in the log.
+The cache is an optimisation and never a reason to fail, nor to show a wrong
+translation. Every row carries a checksum of its key and translation, checked on
+each read: a row that fails it is a miss (and logged), so damage inside a page
+never reaches the reader. ``PRAGMA quick_check`` runs when the file is opened; a
+file that fails it, or that SQLite calls malformed or not a database, is moved
+aside (``translations.sqlite3.corrupt-<time>``) and a new one started. If even
+that fails the cache switches itself off for the rest of the session and says so
+in the log.
+
+Files written before checksums existed are migrated by adding the column and
+dropping their rows: a checksum computed now would vouch for bytes nobody can
+check any more, and losing them costs one retranslation.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import logging
 import re
 import sqlite3
@@ -34,12 +44,33 @@ CREATE TABLE IF NOT EXISTS translations (
     settings TEXT NOT NULL,
     source TEXT NOT NULL,
     target TEXT NOT NULL,
+    checksum TEXT,
     PRIMARY KEY (pack, settings, source)
 ) WITHOUT ROWID
 """
 _CHUNK = 500  # stays far below SQLite's limit on bound parameters
 _WHITESPACE = re.compile(r"\s+")
 T = TypeVar("T")
+
+
+def row_checksum(pack: str, settings: str, source: str, target: str) -> str:
+    """The checksum stored with a row: BLAKE2b-128 of its key and translation."""
+    joined = "\x1f".join((pack, settings, source, target))
+    # surrogatepass: a damaged row decoded with surrogateescape still hashes (and fails)
+    return hashlib.blake2b(joined.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def _decode(raw: bytes) -> str:
+    # Damaged bytes that are no longer UTF-8 must fail the checksum, not the query.
+    return raw.decode("utf-8", "surrogateescape")
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def normalise_sentence(text: str) -> str:
@@ -65,32 +96,48 @@ class TranslationCache:
 
         def lookup(connection: sqlite3.Connection) -> dict[str, str]:
             found: dict[str, str] = {}
+            damaged = 0
             for start in range(0, len(keys), _CHUNK):
                 chunk = keys[start:start + _CHUNK]
                 marks = ",".join("?" * len(chunk))
                 rows = connection.execute(
-                    "SELECT source, target FROM translations "
+                    "SELECT source, target, checksum FROM translations "
                     f"WHERE pack = ? AND settings = ? AND source IN ({marks})",
                     (pack, settings, *chunk),
                 )
-                for source, target in rows:
+                for source, target, checksum in rows:
+                    if checksum is None:
+                        continue  # written by an older Tarjama: unverified, so a miss
+                    if checksum != row_checksum(pack, settings, source, target):
+                        damaged += 1
+                        continue
                     for sentence in by_key.get(source, ()):
                         found[sentence] = target
+            if damaged:
+                log.error("translation cache %s: %d cached translation%s failed %s checksum "
+                          "and %s translated again", self.path, damaged,
+                          "s" if damaged > 1 else "", "their" if damaged > 1 else "its",
+                          "are" if damaged > 1 else "is")
             return found
 
         return self._run(lookup, default={}) if keys else {}
 
     def put_many(self, pack: str, settings: str, pairs: Iterable[tuple[str, str]]) -> None:
         """Store ``(sentence, translation)`` pairs, replacing older entries."""
-        rows = [(pack, settings, normalise_sentence(s), t) for s, t in pairs]
+        rows = []
+        for sentence, translation in pairs:
+            source = normalise_sentence(sentence)
+            if _encodable(source) and _encodable(translation):  # lone surrogates: not stored
+                rows.append((pack, settings, source, translation,
+                             row_checksum(pack, settings, source, translation)))
         if not rows:
             return
 
         def store(connection: sqlite3.Connection) -> None:
             with connection:
                 connection.executemany(
-                    "INSERT OR REPLACE INTO translations (pack, settings, source, target) "
-                    "VALUES (?, ?, ?, ?)",
+                    "INSERT OR REPLACE INTO translations "
+                    "(pack, settings, source, target, checksum) VALUES (?, ?, ?, ?, ?)",
                     rows,
                 )
 
@@ -135,10 +182,15 @@ class TranslationCache:
             # The connection is used by whichever worker thread translates; the lock
             # above serialises access, so SQLite's same-thread check is not needed.
             connection = sqlite3.connect(self.path, timeout=10.0, check_same_thread=False)
+            connection.text_factory = _decode
             try:
                 connection.execute("PRAGMA journal_mode=WAL")
                 connection.execute("PRAGMA synchronous=NORMAL")
+                problems = [row[0] for row in connection.execute("PRAGMA quick_check(5)")]
+                if problems != ["ok"]:
+                    raise sqlite3.DatabaseError("quick_check: " + "; ".join(problems))
                 connection.execute(_SCHEMA)
+                _migrate(connection)
             except BaseException:
                 connection.close()
                 raise
@@ -152,8 +204,8 @@ class TranslationCache:
                 self._connection.close()
             self._connection = None
         aside = self.path.with_name(f"{self.path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
-        log.warning("translation cache %s is damaged (%s); moved it to %s", self.path, error,
-                    aside.name)
+        log.error("translation cache %s is damaged (%s); set it aside as %s and started "
+                  "a new one", self.path, error, aside.name)
         with contextlib.suppress(FileNotFoundError):
             self.path.replace(aside)
         for suffix in ("-wal", "-shm"):
@@ -168,3 +220,23 @@ class TranslationCache:
             with contextlib.suppress(sqlite3.Error):
                 self._connection.close()
             self._connection = None
+
+
+def _migrate(connection: sqlite3.Connection) -> None:
+    """Give a cache from before checksums the column, dropping its unverifiable rows."""
+    def columns() -> set[str]:
+        return {row[1] for row in connection.execute("PRAGMA table_info(translations)")}
+
+    if "checksum" in columns():
+        return
+    # BEGIN IMMEDIATE: two processes opening an old file at once migrate it once.
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        if "checksum" not in columns():
+            dropped = connection.execute("DELETE FROM translations").rowcount
+            connection.execute("ALTER TABLE translations ADD COLUMN checksum TEXT")
+            log.info("translation cache: added checksums, dropped %d unverified rows", dropped)
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise

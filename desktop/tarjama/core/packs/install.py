@@ -15,25 +15,29 @@ download keeps its ``.part`` file so that the next attempt resumes it.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import json
 import os
 import re
 import shutil
 import tempfile
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from dataclasses import dataclass
 from pathlib import Path
 
-from tarjama.core.atomic import write_atomic
 from tarjama.core.errors import Cancelled, PackError
-from tarjama.core.packs.archive import archive_kind, extract_archive
+from tarjama.core.packs.archive import ArchiveLimits, archive_kind, extract_archive
 from tarjama.core.packs.catalogue import PACK_NAME, Catalogue, CatalogueEntry, load_catalogue
 from tarjama.core.packs.convert import checkpoint_kind, convert_marian
 from tarjama.core.packs.download import DownloadOptions, Progress, check_free_space, download_file
+from tarjama.core.packs.download_rules import size_cap
+from tarjama.core.packs.install_metadata import (
+    Origin,
+    ensure_metadata,
+    name_from,
+    write_metadata,
+)
+from tarjama.core.packs.local_folder import check_pack_folder, copy_pack_folder
 from tarjama.core.paths import packs_dir
 
 Status = Callable[[str], None]
@@ -48,16 +52,6 @@ class InstallResult:
     replaced: bool
     made_default: bool
     notes: tuple[str, ...] = ()
-
-
-@dataclass
-class _Origin:
-    """What an install knows about where the pack came from; becomes part of pack.json."""
-
-    source: str
-    entry: CatalogueEntry | None = None
-    checksums: list[dict] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
 
 
 def temp_area() -> Path:
@@ -93,25 +87,25 @@ def install_pack(
     try:
         path = Path(spec).expanduser()
         if path.exists():
-            origin = _Origin(source=str(path.resolve()))
+            origin = Origin(source=str(path.resolve()))
             pack_dir = _from_local(path, staging, say, cancel)
         elif spec.startswith(("https://", "http://")):
-            origin = _Origin(source=spec)
+            origin = Origin(source=spec)
             download = _download(spec, sha256, None, origin, download_options, progress, say,
                                  cancel)
-            pack_dir = _from_archive(download, staging, say, cancel, delete_archive=True)
+            pack_dir = _from_archive(download, staging, say, cancel, url=spec)
         else:
             entry = _catalogue_entry(spec, catalogue)
-            origin = _Origin(source=entry.files[0].url, entry=entry)
+            origin = Origin(source=entry.files[0].url, entry=entry)
             pack_dir = _from_catalogue(entry, staging, origin, download_options, progress, say,
                                        cancel)
         _check_cancel(cancel)
-        _ensure_metadata(pack_dir, name or (origin.entry.name if origin.entry else None), spec)
+        ensure_metadata(pack_dir, name or (origin.entry.name if origin.entry else None), spec)
         say("checking that the model loads and translates")
         info = _prove(pack_dir)
         final_name = name or (origin.entry.name if origin.entry
-                              else _name_from(info, spec, pack_dir))
-        _write_metadata(pack_dir, final_name, info, origin)
+                              else name_from(info, spec, pack_dir))
+        write_metadata(pack_dir, final_name, info, origin)
         _check_cancel(cancel)
         replaced = _move_into_place(pack_dir, final_name)
     except PackError as exc:
@@ -180,27 +174,31 @@ def _catalogue_entry(spec: str, catalogue: Catalogue | None) -> CatalogueEntry:
 def _from_local(path: Path, staging: Path, say: Status,
                 cancel: threading.Event | None) -> Path:
     if path.is_file():
-        return _from_archive(path, staging, say, cancel, delete_archive=False)
+        return _from_archive(path, staging, say, cancel)
     if checkpoint_kind(path):
+        check_pack_folder(path)  # the conversion reads the files: no links out either
         say(f"converting the Marian checkpoint in {path.name} to CTranslate2 (int8)")
         return convert_marian(path, staging / "pack")
     say(f"copying {path}")
-    target = staging / "pack"
-    # Symlinks are followed: the installed pack must not depend on the source folder.
-    shutil.copytree(path, target, symlinks=False)
-    return target
+    # Links inside the folder are copied as files (the installed pack must not depend
+    # on the source folder); links leaving it are refused.
+    return copy_pack_folder(path, staging / "pack")
 
 
 def _from_archive(archive: Path, staging: Path, say: Status, cancel: threading.Event | None,
-                  *, delete_archive: bool) -> Path:
+                  *, url: str | None = None, limits: ArchiveLimits | None = None) -> Path:
+    """Unpack a local archive, or (``url`` given) a download, which is deleted afterwards."""
+    shown = url or archive.name  # a download's messages name its URL, not the .part file
     if archive_kind(archive) is None:
-        raise PackError(f"{archive.name} is neither a pack folder nor a .zip, .argosmodel or "
+        raise PackError(f"{shown} is neither a pack folder nor a .zip, .argosmodel or "
                         ".tar.gz archive")
-    say(f"unpacking {archive.name}")
+    say(f"unpacking {shown.rsplit('/', 1)[-1]}")
     try:
-        root = extract_archive(archive, staging / "unpacked", cancel=cancel)
+        root = extract_archive(archive, staging / "unpacked", limits=limits, cancel=cancel)
+    except PackError as exc:
+        raise type(exc)(str(exc).replace(archive.name, shown)) from exc
     finally:
-        if delete_archive:
+        if url:
             archive.unlink(missing_ok=True)
     if checkpoint_kind(root):
         say("converting the Marian checkpoint to CTranslate2 (int8)")
@@ -208,25 +206,28 @@ def _from_archive(archive: Path, staging: Path, say: Status, cancel: threading.E
     return root
 
 
-def _from_catalogue(entry: CatalogueEntry, staging: Path, origin: _Origin,
+def _from_catalogue(entry: CatalogueEntry, staging: Path, origin: Origin,
                     options: DownloadOptions | None, progress: Progress | None, say: Status,
                     cancel: threading.Event | None) -> Path:
-    needed = (entry.download_bytes or 0) + (entry.installed_mb or 0) * 1_000_000
-    check_free_space(temp_area(), needed)
+    installed = (entry.installed_mb or 0) * 1_000_000
+    check_free_space(temp_area(), (entry.download_bytes or 0) + installed)
+    # No file of the entry may be larger than 1.5 x the whole entry's published size.
+    cap = size_cap(entry.download_bytes)
     if entry.install in ("hf-marian",):
         checkpoint = staging / "checkpoint"
         checkpoint.mkdir()
         for item in entry.files:
-            got = _download(item.url, item.sha256, None, origin, options, progress, say, cancel)
+            got = _download(item.url, item.sha256, cap, origin, options, progress, say, cancel)
             os.replace(got, checkpoint / item.file_name)
         say("converting the Hugging Face checkpoint to CTranslate2 (int8)")
         return convert_marian(checkpoint, staging / "pack")
     item = entry.files[0]
-    got = _download(item.url, item.sha256, None, origin, options, progress, say, cancel)
-    return _from_archive(got, staging, say, cancel, delete_archive=True)
+    got = _download(item.url, item.sha256, cap, origin, options, progress, say, cancel)
+    limits = ArchiveLimits().for_catalogue_size(entry.download_bytes, installed)
+    return _from_archive(got, staging, say, cancel, url=item.url, limits=limits)
 
 
-def _download(url: str, sha256: str | None, size: int | None, origin: _Origin,
+def _download(url: str, sha256: str | None, cap: int | None, origin: Origin,
               options: DownloadOptions | None, progress: Progress | None, say: Status,
               cancel: threading.Event | None) -> Path:
     file_name = url.rstrip("/").rsplit("/", 1)[-1] or "download"
@@ -234,7 +235,8 @@ def _download(url: str, sha256: str | None, size: int | None, origin: _Origin,
     key = hashlib.sha256(url.encode("utf-8")).hexdigest()[:16]
     part = downloads_dir() / f"{key}-{re.sub(r'[^A-Za-z0-9._+-]', '_', file_name)}.part"
     say(f"downloading {url}")
-    result = download_file(url, part, sha256=sha256, expected_size=size, options=options,
+    # cap None: the stated maximum for downloads of unknown size (DownloadOptions)
+    result = download_file(url, part, sha256=sha256, max_size=cap, options=options,
                            progress=progress, cancel=cancel)
     if result.verified:
         say(f"sha256 verified for {file_name}")
@@ -264,63 +266,6 @@ def _prove(pack_dir: Path) -> object:
     if len(output) != 1:
         raise PackError("the pack's model gave no translation for a test sentence")
     return pack.info
-
-
-def _name_from(info: object, spec: str, pack_dir: Path | None = None) -> str:
-    candidate = str(getattr(info, "name", "") or "")
-    if pack_dir is not None and candidate == pack_dir.name and candidate in ("pack", "unpacked"):
-        candidate = ""  # named after our own work folder: the source's name says more
-    if not PACK_NAME.match(candidate):
-        stem = Path(spec.rstrip("/")).name
-        for suffix in (".argosmodel", ".zip", ".tar.gz", ".tgz", ".tar.xz", ".tar"):
-            stem = stem.removesuffix(suffix)
-        candidate = re.sub(r"[^A-Za-z0-9._-]+", "-", candidate or stem).strip("-._")[:64]
-    if not PACK_NAME.match(candidate):
-        raise PackError("cannot tell what to call this pack; give a name with --name")
-    return candidate
-
-
-def _ensure_metadata(pack_dir: Path, name: str | None, spec: str) -> None:
-    """Give a pack without any metadata (a fresh conversion) a first pack.json to load with."""
-    if (pack_dir / "pack.json").exists() or (pack_dir / "metadata.json").exists():
-        return
-    first = {"name": name or _name_from(None, spec), "source_language": "ar",
-             "target_language": "en", "licence": "unknown", "source": spec}
-    write_atomic(pack_dir / "pack.json", json.dumps(first, ensure_ascii=False) + "\n")
-
-
-def _write_metadata(pack_dir: Path, name: str, info: object, origin: _Origin) -> None:
-    entry = origin.entry
-    existing: dict = {}
-    with contextlib.suppress(OSError, ValueError):
-        existing = json.loads((pack_dir / "pack.json").read_text(encoding="utf-8"))
-    if not isinstance(existing, dict):
-        existing = {}
-
-    def pick(key: str, from_entry: str | None) -> str:
-        return from_entry or str(getattr(info, key, "") or existing.get(key, ""))
-
-    metadata = {
-        **existing,
-        "name": name,
-        "source_language": pick("source_language", entry and entry.source_language) or "ar",
-        "target_language": pick("target_language", entry and entry.target_language) or "en",
-        "licence": pick("licence", entry and entry.licence) or "unknown",
-        "source": pick("source", entry and (entry.homepage or entry.files[0].url))
-        or origin.source,
-        "version": pick("version", entry and entry.version),
-        "description": pick("description", entry and entry.description),
-        "non_commercial": bool(entry and entry.non_commercial),
-        "installed_from": origin.source,
-        "installed_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "downloads": origin.checksums,
-    }
-    if entry is not None:
-        metadata["catalogue_entry"] = entry.name
-        metadata["architecture"] = entry.architecture
-        metadata["quality"] = entry.to_dict()["quality"]
-    write_atomic(pack_dir / "pack.json",
-                 json.dumps(metadata, indent=2, ensure_ascii=False) + "\n")
 
 
 def _move_into_place(pack_dir: Path, name: str) -> bool:
