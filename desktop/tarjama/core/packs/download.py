@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import http.client
+import socket
 import threading
 import time
 import urllib.error
@@ -203,6 +204,12 @@ def _open(url: str, have: int, part_path: Path, options: DownloadOptions):
         raise _Retryable(f"the server answered {exc.code} {exc.reason}") from exc
     except urllib.error.URLError as exc:
         reason = exc.reason
+        if isinstance(reason, socket.gaierror):
+            # The name cannot be resolved: offline, or a wrong host. Retrying with
+            # back-off would only make an offline user wait for the same answer.
+            host = urllib.parse.urlsplit(url).hostname or url
+            raise DownloadError(f"cannot download {url}: the host {host} cannot be found "
+                                f"(is this computer offline?) ({reason})") from exc
         if isinstance(reason, TimeoutError):
             raise _Retryable(f"no answer within {options.timeout:g} seconds") from exc
         raise _Retryable(f"cannot reach the server ({reason})") from exc

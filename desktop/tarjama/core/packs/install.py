@@ -15,6 +15,7 @@ download keeps its ``.part`` file so that the next attempt resumes it.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -236,8 +237,13 @@ def _download(url: str, sha256: str | None, cap: int | None, origin: Origin,
     part = downloads_dir() / f"{key}-{re.sub(r'[^A-Za-z0-9._+-]', '_', file_name)}.part"
     say(f"downloading {url}")
     # cap None: the stated maximum for downloads of unknown size (DownloadOptions)
-    result = download_file(url, part, sha256=sha256, max_size=cap, options=options,
-                           progress=progress, cancel=cancel)
+    try:
+        result = download_file(url, part, sha256=sha256, max_size=cap, options=options,
+                               progress=progress, cancel=cancel)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            part.parent.rmdir()  # only if empty: a failed first download leaves no folder
+        raise
     if result.verified:
         say(f"sha256 verified for {file_name}")
     else:
