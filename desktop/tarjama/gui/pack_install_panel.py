@@ -15,6 +15,7 @@ from PySide6.QtCore import QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from tarjama.core.packs.download import SpeedMeter
+from tarjama.core.packs.download_rules import discard_part
 from tarjama.core.packs.install import downloads_dir
 from tarjama.gui.pack_install_worker import InstallWork, PackInstallJob
 
@@ -35,7 +36,7 @@ class PartialDownloads:
         """Delete the ``.part`` files created or grown since ``remember``."""
         for part in self._files():
             if self._before.get(part) != part.stat().st_mtime:
-                part.unlink(missing_ok=True)
+                discard_part(part)  # with its saved resume validator
         self._before = {}
 
     @staticmethod
