@@ -32,8 +32,8 @@
         <translation>قد تخطئ الترجمة الآلية: طابِق الأرقام الرئيسية مع النص العربي.</translation>
     </message>
     <message>
-        <source>Arabic text is shown in Noto Naskh Arabic (SIL Open Font License 1.1) when it is bundled.</source>
-        <translation>يُعرض النص العربي بخط Noto Naskh Arabic، المرخّص برخصة SIL Open Font License 1.1، متى كان مُرفقًا بالبرنامج.</translation>
+        <source>Arabic text is shown in %1 (%2) when it is bundled.</source>
+        <translation>يُعرض النص العربي بخط %1 (المرخّص برخصة %2) متى كان مُرفقًا بالبرنامج.</translation>
     </message>
     <message>
         <source>About Tarjama</source>
@@ -60,6 +60,24 @@
     <message>
         <source>Exported to %1</source>
         <translation>صُدِّر إلى %1</translation>
+    </message>
+</context>
+<context>
+    <name>BatchCounts</name>
+    <message>
+        <source>1 sentence</source>
+        <translation>جملة واحدة</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sentences</source>
+        <translation>
+            <numerusform>%n جملة</numerusform>
+            <numerusform>جملة واحدة</numerusform>
+            <numerusform>جملتان</numerusform>
+            <numerusform>%n جمل</numerusform>
+            <numerusform>%n جملة</numerusform>
+            <numerusform>%n جملة</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -168,14 +186,6 @@
 <context>
     <name>BatchProgressPanel</name>
     <message>
-        <source>%v of %m sentences</source>
-        <translation>الجمل: %v من %m</translation>
-    </message>
-    <message>
-        <source>%v of %m files</source>
-        <translation>الملفات: %v من %m</translation>
-    </message>
-    <message>
         <source>Current file:</source>
         <translation>الملف الحالي:</translation>
     </message>
@@ -188,16 +198,46 @@
         <translation>في انتظار الترجمات الأولى…</translation>
     </message>
     <message>
+        <source>None: the batch has ended.</source>
+        <translation>لا ملف: انتهت ترجمة المجلد.</translation>
+    </message>
+    <message>
+        <source>%v of 1 file</source>
+        <translation>%v من ملف واحد</translation>
+    </message>
+    <message numerus="yes">
+        <source>%v of %n files</source>
+        <translation>
+            <numerusform>%v من %n ملف</numerusform>
+            <numerusform>%v من ملف واحد</numerusform>
+            <numerusform>%v من ملفين</numerusform>
+            <numerusform>%v من %n ملفات</numerusform>
+            <numerusform>%v من %n ملفًا</numerusform>
+            <numerusform>%v من %n ملف</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%v of 1 sentence</source>
+        <translation>%v من جملة واحدة</translation>
+    </message>
+    <message numerus="yes">
+        <source>%v of %n sentences</source>
+        <translation>
+            <numerusform>%v من %n جملة</numerusform>
+            <numerusform>%v من جملة واحدة</numerusform>
+            <numerusform>%v من جملتين</numerusform>
+            <numerusform>%v من %n جمل</numerusform>
+            <numerusform>%v من %n جملة</numerusform>
+            <numerusform>%v من %n جملة</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Files that could not be translated: {0}</source>
         <translation>ملفات تعذّرت ترجمتها: {0}</translation>
     </message>
     <message>
         <source>%1/%2 files</source>
         <translation>الملفات: %1/%2</translation>
-    </message>
-    <message>
-        <source>%1 sentences</source>
-        <translation>الجمل: %1</translation>
     </message>
     <message>
         <source>%1 words/s</source>
@@ -555,33 +595,105 @@
         <source>Show the Key Figures panel</source>
         <translation>إظهار لوحة الأرقام الرئيسية</translation>
     </message>
-    <message>
-        <source>%v / %m sentences</source>
-        <translation>الجمل: %v / %m</translation>
+    <message numerus="yes">
+        <source>Translating: %1 of %n sentences, %3 words/s</source>
+        <translation>
+            <numerusform>جارٍ الترجمة: %1 من %n جملة، %3 كلمة/ث</numerusform>
+            <numerusform>جارٍ الترجمة: %1 من جملة واحدة، %3 كلمة/ث</numerusform>
+            <numerusform>جارٍ الترجمة: %1 من جملتين، %3 كلمة/ث</numerusform>
+            <numerusform>جارٍ الترجمة: %1 من %n جمل، %3 كلمة/ث</numerusform>
+            <numerusform>جارٍ الترجمة: %1 من %n جملة، %3 كلمة/ث</numerusform>
+            <numerusform>جارٍ الترجمة: %1 من %n جملة، %3 كلمة/ث</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sentences, from the translation cache; %2 figure warnings</source>
+        <translation>
+            <numerusform>%n جملة، من ذاكرة الترجمة المؤقتة؛ تنبيهات الأرقام: %2</numerusform>
+            <numerusform>جملة واحدة، من ذاكرة الترجمة المؤقتة؛ تنبيهات الأرقام: %2</numerusform>
+            <numerusform>جملتان، من ذاكرة الترجمة المؤقتة؛ تنبيهات الأرقام: %2</numerusform>
+            <numerusform>%n جمل، من ذاكرة الترجمة المؤقتة؛ تنبيهات الأرقام: %2</numerusform>
+            <numerusform>%n جملة، من ذاكرة الترجمة المؤقتة؛ تنبيهات الأرقام: %2</numerusform>
+            <numerusform>%n جملة، من ذاكرة الترجمة المؤقتة؛ تنبيهات الأرقام: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Translated %n sentences in %2 s (%3 words/s); %4 figure warnings</source>
+        <translation>
+            <numerusform>تُرجمت %n جملة في %2 ث (%3 كلمة/ث)؛ تنبيهات الأرقام: %4</numerusform>
+            <numerusform>تُرجمت جملة واحدة في %2 ث (%3 كلمة/ث)؛ تنبيهات الأرقام: %4</numerusform>
+            <numerusform>تُرجمت جملتان في %2 ث (%3 كلمة/ث)؛ تنبيهات الأرقام: %4</numerusform>
+            <numerusform>تُرجمت %n جمل في %2 ث (%3 كلمة/ث)؛ تنبيهات الأرقام: %4</numerusform>
+            <numerusform>تُرجمت %n جملة في %2 ث (%3 كلمة/ث)؛ تنبيهات الأرقام: %4</numerusform>
+            <numerusform>تُرجمت %n جملة في %2 ث (%3 كلمة/ث)؛ تنبيهات الأرقام: %4</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sentences (no translation)</source>
+        <translation>
+            <numerusform>%n جملة (دون ترجمة)</numerusform>
+            <numerusform>جملة واحدة (دون ترجمة)</numerusform>
+            <numerusform>جملتان (دون ترجمة)</numerusform>
+            <numerusform>%n جمل (دون ترجمة)</numerusform>
+            <numerusform>%n جملة (دون ترجمة)</numerusform>
+            <numerusform>%n جملة (دون ترجمة)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after %1 of %n sentences.</source>
+        <translation>
+            <numerusform>توقفت الترجمة بعد %1 من %n جملة.</numerusform>
+            <numerusform>توقفت الترجمة بعد %1 من جملة واحدة.</numerusform>
+            <numerusform>توقفت الترجمة بعد %1 من جملتين.</numerusform>
+            <numerusform>توقفت الترجمة بعد %1 من %n جمل.</numerusform>
+            <numerusform>توقفت الترجمة بعد %1 من %n جملة.</numerusform>
+            <numerusform>توقفت الترجمة بعد %1 من %n جملة.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n figures</source>
+        <translation>
+            <numerusform>%n رقم</numerusform>
+            <numerusform>رقم واحد</numerusform>
+            <numerusform>رقمان</numerusform>
+            <numerusform>%n أرقام</numerusform>
+            <numerusform>%n رقمًا</numerusform>
+            <numerusform>%n رقم</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warnings</source>
+        <translation>
+            <numerusform>%n تنبيه</numerusform>
+            <numerusform>تنبيه واحد</numerusform>
+            <numerusform>تنبيهان</numerusform>
+            <numerusform>%n تنبيهات</numerusform>
+            <numerusform>%n تنبيهًا</numerusform>
+            <numerusform>%n تنبيه</numerusform>
+        </translation>
     </message>
     <message>
         <source>Reading %1…</source>
         <translation>جارٍ قراءة %1…</translation>
     </message>
     <message>
+        <source>%v / 1 sentence</source>
+        <translation>%v / جملة واحدة</translation>
+    </message>
+    <message numerus="yes">
+        <source>%v / %n sentences</source>
+        <translation>
+            <numerusform>%v / %n جملة</numerusform>
+            <numerusform>%v / جملة واحدة</numerusform>
+            <numerusform>%v / جملتان</numerusform>
+            <numerusform>%v / %n جمل</numerusform>
+            <numerusform>%v / %n جملة</numerusform>
+            <numerusform>%v / %n جملة</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Translating…</source>
         <translation>جارٍ الترجمة…</translation>
-    </message>
-    <message>
-        <source>Translating: %1 of %2 sentences, %3 words/s</source>
-        <translation>جارٍ الترجمة: الجمل %1 من %2، %3 كلمة/ث</translation>
-    </message>
-    <message>
-        <source>%1 sentences, from the translation cache; %2 figure warnings</source>
-        <translation>الجمل: %1، من ذاكرة الترجمة المؤقتة؛ تنبيهات الأرقام: %2</translation>
-    </message>
-    <message>
-        <source>Translated %1 sentences in %2 s (%3 words/s); %4 figure warnings</source>
-        <translation>تُرجمت الجمل (%1) في %2 ث (%3 كلمة/ث)؛ تنبيهات الأرقام: %4</translation>
-    </message>
-    <message>
-        <source>%1 sentences (no translation)</source>
-        <translation>الجمل: %1 (دون ترجمة)</translation>
     </message>
     <message>
         <source>Cancelling…</source>
@@ -592,24 +704,12 @@
         <translation>أُلغيت الترجمة.</translation>
     </message>
     <message>
-        <source>Stopped after %1 of %2 sentences.</source>
-        <translation>توقفت الترجمة بعد %1 من %2 جملة.</translation>
-    </message>
-    <message>
         <source>1 figure</source>
         <translation>رقم واحد</translation>
     </message>
     <message>
-        <source>%1 figures</source>
-        <translation>الأرقام: %1</translation>
-    </message>
-    <message>
         <source>1 warning</source>
         <translation>تنبيه واحد</translation>
-    </message>
-    <message>
-        <source>%1 warnings</source>
-        <translation>التنبيهات: %1</translation>
     </message>
     <message>
         <source>%1 · %2</source>

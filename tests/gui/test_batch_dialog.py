@@ -223,7 +223,9 @@ def test_the_current_file_and_its_sentences_are_shown(dialog, qtbot, tmp_path):
     assert names.index("n0.txt") < names.index("n1.txt") < names.index("n2.txt")
     # ...and part-way through, not only once written.
     assert any(0 < done < total for _, done, total in shown)
-    assert dialog.file_bar.text() == "1 of 1 sentences"
+    # Once the run is over no file is "current" any more.
+    assert dialog.file_label.text() == "None: the batch has ended."
+    assert not dialog.file_bar.isTextVisible()
 
 
 def test_failures_are_listed_with_their_reasons(dialog, qtbot, tmp_path):

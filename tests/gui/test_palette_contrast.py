@@ -32,6 +32,9 @@ PAIRS = [
     ("text", "hover_fill", TEXT),
     ("text", "current_fill", TEXT),
     ("warning_text", "page", TEXT),
+    ("warning_text", "window", TEXT),  # status lines of dialogs
+    ("find_text", "find_fill", TEXT),
+    ("find_text", "find_current_fill", TEXT),
     ("figure_text", "figures", TEXT),
     ("warning_text", "figures", TEXT),  # stricter than the 3:1 asked of warnings
     ("warning_underline", "page", WARNING),

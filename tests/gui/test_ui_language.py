@@ -61,13 +61,26 @@ def arabic_ui(qapp):
 
 # -- the catalogue --------------------------------------------------------------------
 
+ARABIC_PLURAL_FORMS = 6  # Qt's Arabic numerus forms: 0, 1, 2, 3-10, 11-99, 100-102...
+
+
+def forms(translation: ET.Element) -> list[str]:
+    """The texts of a translation: its numerus forms (counted messages), else its text."""
+    plural = translation.findall("numerusform")
+    return [form.text or "" for form in plural] if plural else [translation.text or ""]
+
 
 def test_every_message_of_the_catalogue_is_translated():
     found = messages(CATALOGUE)
     assert len(found) > 150
     unfinished = [key for key, translation in found.items()
-                  if translation.get("type") or not (translation.text or "").strip()]
+                  if translation.get("type") or not all(text.strip() for text in forms(
+                      translation))]
     assert unfinished == []
+    counted = [forms(translation) for (_context, source), translation in found.items()
+               if "%n" in source]
+    assert counted, "counts go through Qt's numerus forms"
+    assert all(len(texts) == ARABIC_PLURAL_FORMS for texts in counted)
 
 
 def test_the_catalogue_has_every_text_of_the_source_and_no_other(tmp_path):
@@ -87,11 +100,11 @@ def test_the_compiled_catalogue_is_the_catalogue_compiled(tmp_path):
 
 def test_translations_keep_placeholders_keys_and_accelerators():
     for (context, source), translation in messages(CATALOGUE).items():
-        text = translation.text or ""
-        where = (context, source, text)
-        assert sorted(KEPT.findall(text)) == sorted(KEPT.findall(source)), where
-        assert text.count("&") == source.count("&"), where
-        assert not text.endswith("&"), where
+        for text in forms(translation):  # every plural form keeps them too
+            where = (context, source, text)
+            assert sorted(KEPT.findall(text)) == sorted(KEPT.findall(source)), where
+            assert text.count("&") == source.count("&"), where
+            assert not text.endswith("&"), where
 
 
 def test_the_application_finds_the_compiled_catalogue():

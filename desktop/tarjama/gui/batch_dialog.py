@@ -65,6 +65,7 @@ class BatchDialog(QDialog):
     # -- layout ------------------------------------------------------------------------
 
     def _build(self) -> None:
+        self.browse_buttons: list[QPushButton] = []  # disabled with the folders while running
         self.in_edit = QLineEdit()
         self.out_edit = QLineEdit()
         form = QFormLayout()
@@ -127,6 +128,7 @@ class BatchDialog(QDialog):
         layout.addWidget(edit, 1)
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(lambda: self._browse(edit))
+        self.browse_buttons.append(browse)
         layout.addWidget(browse)
         return row
 
@@ -191,7 +193,8 @@ class BatchDialog(QDialog):
 
     def _set_running(self, running: bool) -> None:
         for widget in (self.in_edit, self.out_edit, self.recursive_check, self.force_check,
-                       self.summary_spin, self.start_button, *self.format_checks.values()):
+                       self.summary_spin, self.start_button, *self.format_checks.values(),
+                       *self.browse_buttons):
             widget.setEnabled(not running)
         self.cancel_button.setEnabled(running)
         done = not running and self.report is not None
@@ -226,6 +229,7 @@ class BatchDialog(QDialog):
         signals, self._signals = self._signals, None
         if signals is not None:
             signals.deleteLater()
+            self.panel.show_finished()
         self._set_running(False)
 
     def on_open_folder(self) -> None:

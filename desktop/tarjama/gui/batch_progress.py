@@ -9,6 +9,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
 )
@@ -21,6 +22,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from tarjama.gui import palette
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -78,9 +81,7 @@ class BatchProgressPanel(QWidget):
         self.file_label = QLabel()
         self.file_label.setTextFormat(Qt.TextFormat.PlainText)  # file names are not markup
         self.file_bar = QProgressBar()
-        self.file_bar.setFormat(self.tr("%v of %m sentences"))
         self.overall_bar = QProgressBar()
-        self.overall_bar.setFormat(self.tr("%v of %m files"))
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         self.failures = FailureModel(self)
@@ -114,34 +115,71 @@ class BatchProgressPanel(QWidget):
         layout.addWidget(self.failures_label)
         layout.addWidget(self.failure_view, 1)
         self._failed_so_far = 0
+        self._file_sentences: dict[str, int] = {}  # sentences translated, per file seen
+        self._error = False
         self.failures.rowsInserted.connect(self._update_failures_label)
         self.failures.modelReset.connect(self._update_failures_label)
         self._update_failures_label()
+        palette.notifier().changed.connect(self._colour_status)
 
     def reset(self) -> None:
         self.file_label.setText(self.tr("Waiting for the first translations…"))
-        self.file_bar.setRange(0, 1)
-        self.file_bar.setValue(0)
+        self._clear_file_bar()
         self.overall_bar.setRange(0, 1)
         self.overall_bar.setValue(0)
+        self._set_bar_format(self.overall_bar, 1, files=True)
         self._failed_so_far = 0
+        self._file_sentences.clear()
         self.failures.clear()
 
     def show_progress(self, progress: Any) -> None:
         self.overall_bar.setRange(0, max(1, progress.files_total))
         self.overall_bar.setValue(progress.files_done)
+        self._set_bar_format(self.overall_bar, progress.files_total, files=True)
         if progress.current_file and progress.current_total:
             self.file_label.setText(progress.current_file)
+            self.file_bar.setTextVisible(True)
             self.file_bar.setRange(0, progress.current_total)
             self.file_bar.setValue(progress.current_done)
+            self._set_bar_format(self.file_bar, progress.current_total, files=False)
+            self._file_sentences[progress.current_file] = progress.current_done
         if progress.files_failed != self._failed_so_far:
             self._failed_so_far = progress.files_failed
             self._update_failures_label()
-        self.show_status(describe_progress(progress))
+        self.show_status(describe_progress(progress, self.sentences_done(progress)))
+
+    def sentences_done(self, progress: Any) -> int:
+        """Sentences translated so far, as the file bars counted them (the run's own count
+        only moves when an engine batch ends, so mid-file it lagged behind the bar)."""
+        return max(progress.sentences_done, sum(self._file_sentences.values()))
+
+    def show_finished(self) -> None:
+        """The run is over: no file is being translated any more."""
+        self.file_label.setText(self.tr("None: the batch has ended."))
+        self._clear_file_bar()
 
     def show_status(self, text: str, *, error: bool = False) -> None:
-        self.status_label.setStyleSheet("color: #a40000;" if error else "")
+        self._error = error
         self.status_label.setText(text)
+        self._colour_status()
+
+    def _colour_status(self, *_args: object) -> None:
+        # The theme's warning text, re-applied when the theme changes.
+        colour = palette.current().warning_text if self._error else ""
+        self.status_label.setStyleSheet(f"color: {colour};" if colour else "")
+
+    def _clear_file_bar(self) -> None:
+        self.file_bar.setRange(0, 1)
+        self.file_bar.setValue(0)
+        self.file_bar.setTextVisible(False)  # "0 of 1 sentences" would be untrue
+
+    def _set_bar_format(self, bar: QProgressBar, total: int, *, files: bool) -> None:
+        if files:
+            text = self.tr("%v of 1 file") if total == 1 else self.tr("%v of %n files", "", total)
+        else:
+            text = (self.tr("%v of 1 sentence") if total == 1
+                    else self.tr("%v of %n sentences", "", total))
+        bar.setFormat(text)
 
     def _update_failures_label(self) -> None:
         # Rows come with the progress that counts them (each failure is reported with
@@ -151,11 +189,17 @@ class BatchProgressPanel(QWidget):
             self.tr("Files that could not be translated: {0}").format(count))
 
 
-def describe_progress(progress: Any) -> str:
-    """``12/100 files · 3,210 sentences · 45 words/s · about 12 min left``"""
+def describe_progress(progress: Any, sentences: int | None = None) -> str:
+    """``12/100 files · 3,210 sentences · 45 words/s · about 12 min left``
+
+    ``sentences`` is the count to show when the caller knows better than the snapshot;
+    the speed is left out until the first words are counted (not "0 words/s").
+    """
+    sentences = progress.sentences_done if sentences is None else sentences
     parts = [_text("%1/%2 files", progress.files_done, progress.files_total),
-             _text("%1 sentences", f"{progress.sentences_done:,}"),
-             _text("%1 words/s", f"{progress.words_per_second:.0f}")]
+             BatchCounts().sentences(sentences)]
+    if progress.words_done:
+        parts.append(_text("%1 words/s", f"{progress.words_per_second:.0f}"))
     if progress.files_failed:
         parts.append(_text("%1 failed", progress.files_failed))
     eta = progress.eta_seconds
@@ -166,10 +210,18 @@ def describe_progress(progress: Any) -> str:
     return " · ".join(parts)
 
 
+class BatchCounts(QObject):
+    """Counted nouns in the plural form their number takes (pyside6-lupdate only marks
+    numerus forms in ``self.tr`` calls)."""
+
+    def sentences(self, count: int) -> str:
+        text = self.tr("1 sentence") if count == 1 else self.tr("%n sentences", "", count)
+        return text.replace(str(count), f"{count:,}", 1)  # 3,210
+
+
 # describe_progress's texts, marked for pyside6-lupdate (it cannot see through _text).
 PROGRESS_TEXTS = (
     QT_TRANSLATE_NOOP("BatchProgressPanel", "%1/%2 files"),
-    QT_TRANSLATE_NOOP("BatchProgressPanel", "%1 sentences"),
     QT_TRANSLATE_NOOP("BatchProgressPanel", "%1 words/s"),
     QT_TRANSLATE_NOOP("BatchProgressPanel", "%1 failed"),
     QT_TRANSLATE_NOOP("BatchProgressPanel", "about %1 min left"),

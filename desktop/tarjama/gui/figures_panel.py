@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tarjama.core.figures.labels import KIND_LABELS, STATUS_LABELS
 from tarjama.core.pipeline import SentenceResult
 from tarjama.gui import palette, theme
+from tarjama.gui.figures_columns import apply_column_widths
 from tarjama.gui.figures_model import (  # noqa: F401 (the names this module always offered)
     ARABIC,
     ENGLISH,
@@ -158,19 +158,10 @@ class FiguresPanel(QWidget):
 
     def _set_column_widths(self) -> None:
         """Number, kind and status get the width of their longest label; Arabic and English
-        share the rest. Nothing here looks at the rows, so new rows cost no re-measuring."""
-        header = self.table.horizontalHeader()
+        share the rest (figures_columns.py). Nothing here looks at the rows, so new rows
+        cost no re-measuring."""
+        apply_column_widths(self.table)
         metrics = self.table.fontMetrics()
-        padding = 4 * metrics.averageCharWidth()  # cell margins and the sort arrow
-        widest = {NUMBER: ["9999", HEADERS[NUMBER]],
-                  KIND: [*KIND_LABELS.values(), HEADERS[KIND]],
-                  STATUS: [*STATUS_LABELS.values(), HEADERS[STATUS]]}
-        for column, texts in widest.items():
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, max(metrics.horizontalAdvance(t) for t in texts)
-                                 + padding)
-        for column in (ARABIC, ENGLISH):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
 

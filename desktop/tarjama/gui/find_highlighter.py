@@ -1,8 +1,13 @@
-"""The find bar's tints: every match quietly, the current one in the selection colours.
+"""The find bar's tints: every match in orange, the current one in yellow, dark text on both.
 
 A QSyntaxHighlighter per pane, not extra selections: the pane replaces its extra
 selections whenever hover or the current sentence changes, and a highlighter's formats
 live in the layout, so neither the document nor the pane's figure colours are touched.
+The fills are the palette's find roles: vivid, where every figure tint is pale (light
+themes) or deep (dark themes), so a match never looks like a figure of some kind.
+The find bar selects the current match (to copy it), and a selection is painted over
+every format: while matches are shown the pane's selection takes the current match's
+yellow, so it does not vanish into the current sentence's blue.
 """
 
 from __future__ import annotations
@@ -10,18 +15,14 @@ from __future__ import annotations
 import bisect
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat
+from PySide6.QtGui import QColor, QPalette, QSyntaxHighlighter, QTextCharFormat
 
 from tarjama.gui import palette
 from tarjama.gui.reader_pane import ReaderPane
 
-# Magenta-pink: the one hue no kind of figure is tinted in (core/figures/hues.py), so a
-# match is never mistaken for a figure.
-_MATCH_HUE = (236, 64, 196)
-
 
 class MatchHighlighter(QSyntaxHighlighter):
-    """Tints the given document ranges of one pane; the current one in selection colours."""
+    """Tints the given document ranges of one pane; the current one in its own fill."""
 
     def __init__(self, pane: ReaderPane, parent: QObject) -> None:
         super().__init__(parent)  # not the pane: that would attach it to its document now
@@ -30,6 +31,7 @@ class MatchHighlighter(QSyntaxHighlighter):
         self._current: tuple[int, int] | None = None
         self._quiet = QTextCharFormat()
         self._strong = QTextCharFormat()
+        self._selection_fill: str | None = None  # the pane's selection colour while tinted
         self._make_formats()
 
     def show_ranges(self, ranges: list[tuple[int, int]], current: tuple[int, int] | None) -> None:
@@ -39,6 +41,7 @@ class MatchHighlighter(QSyntaxHighlighter):
             return
         touched = self._ranges + ([self._current] if self._current else [])
         self._ranges, self._current = ranges, current
+        self._colour_selection()
         if not ranges:
             self.setDocument(None)  # which clears its tints from every block
         elif self.document() is not self.pane.document():
@@ -52,15 +55,29 @@ class MatchHighlighter(QSyntaxHighlighter):
 
     def recolour(self) -> None:
         self._make_formats()
+        self._colour_selection()
         self._redraw(self._ranges)
+
+    def _colour_selection(self) -> None:
+        colours = palette.current()
+        wanted = colours.find_current_fill if self._ranges else None
+        if wanted == self._selection_fill:
+            return
+        self._selection_fill = wanted
+        if wanted is None:
+            self.pane.setPalette(QPalette())  # the theme's own selection colours again
+            return
+        shown = QPalette(self.pane.palette())
+        shown.setColor(QPalette.ColorRole.Highlight, QColor(colours.find_current_fill))
+        shown.setColor(QPalette.ColorRole.HighlightedText, QColor(colours.find_text))
+        self.pane.setPalette(shown)
 
     def _make_formats(self) -> None:
         colours = palette.current()
-        page = palette.to_rgb(colours.page)
-        self._quiet.setBackground(QColor(palette.to_hex(
-            palette.mix(page, _MATCH_HUE, 0.35 if colours.dark else 0.3))))
-        self._strong.setBackground(QColor(colours.selection))
-        self._strong.setForeground(QColor(colours.selection_text))
+        for fmt, fill in ((self._quiet, colours.find_fill),
+                          (self._strong, colours.find_current_fill)):
+            fmt.setBackground(QColor(fill))
+            fmt.setForeground(QColor(colours.find_text))
 
     def _redraw(self, ranges: list[tuple[int, int]]) -> None:
         document = self.document()

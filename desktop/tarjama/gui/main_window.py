@@ -46,6 +46,7 @@ from tarjama.gui.tool_dialogs import (
     stop_batch_before_closing,
 )
 from tarjama.gui.warning_navigator import WarningNavigator
+from tarjama.gui.window_docks import SideDocks
 from tarjama.gui.window_outputs import ArticleOutputs
 from tarjama.gui.window_status import WindowStatus
 from tarjama.gui.window_zoom import PaneZoom
@@ -88,6 +89,8 @@ class MainWindow(WindowStatus, ArticleOutputs, PaneZoom, QMainWindow):
         self._build_reading_aids()  # gutters, figure count, Resume (window_status.py)
         self._connect()
         self._restore_geometry()
+        self.side_docks = SideDocks(self, [self.summary_dock, self.figures_dock],
+                                    self.figures_panel.table, restored=bool(settings.window_state))
 
     @property
     def article(self) -> ArticleResult | None:

@@ -11,14 +11,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -26,18 +24,21 @@ from PySide6.QtWidgets import (
 
 from tarjama.core.errors import PackError, TarjamaError
 from tarjama.core.packs.catalogue import Catalogue, load_catalogue
-from tarjama.core.packs.install import install_pack, remove_pack, set_default_pack
+from tarjama.core.packs.install import install_pack, set_default_pack
 from tarjama.gui.errors import ErrorReporter, describe
+from tarjama.gui.pack_actions import (
+    ask_archive,
+    ask_folder,
+    confirm_removal,
+    dialog_width,
+    remove_installed,
+)
 from tarjama.gui.pack_details import PackDetails
 from tarjama.gui.pack_install_panel import PackInstallPanel
 from tarjama.gui.pack_install_worker import PackInstallJob
 from tarjama.gui.pack_rows import PackRow, collect_rows
 from tarjama.gui.packs_table import PacksTable
 from tarjama.gui.theme import is_dark, warning_colour
-
-ARCHIVE_FILTER = QT_TRANSLATE_NOOP(
-    "PacksDialog",
-    "Pack archives (*.argosmodel *.zip *.tar.gz *.tgz *.tar.xz *.tar);;All files (*)")
 
 
 class PacksDialog(QDialog):
@@ -53,7 +54,7 @@ class PacksDialog(QDialog):
         # Errors go through the window's reporter when there is one: one place shows them.
         self.reporter = reporter or getattr(parent, "reporter", None) or ErrorReporter()
         self.setWindowTitle(self.tr("Translation Packs"))
-        self.resize(1120, 540)
+        self.resize(dialog_width(parent), 540)
         self._catalogue_path = catalogue_path
         self._catalogue: Catalogue | None = None
         self._close_when_done = False
@@ -176,15 +177,13 @@ class PacksDialog(QDialog):
 
     @Slot()
     def on_install_file_clicked(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Install a Pack File"), str(Path.home()), self.tr(ARCHIVE_FILTER))
+        path = ask_archive(self)
         if path:
             self.install_from_path(path)
 
     @Slot()
     def on_install_folder_clicked(self) -> None:
-        path = QFileDialog.getExistingDirectory(
-            self, self.tr("Install a Pack Folder"), str(Path.home()))
+        path = ask_folder(self)
         if path:
             self.install_from_path(path)
 
@@ -215,24 +214,10 @@ class PacksDialog(QDialog):
     @Slot()
     def on_remove_clicked(self) -> None:
         row = self.selected_row()
-        if row is None or not row.installed:
-            return
-        question = self.tr("Remove the pack {0}? Its files will be deleted from this computer."
-                           ).format(row.name)
-        if row.is_default:
-            question += " " + self.tr("It is the default pack: no pack will be the default.")
-        answer = QMessageBox.question(
-            self, self.tr("Remove Pack"), question,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        if answer != QMessageBox.StandardButton.Yes:
+        if row is None or not row.installed or not confirm_removal(self, row):
             return
         try:
-            try:
-                remove_pack(row.name)
-            except OSError as exc:  # e.g. a file held open by another program on Windows
-                raise PackError(f"cannot remove the pack {row.name}: {exc.strerror or exc}"
-                                ) from exc
+            remove_installed(row.name)
         except TarjamaError as exc:
             self._show_error(exc, f"removing the pack {row.name}")
             self.refresh()

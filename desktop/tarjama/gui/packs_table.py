@@ -1,16 +1,20 @@
 """The table of translation packs: one row per installed or catalogue pack.
 
 A widget table suits it: a handful of rows, filled again only when the packs change.
-A licence that forbids commercial use is flagged in the warning colour.
+A licence that forbids commercial use is flagged in the warning colour. Catalogue
+descriptions and scores are English whatever the interface language: in a mirrored
+(Arabic) table they are still laid out left to right, so they are cut at their end.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
@@ -27,6 +31,17 @@ COLUMNS = (QT_TRANSLATE_NOOP("PacksTable", "Pack"), QT_TRANSLATE_NOOP("PacksTabl
            QT_TRANSLATE_NOOP("PacksTable", "Description"))
 NAME, STATUS, LICENCE, SIZE, QUALITY, DESCRIPTION = range(len(COLUMNS))
 NON_COMMERCIAL_NOTE = QT_TRANSLATE_NOOP("PacksTable", "non-commercial use only")
+ENGLISH_ONLY = (QUALITY, DESCRIPTION)  # cells whose text is never translated
+
+
+class LeftToRightDelegate(QStyledItemDelegate):
+    """Lays a cell out left to right, aligned left, whatever the table's direction."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().initStyleOption(option, index)
+        option.direction = Qt.LayoutDirection.LeftToRight
+        option.displayAlignment = (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute
+                                   | Qt.AlignmentFlag.AlignVCenter)
 
 
 class PacksTable(QTableWidget):
@@ -44,10 +59,13 @@ class PacksTable(QTableWidget):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # Licences and sizes can be long sentences: fixed widths, full text in tooltips.
-        for column, width in ((LICENCE, 250), (SIZE, 185), (QUALITY, 150)):
+        for column, width in ((LICENCE, 210), (SIZE, 190), (QUALITY, 130)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.setColumnWidth(column, width)
         header.setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        self._left_to_right = LeftToRightDelegate(self)
+        for column in ENGLISH_ONLY:
+            self.setItemDelegateForColumn(column, self._left_to_right)
 
     def show_rows(self, rows: list[PackRow]) -> None:
         """Fill the table with ``rows``, keeping the selected pack selected if it is still there."""
@@ -58,9 +76,9 @@ class PacksTable(QTableWidget):
             self._fill_row(index, row)
         names = [row.name for row in self._rows]
         if selected in names:
-            self.selectRow(names.index(selected))
+            self._select_row(names.index(selected))
         elif self._rows:
-            self.selectRow(0)
+            self._select_row(0)
 
     def rows(self) -> list[PackRow]:
         return list(self._rows)
@@ -76,9 +94,17 @@ class PacksTable(QTableWidget):
     def select_pack(self, name: str) -> None:
         for index, row in enumerate(self._rows):
             if row.name == name:
-                self.selectRow(index)
+                self._select_row(index)
                 return
         raise KeyError(name)
+
+    def _select_row(self, index: int) -> None:
+        # Not selectRow(): in a right-to-left table that is not laid out yet it finds no
+        # column at the viewport's edge and selects nothing (the Arabic dialog opened
+        # with no row selected and empty details).
+        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
+                 | QItemSelectionModel.SelectionFlag.Rows)
+        self.selectionModel().setCurrentIndex(self.model().index(index, NAME), flags)
 
     def _fill_row(self, index: int, row: PackRow) -> None:
         description = row.entry.description if row.entry else ""

@@ -31,6 +31,10 @@ TEXT_CONTRAST = 4.5
 WARNING_CONTRAST = 3.0
 HOVER_CONTRAST = 1.6  # the target is 1.5; the margin covers rounding to whole RGB steps
 CURRENT_CONTRAST = 2.1  # stronger than hover, so the two never look alike
+# Find matches: saturated fills no figure tint comes near (pale or deep, never vivid),
+# with dark text on any theme; the current match is the yellow, lighter than any
+# current-sentence blue, so it stands out inside the current sentence too.
+FIND_FILL, FIND_CURRENT_FILL, FIND_TEXT = "#ffa040", "#ffee00", "#141414"
 
 
 # -- WCAG 2 relative luminance and contrast -------------------------------------------------
@@ -163,6 +167,9 @@ class Palette:
     figure_text: str
     figure_fills: tuple[tuple[str, str], ...]  # (kind, fill), one per kind in hues
     figure_fallback: str  # the fill of a kind hues does not know
+    find_fill: str = FIND_FILL  # every find match
+    find_current_fill: str = FIND_CURRENT_FILL  # the match the find bar is on
+    find_text: str = FIND_TEXT  # text on either find fill
 
     def figure_fill(self, kind: str) -> str:
         return dict(self.figure_fills).get(kind, self.figure_fallback)
@@ -187,7 +194,8 @@ def build(seeds: Seeds) -> Palette:
               for kind in [*hues.KIND_HUES, ""]}
     # Warning red is drawn on the page (panels) and on figure fills, never on the hover
     # or current fill: the reader leaves figures out of those highlights.
-    warning = _ink_readable(to_rgb(seeds.warning), extreme, [page], TEXT_CONTRAST)
+    warning = _ink_readable(to_rgb(seeds.warning), extreme, [page, to_rgb(seeds.window)],
+                            TEXT_CONTRAST)  # also on the window: dialogs' status lines
     # A figure fill gives way (toward the page) rather than the warning red, which
     # must stay red to mean anything.
     fills = {kind: _fill_readable(rgb, page, [(text, TEXT_CONTRAST), (warning, TEXT_CONTRAST)])

@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 from tarjama.gui import palette as reader_palette
+from tarjama.gui import themed_icons
 
 
 def _palette_for(dark: bool) -> reader_palette.Palette:
@@ -83,6 +84,7 @@ def apply_theme(app: QApplication, theme: str) -> None:
     their PaletteChange events, so a view that re-coloured right now from its own
     ``palette()`` would still read the old theme's colours.
     """
+    themed_icons.install(app)  # first: setting a style resets the palette
     if theme == "dark":
         app.setPalette(dark_palette())
     elif theme == "light":
