@@ -1112,10 +1112,6 @@
 <context>
     <name>SummaryPanel</name>
     <message>
-        <source> sentences</source>
-        <translation> جملة</translation>
-    </message>
-    <message>
         <source>Copy Summary</source>
         <translation>نسخ الملخص</translation>
     </message>
@@ -1138,6 +1134,22 @@
     <message>
         <source>&amp;Length:</source>
         <translation>ال&amp;طول:</translation>
+    </message>
+    <message>
+        <source> sentence</source>
+        <translation> جملة</translation>
+    </message>
+    <message numerus="yes">
+        <source> sentences</source>
+        <comment>after the number</comment>
+        <translation>
+            <numerusform> جملة</numerusform>
+            <numerusform> جملة</numerusform>
+            <numerusform> جملة</numerusform>
+            <numerusform> جمل</numerusform>
+            <numerusform> جملة</numerusform>
+            <numerusform> جملة</numerusform>
+        </translation>
     </message>
 </context>
 <context>

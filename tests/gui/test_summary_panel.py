@@ -205,3 +205,11 @@ def test_a_new_summary_replaces_the_old(panel):
     panel.show_summary([])
     assert panel.shown_texts() == []
     assert panel.view.document().isEmpty()
+
+
+def test_the_length_box_word_agrees_with_its_number(panel):
+    shown = []
+    for count in (1, 2, 5):
+        panel.length_box.setValue(count)
+        shown.append(panel.length_box.text())
+    assert shown == ["1 sentence", "2 sentences", "5 sentences"]

@@ -56,7 +56,7 @@ class SummaryPanel(QWidget):
         self.length_box = QSpinBox(self)
         self.length_box.setRange(1, MAX_SUMMARY_SENTENCES)
         self.length_box.setValue(sentences)
-        self.length_box.setSuffix(self.tr(" sentences"))
+        self._set_length_suffix(sentences)
         self.copy_button = QPushButton(self.tr("Copy Summary"), self)
         # Quiet: the summary before stays readable until the new one replaces it.
         self.busy_label = QLabel(self.tr("Summarising…"), self)
@@ -88,9 +88,15 @@ class SummaryPanel(QWidget):
         layout.addLayout(buttons)
 
         self.algorithm_box.currentTextChanged.connect(self._emit_options)
+        self.length_box.valueChanged.connect(self._set_length_suffix)
         self.length_box.valueChanged.connect(self._emit_options)
         self.copy_button.clicked.connect(self.copy_requested)
         self.view.anchorClicked.connect(self._on_link)
+
+    def _set_length_suffix(self, count: int) -> None:
+        """The word after the number agrees with it ("1 sentence", Arabic plural forms)."""
+        self.length_box.setSuffix(self.tr(" sentence") if count == 1
+                                  else self.tr(" sentences", "after the number", count))
 
     @property
     def algorithm(self) -> str:
