@@ -66,7 +66,7 @@ def test_figures_reads_standard_input(capsys, monkeypatch):
 def test_docx_output_of_standard_input_needs_a_file(capsys, monkeypatch, tiny_pack, tmp_path):
     code, _, err = run_cli(capsys, "translate", "-", "--pack", tiny_pack, "--to", "docx",
                            stdin=ARTICLE.encode(), monkeypatch=monkeypatch)
-    assert (code, err) == (1, "tarjama: error: DOCX output needs a file: add -o OUT.docx\n")
+    assert (code, err) == (2, "tarjama: error: DOCX output needs a file: add -o OUT.docx\n")
     out = tmp_path / "translation.docx"
     code, _, err = run_cli(capsys, "translate", "-", "--pack", tiny_pack, "-o", out,
                            stdin=ARTICLE.encode(), monkeypatch=monkeypatch)

@@ -1,4 +1,4 @@
-"""Commands that work on one article: translate, summarize, figures, eval."""
+"""Commands that work on one article: translate, summarize, figures."""
 
 from __future__ import annotations
 
@@ -11,18 +11,18 @@ from pathlib import Path
 from typing import Any
 
 from tarjama.cli.article_input import (
+    EXPORT_FORMATS,
     add_file_argument,
-    encoding_name,
     input_name,
     is_stdin,
+    output_format,
     read_input,
 )
 from tarjama.cli.progress import ProgressBar
 from tarjama.core.atomic import write_atomic
-from tarjama.core.errors import EXIT_OK, InputFileError, PackError, TarjamaError
+from tarjama.core.errors import EXIT_OK, InputFileError, PackError
 
 SUMMARY_ALGORITHMS = ("lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic")
-EXPORT_FORMATS = ("txt", "md", "html", "json", "docx")
 
 
 def add_pack_options(parser: argparse.ArgumentParser, *, cache: bool = True) -> None:
@@ -33,14 +33,14 @@ def add_pack_options(parser: argparse.ArgumentParser, *, cache: bool = True) -> 
                             "then the default installed pack)")
     group.add_argument("--device", choices=("auto", "cpu", "cuda"), default="auto",
                        help="where to run the model (default: auto, a GPU when one is seen)")
-    group.add_argument("--beam-size", type=_positive_int, default=2, metavar="N",
+    group.add_argument("--beam-size", type=positive_int, default=2, metavar="N",
                        help="beam search width; 1 is greedy and fastest (default: 2)")
     if cache:
         group.add_argument("--no-cache", action="store_true",
                            help="do not read or write the translation cache")
 
 
-def _positive_int(text: str) -> int:
+def positive_int(text: str) -> int:
     value = int(text)
     if value < 1:
         raise argparse.ArgumentTypeError("must be a whole number of at least 1")
@@ -59,9 +59,10 @@ def register(subparsers: Any) -> None:
                               description="Translate an Arabic article sentence by sentence.")
     add_file_argument(p)
     p.add_argument("--to", choices=EXPORT_FORMATS,
-                   help="output format (default: from -o, else txt)")
+                   help="output format (default: from the suffix of -o, else txt)")
     p.add_argument("-o", "--output", type=Path, metavar="OUT",
-                   help="write here (atomically) instead of standard output")
+                   help="write here (atomically) instead of standard output; a suffix "
+                        "that names no format (.pdf, ...) needs --to")
     _add_summary_options(p, include_language=False)
     add_pack_options(p)
     p.set_defaults(handler=run_translate)
@@ -84,25 +85,12 @@ def register(subparsers: Any) -> None:
     add_pack_options(p)
     p.set_defaults(handler=run_figures)
 
-    p = subparsers.add_parser("eval", help="score a pack on a parallel test set",
-                              description="Translate SOURCE (one Arabic sentence per line) and "
-                                          "score it against REFERENCE: BLEU, chrF, figure "
-                                          "fidelity and speed.")
-    p.add_argument("source", type=Path, metavar="SOURCE")
-    p.add_argument("reference", type=Path, metavar="REFERENCE")
-    p.add_argument("--limit", type=_positive_int, metavar="N", help="only the first N lines")
-    p.add_argument("--encoding", type=encoding_name, metavar="NAME",
-                   help="character encoding of both files (default: UTF-8)")
-    p.add_argument("--json", action="store_true", help="print JSON instead of text")
-    add_pack_options(p)
-    p.set_defaults(handler=run_eval)
-
 
 def _add_summary_options(p: argparse.ArgumentParser, *, include_language: bool) -> None:
     group = p.add_argument_group("summary")
     length = group.add_mutually_exclusive_group()
     flag = "--sentences" if include_language else "--summary-sentences"
-    length.add_argument(flag, dest="sentences", type=_positive_int, metavar="N",
+    length.add_argument(flag, dest="sentences", type=positive_int, metavar="N",
                         help="summary length in sentences (default: 5)")
     flag = "--ratio" if include_language else "--summary-ratio"
     length.add_argument(flag, dest="ratio", type=_ratio, metavar="R",
@@ -165,9 +153,7 @@ def _emit(text: str | bytes, output: Path | None) -> None:
 def run_translate(args: argparse.Namespace) -> int:
     from tarjama.core.export import render
 
-    fmt = args.to or _format_from_suffix(args.output) or "txt"
-    if fmt == "docx" and args.output is None:
-        raise TarjamaError("DOCX output needs a file: add -o OUT.docx")
+    fmt = output_format(args.to, args.output)
     _check_input(args.file)
     translator = make_translator(args)
     result = analyse(args, translator)
@@ -177,14 +163,6 @@ def run_translate(args: argparse.Namespace) -> int:
         print(f"tarjama: {len(warnings)} sentence(s) lost or changed a key figure; "
               "see `tarjama figures`", file=sys.stderr)
     return EXIT_OK
-
-
-def _format_from_suffix(path: Path | None) -> str | None:
-    if path is None:
-        return None
-    suffix = path.suffix.lower().lstrip(".")
-    return {"htm": "html", "markdown": "md", "text": "txt"}.get(suffix, suffix) \
-        if suffix in (*EXPORT_FORMATS, "htm", "markdown", "text") else None
 
 
 def _check_input(path: Path) -> None:
@@ -277,61 +255,3 @@ def _print_figure_table(result) -> None:
                 if check.status != "ok":
                     print(f"warning: sentence {s.sentence.id}: figure "
                           f"{status_label(check.status)}: {check.detail}", file=sys.stderr)
-
-
-def run_eval(args: argparse.Namespace) -> int:
-    import sacrebleu
-
-    from tarjama.core.figures import check_fidelity
-
-    sources = _read_lines(args.source, args.limit, args.encoding)
-    references = _read_lines(args.reference, args.limit, args.encoding)
-    if len(sources) != len(references):
-        raise InputFileError(args.reference, f"has {len(references)} lines but the source has "
-                             f"{len(sources)}; the files must be line-aligned")
-    translator = make_translator(args)
-    started = time.perf_counter()
-    with ProgressBar("eval") as bar:
-        hypotheses = translator.translate(sources, progress=lambda d, t: bar.update(d, t),
-                                          cancel=threading.Event())
-    seconds = time.perf_counter() - started
-    checks = [c for s, h in zip(sources, hypotheses, strict=True)
-              for c in check_fidelity(s, h).checks]
-    kept = sum(c.status == "ok" for c in checks)
-    words = sum(len(s.split()) for s in sources)
-    report = {
-        "pack": translator.pack.info.name,
-        "sentences": len(sources),
-        "bleu": round(sacrebleu.corpus_bleu(hypotheses, [references]).score, 2),
-        "chrf": round(sacrebleu.corpus_chrf(hypotheses, [references]).score, 2),
-        "figures": len(checks),
-        "figures_kept": kept,
-        "figure_fidelity": round(kept / len(checks), 4) if checks else None,
-        "seconds": round(seconds, 2),
-        "words_per_second": round(words / seconds, 1) if seconds else None,
-    }
-    if args.json:
-        print(json.dumps(report, indent=2))
-    else:
-        for key, value in report.items():
-            print(f"{key:>16}: {value}")
-    return EXIT_OK
-
-
-def _read_lines(path: Path, limit: int | None, encoding: str | None = None) -> list[str]:
-    try:
-        lines = path.read_text(encoding=encoding or "utf-8-sig").splitlines()
-    except FileNotFoundError as exc:
-        raise InputFileError(path, "no such file") from exc
-    except UnicodeDecodeError as exc:
-        if encoding:
-            raise InputFileError(path, f"is not {encoding} text") from exc
-        raise InputFileError(path, "is not UTF-8 text; test sets must be UTF-8 "
-                                   "(or name theirs with --encoding)") from exc
-    except OSError as exc:
-        raise InputFileError(path, exc.strerror or "cannot be read") from exc
-    if limit is not None:
-        lines = lines[:limit]
-    if not lines:
-        raise InputFileError(path, "is empty")
-    return lines

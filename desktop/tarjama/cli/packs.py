@@ -106,8 +106,12 @@ def run_list(args: argparse.Namespace) -> int:
             "recommended": entry.default,
             "status": "installed" if here else ("available" if entry.can_install
                                                 else "not installable"),
-            "size": _mb(here["size_bytes"]) if here else f"~{entry.installed_mb or '?'} MB",
+            # What `install` fetches, and what stays on disk (measured once installed).
+            "download": _approx_mb(entry.download_mb),
+            "download_mb_approx": entry.download_mb,
+            "size": _mb(here["size_bytes"]) if here else _approx_mb(entry.installed_mb),
             "size_bytes": here["size_bytes"] if here else None,
+            "installed_mb_approx": entry.installed_mb,
             "licence": entry.licence,
             "non_commercial": entry.non_commercial,
             "quality": entry.quality[0].describe() if entry.quality else "",
@@ -116,28 +120,32 @@ def run_list(args: argparse.Namespace) -> int:
         if catalogue.get(name) is None:
             rows.append({
                 "name": name, "installed": True, "default": name == default,
-                "recommended": False, "status": "installed", "size": _mb(here["size_bytes"]),
-                "size_bytes": here["size_bytes"], "licence": here["licence"],
+                "recommended": False, "status": "installed", "download": "-",
+                "download_mb_approx": None, "size": _mb(here["size_bytes"]),
+                "size_bytes": here["size_bytes"], "installed_mb_approx": None,
+                "licence": here["licence"],
                 "non_commercial": here["non_commercial"], "quality": "",
             })
     if args.json:
         print(json.dumps({"default": default, "packs": rows}, indent=2, ensure_ascii=False))
         return EXIT_OK
-    table = [("", "NAME", "STATUS", "SIZE", "LICENCE", "PUBLISHED QUALITY")]
+    table = [("", "NAME", "STATUS", "DOWNLOAD", "INSTALLED", "LICENCE", "PUBLISHED QUALITY")]
     for row in rows:
         mark = "*" if row["default"] else ""
         status = row["status"] + (" (recommended)" if row["recommended"] else "")
         licence = _short_licence(row["licence"])
         if row["non_commercial"]:
             licence += f" {NON_COMMERCIAL}"
-        table.append((mark, row["name"], status, row["size"], licence, row["quality"]))
+        table.append((mark, row["name"], status, row["download"], row["size"], licence,
+                      row["quality"]))
     widths = [max(len(line[i]) for line in table) for i in range(len(table[0]) - 1)]
     for line in table:
         cells = [cell.ljust(width) for cell, width in zip(line, widths, strict=False)]
         print("  ".join([*cells, line[-1]]).rstrip())
     print()
     print("* default pack" + ("" if default else " (none chosen yet)")
-          + ". Sizes with ~ are approximate. Install with: tarjama packs install NAME")
+          + ". DOWNLOAD is what 'install' fetches, INSTALLED what stays on disk;")
+    print("sizes with ~ are the catalogue's estimates. Install with: tarjama packs install NAME")
     return EXIT_OK
 
 
@@ -266,6 +274,10 @@ def folder_size(folder: Path) -> int:
 
 def _mb(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB"
+
+
+def _approx_mb(megabytes: int | None) -> str:
+    return f"~{megabytes} MB" if megabytes else "?"
 
 
 def _short_licence(licence: str) -> str:
