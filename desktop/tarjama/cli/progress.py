@@ -1,10 +1,16 @@
-"""A one-line progress bar on stderr, drawn only when stderr is a terminal."""
+"""A one-line progress bar on stderr, drawn only when stderr is a terminal.
+
+Its label and detail may quote file names: they are drawn with every control character
+escaped (``terminal_safe``), so a name cannot move the cursor or inject a sequence.
+"""
 
 from __future__ import annotations
 
 import sys
 import time
 from typing import TextIO
+
+from tarjama.core.terminal_text import terminal_safe
 
 
 class ProgressBar:
@@ -47,7 +53,7 @@ class ProgressBar:
             text = f"{self.label} [{bar}] {done}/{self.total}"
         else:
             text = f"{self.label} {done}"
-        return f"{text} {detail}".rstrip()
+        return terminal_safe(f"{text} {detail}".rstrip())
 
     def close(self) -> None:
         if self.enabled and self._drawn:

@@ -1,11 +1,21 @@
-"""Write files so that no reader ever sees a half-written one."""
+"""Write files so that no reader ever sees a half-written one.
+
+The temporary file is made private by ``tempfile`` (mode 0600); before it takes the
+target's name it gets the mode a plainly created file would have (0666 less the
+user's umask: 0644 for the usual 022, 0600 for 077), or, when it replaces a file, that
+file's permission bits, so shared results stay readable by whoever could read them.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
+import threading
 from pathlib import Path
+
+_UMASK_LOCK = threading.Lock()
 
 
 def write_atomic(path: str | Path, data: str | bytes, *, encoding: str = "utf-8") -> Path:
@@ -17,9 +27,11 @@ def write_atomic(path: str | Path, data: str | bytes, *, encoding: str = "utf-8"
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode(encoding) if isinstance(data, str) else data
+    mode = _mode_for(target)
     fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
+            _set_mode(handle.fileno(), temp_name, mode)
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
@@ -29,3 +41,41 @@ def write_atomic(path: str | Path, data: str | bytes, *, encoding: str = "utf-8"
             os.unlink(temp_name)
         raise
     return target
+
+
+def current_umask() -> int:
+    """The process's umask, read without changing it where the system allows."""
+    try:  # Linux 4.7 and later state it; reading it so is safe with other threads
+        with open("/proc/self/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    # Elsewhere it can only be read by setting it; other threads creating files in
+    # that instant would get the temporary 077, never a looser mode.
+    with _UMASK_LOCK:
+        mask = os.umask(0o077)
+        os.umask(mask)
+    return mask
+
+
+def new_file_mode() -> int:
+    """The permission bits of a file created now: 0666 less the umask."""
+    return 0o666 & ~current_umask()
+
+
+def _mode_for(target: Path) -> int:
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode) & 0o777
+    except OSError:  # nothing to replace yet (or it cannot be examined): a new file
+        return new_file_mode()
+
+
+def _set_mode(fd: int, name: str, mode: int) -> None:
+    # Some file systems (FAT, some network shares) refuse modes; the file is still fine.
+    with contextlib.suppress(OSError):
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, mode)
+        else:
+            os.chmod(name, mode)

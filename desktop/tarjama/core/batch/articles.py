@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tarjama.core.batch.discover import InputFile
 from tarjama.core.batch.records import ArticleRecord
-from tarjama.core.errors import InputFileError
+from tarjama.core.errors import Cancelled, InputFileError
 from tarjama.core.pipeline import SentenceResult, segment
 
 if TYPE_CHECKING:
@@ -36,21 +38,32 @@ class ArticleInProgress:
     remaining: int
 
 
+ReadDocument = Callable[[Path, "str | None"], "Document"]
+
+
 def read_article(entry: BatchEntry, translator: Translator, max_sentence_tokens: int, *,
-                 encoding: str | None = None) -> ArticleInProgress:
-    """Read and segment one article, with the figures of each source sentence.
+                 encoding: str | None = None,
+                 read: ReadDocument | None = None) -> ArticleInProgress:
+    """Read (with ``read(path, encoding)``, by default ``read_document`` in this process)
+    and segment one article, with the figures of each source sentence.
 
     Raises:
         InputFileError: the file cannot be read; any unexpected reader error is turned
             into one too, because a reader bug must not stop an overnight batch.
+        Cancelled: the batch was cancelled while the file was being read.
     """
-    from tarjama.core.documents import read_document
     from tarjama.core.figures import extract_arabic
 
+    if read is None:
+        from tarjama.core.documents import read_document
+
+        def read(path: Path, encoding: str | None) -> Document:
+            return read_document(path, encoding=encoding)
+
     try:
-        document = read_document(entry.item.path, encoding=encoding)
+        document = read(entry.item.path, encoding)
         sentences = segment(document, translator, max_sentence_tokens)
-    except InputFileError:
+    except (InputFileError, Cancelled):
         raise
     except Exception as exc:
         raise InputFileError(entry.item.path,

@@ -87,9 +87,16 @@ def read_html(path: Path, data: bytes) -> Document:
 
 
 def _page_blocks(text: str) -> tuple[tuple[str, ...], str | None]:
-    from bs4 import BeautifulSoup
+    import warnings
 
-    soup = BeautifulSoup(text, "lxml")
+    from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
+
+    # EPUB chapters are XHTML, and a short chapter may look like a URL or a file name:
+    # bs4 warns on both, and its warnings would reach the user's terminal.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        soup = BeautifulSoup(text, "lxml")
     page_title = soup.title.get_text(" ", strip=True) if soup.title else None
     for tag in _outermost(soup, lambda tag: tag.name in _DROPPED_TAGS):
         tag.decompose()
