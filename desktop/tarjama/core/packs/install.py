@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from tarjama.core.atomic import current_umask
 from tarjama.core.errors import Cancelled, PackError
 from tarjama.core.packs.archive import ArchiveLimits, archive_kind, extract_archive
 from tarjama.core.packs.catalogue import PACK_NAME, Catalogue, CatalogueEntry, load_catalogue
@@ -276,6 +277,9 @@ def _prove(pack_dir: Path) -> object:
 
 def _move_into_place(pack_dir: Path, name: str) -> bool:
     final = packs_dir() / name
+    # The staging folder was made private (mkdtemp: 0700); the installed pack is as
+    # readable as any folder the user makes, so colleagues sharing it can load it.
+    os.chmod(pack_dir, 0o777 & ~current_umask())
     if not final.exists():
         os.replace(pack_dir, final)
         return False

@@ -15,6 +15,7 @@ import shutil
 import stat
 from pathlib import Path
 
+from tarjama.core.atomic import current_umask
 from tarjama.core.errors import PackError
 from tarjama.core.packs.archive import ArchiveLimits
 
@@ -60,5 +61,10 @@ def _check_link(folder: Path, root: Path, link: Path, shown: Path) -> None:
 def copy_pack_folder(folder: Path, target: Path, limits: ArchiveLimits | None = None) -> Path:
     """Check ``folder`` (see check_pack_folder) and copy it, links as the files they name."""
     check_pack_folder(folder, limits)
-    shutil.copytree(folder, target, symlinks=False)
+    # Contents only, not the source's permission bits: an installed pack follows the
+    # user's umask like every file Tarjama writes (a private source stays no secret).
+    shutil.copytree(folder, target, symlinks=False, copy_function=shutil.copyfile)
+    umask = current_umask()
+    for path in (target, *target.rglob("*")):
+        os.chmod(path, (0o777 if path.is_dir() else 0o666) & ~umask)
     return target
