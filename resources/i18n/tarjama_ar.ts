@@ -175,6 +175,18 @@
         <translation>اكتمل العمل — مترجمة: {0}، مترجمة من قبل: {1}، تعذّرت قراءتها: {2}.</translation>
     </message>
     <message>
+        <source>Stopped: {0}. {1} translated; free some space or choose another output folder, then start again to finish.</source>
+        <translation>توقفت الدفعة: {0}. تُرجم {1}؛ حرّر بعض المساحة أو اختر مجلد إخراج آخر، ثم ابدأ من جديد لإكمالها.</translation>
+    </message>
+    <message>
+        <source>Done: {0} translated, but the index could not be written: {1}</source>
+        <translation>انتهت: تُرجم {0}، لكن تعذّرت كتابة الفهرس: {1}</translation>
+    </message>
+    <message>
+        <source>The index could not be written either: {0}</source>
+        <translation>وتعذّرت كتابة الفهرس أيضًا: {0}</translation>
+    </message>
+    <message>
         <source>Stop the batch?</source>
         <translation>إيقاف الترجمة الجماعية؟</translation>
     </message>

@@ -331,3 +331,33 @@ def test_the_reader_asks_before_closing_over_a_running_batch(qtbot, tmp_path, mo
         loading.set()
     qtbot.waitUntil(lambda: not dialog.running, timeout=60_000)
     assert dialog.report.cancelled
+
+
+def test_a_full_disk_is_shown_as_a_stop_not_a_success(dialog, qtbot, tmp_path, monkeypatch):
+    import errno
+    import os
+
+    from tarjama.core import atomic, export
+    from tarjama.core.batch import index, records
+
+    room = {"files": 3}
+
+    def write_until_full(path, data, **kwargs):
+        if room["files"] <= 0:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+        room["files"] -= 1
+        return atomic.write_atomic(path, data, **kwargs)
+
+    for module in (export, records, index):
+        monkeypatch.setattr(module, "write_atomic", write_until_full)
+    dialog.in_edit.setText(str(write_articles(tmp_path / "in", 4)))
+    dialog.out_edit.setText(str(tmp_path / "out"))
+    with qtbot.waitSignal(dialog.batch_finished, timeout=120_000) as finished:
+        assert dialog.start()
+    report = finished.args[0]
+    qtbot.waitUntil(lambda: not dialog.running)
+    assert report.stopped
+    shown = dialog.status_label.text()
+    assert shown.startswith("Stopped: the disk is full")
+    assert "start again to finish" in shown
+    assert "Done:" not in shown

@@ -210,7 +210,9 @@ class BatchDialog(QDialog):
 
     def on_succeeded(self, report: Any) -> None:
         self.report = report
-        if report.cancelled:
+        if report.stopped or report.index_error:
+            self.panel.show_status(self.stopped_text(report), error=True)
+        elif report.cancelled:
             text = self.tr("Cancelled: {0} translated. Start again to finish the folder.")
             self.panel.show_status(text.format(report.translated))
         else:
@@ -220,6 +222,20 @@ class BatchDialog(QDialog):
                 text.format(report.translated, report.skipped, report.failed),
                 error=bool(report.failed))
         self.batch_finished.emit(report)
+
+    def stopped_text(self, report: Any) -> str:
+        """The output folder stopped the batch (a full disk) or kept its index out."""
+        if report.stopped:
+            text = self.tr("Stopped: {0}. {1} translated; free some space or choose another "
+                           "output folder, then start again to finish.")
+            text = text.format(report.stopped, report.translated)
+        else:
+            text = self.tr("Done: {0} translated, but the index could not be written: {1}")
+            text = text.format(report.translated, report.index_error)
+        if report.stopped and report.index_error:
+            text += " " + self.tr("The index could not be written either: {0}").format(
+                report.index_error)
+        return text
 
     def on_failed(self, message: str) -> None:
         self.panel.show_status(message, error=True)
