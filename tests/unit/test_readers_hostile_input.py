@@ -194,3 +194,83 @@ def test_endless_digit_run_is_no_figure(language):
     extract = extract_arabic if language == "arabic" else extract_english
     figures = finishes(lambda: extract("1" * 200_000 + " و 12 " + "2" * 30))
     assert [figure.number for figure in figures] == [12]
+
+
+# -- found by the fuzzer (tests/unit/test_fuzz_readers.py) --------------------------------
+
+
+def test_zip_needing_an_unknown_version_is_damaged(tmp_path):
+    # zipfile raises NotImplementedError ("zip file version 25.5") for the header field
+    # "version needed to extract" beyond 6.3; it escaped the reader.
+    path = tmp_path / "article.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+    data = bytearray(path.read_bytes())
+    central = data.find(b"PK\x01\x02")
+    data[central + 6:central + 8] = (255).to_bytes(2, "little")
+    path.write_bytes(bytes(data))
+    with pytest.raises(InputFileError, match="damaged or is not a real Word document"):
+        read_document(path)
+
+
+def test_markdown_title_is_tidied_like_the_paragraphs(tmp_path):
+    # A no-break space and a right-to-left mark stayed in the title (paragraphs lose them).
+    path = tmp_path / "article.md"
+    path.write_text(f"# عنوان\u00a0الخبر\u200f\n\n{SENTENCE}\n", encoding="utf-8")
+    assert read_document(path).title == "عنوان الخبر"
+
+
+def peak_bytes(work) -> int:
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        work()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_counting_arabic_letters_builds_no_list_of_them():
+    # len(findall()) made a list of one string per letter: a 20 MB text took a gigabyte.
+    from tarjama.core.documents.paragraphs import count_arabic_letters
+
+    text = "قال الوزير " * 200_000  # 1.8 million letters
+    assert count_arabic_letters(text) == 1_800_000
+    assert peak_bytes(lambda: count_arabic_letters(text)) < 4 * len(text)  # was 60 a letter
+
+
+def test_damaged_utf8_is_judged_without_listing_every_sequence(tmp_path):
+    # A 50 MB EPUB chapter took 16 s and 1.3 GB: findall() over all of it, twice.
+    path = tmp_path / "page.txt"
+    data = ("قال الوزير إن القصف استمر\n" * 200_000).encode("utf-8") + b"\xd8"
+    path.write_bytes(data)
+
+    def refuse() -> None:
+        with pytest.raises(InputFileError, match="looks like UTF-8 text but some of its"):
+            read_document(path)
+
+    # Reading and the failed decode take ~4 bytes a byte; the lists took 25 more.
+    assert peak_bytes(refuse) < 8 * len(data)
+
+
+def test_utf8_with_a_run_of_stray_bytes_is_damaged_not_a_code_page(tmp_path):
+    # Half the high bytes were strays, so it did not "look like UTF-8": it was read as Mac
+    # Arabic, and nonsense reached the translator as Arabic text.
+    path = tmp_path / "article.txt"
+    text = (SENTENCE + "\n") * 5
+    path.write_bytes(text.encode("utf-8") + b"\xd9\x84\xd8" * 300 + b"\n" + text.encode())
+    with pytest.raises(InputFileError, match="looks like UTF-8 text but some of its bytes"):
+        read_document(path)
+
+
+def test_soft_hyphens_are_dropped_and_a_long_headline_read_once(tmp_path):
+    # A soft hyphen (a line-breaking hint) stayed inside words; trafilatura drops it, so
+    # a long headline holding some was read twice: from the heading and from the body.
+    headline = "عنوان " + "الفيضا\u00adنات " * 300
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><body><article><h1>{headline}</h1><p>{SENTENCE}</p></article>"
+                    "</body></html>", encoding="utf-8")
+    document = read_document(path)
+    assert document.paragraphs == (document.title, SENTENCE)
+    assert "\u00ad" not in document.title

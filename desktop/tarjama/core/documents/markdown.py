@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .paragraphs import clean_paragraphs
+from .paragraphs import clean_paragraphs, tidy
 
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _ATX_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*)$")
@@ -77,7 +77,7 @@ def markdown_paragraphs(text: str) -> tuple[tuple[str, ...], str | None]:
         nonlocal title
         flush()
         if not paragraphs and heading_level == 1:
-            title = strip_inline(text).strip() or None
+            title = tidy(strip_inline(text)) or None  # tidied like every paragraph
         paragraphs.append(text)
 
     in_fence: str | None = None

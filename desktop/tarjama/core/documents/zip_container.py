@@ -35,7 +35,9 @@ def open_zip(path: Path, data: bytes, kind: str) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as error:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError,
+            NotImplementedError) as error:
+        # NotImplementedError: a "version needed to extract" beyond what zipfile knows.
         raise InputFileError(path, damaged_reason(kind)) from error
     if unpacked > MAX_UNPACKED_BYTES:
         archive.close()
