@@ -6,7 +6,6 @@ mechanisms (which thread, which order, what is dropped, what ends on screen).
 
 from __future__ import annotations
 
-import itertools
 import threading
 from pathlib import Path
 
@@ -14,13 +13,7 @@ import pytest
 
 from tarjama.core import pipeline
 from tarjama.gui.summary_job import SummaryWorker
-from tarjama.gui.worker import (
-    SLICE_GROWTH,
-    STREAM_SLICE,
-    ArticleWorker,
-    JobRequest,
-    stream_slices,
-)
+from tarjama.gui.worker import FIRST_WINDOW, ArticleWorker, JobRequest
 
 PLACES = ("البلدة", "القرية", "المدينة", "الحي", "المخيم")
 
@@ -38,25 +31,15 @@ def long_article(path: Path, sentences: int) -> Path:
     return path
 
 
-def test_slices_grow_and_cover_the_article_in_order():
-    slices = stream_slices(300)
-    assert slices[0] == (0, STREAM_SLICE)
-    assert [start for start, _ in slices[1:]] == [end for _, end in slices[:-1]]
-    assert slices[-1][1] == 300
-    sizes = [end - start for start, end in slices[:-1]]  # the last one is what is left
-    assert all(b == SLICE_GROWTH * a for a, b in itertools.pairwise(sizes))
-    assert SLICE_GROWTH > 1
-    assert stream_slices(0) == []
-
-
-def test_the_job_translates_in_growing_slices(qtbot, use_tiny_pack, tmp_path, monkeypatch):
+def test_the_job_translates_two_sentences_then_the_rest_window_by_window(qtbot, use_tiny_pack,
+                                                                  tmp_path, monkeypatch):
     from tarjama.core.translate import Translator
 
-    calls: list[int] = []
+    calls: list[tuple[int, int]] = []
     original = Translator.translate
 
     def recording(self, sentences, **kwargs):
-        calls.append(len(sentences))
+        calls.append((len(sentences), tuple(kwargs.get("opening", ()))))
         return original(self, sentences, **kwargs)
 
     monkeypatch.setattr(Translator, "translate", recording)
@@ -69,8 +52,8 @@ def test_the_job_translates_in_growing_slices(qtbot, use_tiny_pack, tmp_path, mo
     finally:
         worker.shutdown()
     total = sum(len(b) for b in batches)
-    assert calls == [end - start for start, end in stream_slices(total)]
-    assert calls[1] > calls[0]
+    assert calls == [(FIRST_WINDOW, ()), (total - FIRST_WINDOW, (1,))]
+    assert len(batches[0]) == FIRST_WINDOW  # the first English comes alone, early
     assert [i for b in batches for i in b] == list(range(total))
     assert len(batches) < total  # sentences travel in batches, not one signal each
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from tarjama.core.errors import Cancelled, PackError
 from tarjama.core.packs.pack import Pack
+from tarjama.core.translate_windows import reading_windows
 from tarjama.core.translation_cache import TranslationCache, normalise_sentence
 
 if TYPE_CHECKING:
@@ -148,13 +149,16 @@ class Translator:
         progress: Callable[[int, int], None] | None = None,
         cancel: threading.Event | None = None,
         stream: bool = True,
+        opening: Sequence[int] = (),
     ) -> list[str]:
         """Translate ``sentences``; one result per sentence, "" for blank ones.
 
         With ``stream`` (the default) the sentences go to the engine a few batches at a
         time, so the first results come back early; ``stream=False`` hands them all to
         one engine call, which batches them best (for batch jobs that feed their own
-        windows and check cancel between them).
+        windows and check cancel between them). ``opening`` holds how many engine batches
+        each of the first windows may make (``(1,)``: the first window is one batch); the
+        later ones make ``WINDOW_BATCHES`` (see ``translate_windows``).
 
         ``on_result(index, text)`` is called in input order, each as soon as all
         earlier sentences are known. ``progress(done, total)`` follows every batch.
@@ -203,7 +207,8 @@ class Translator:
 
         tokens = {key: self.tokenize(key) for key in pending}
         everything = [list(pending)] if pending else []
-        windows = self._batches(list(pending), tokens) if stream else iter(everything)
+        windows = (self._batches(list(pending), tokens, opening) if stream
+                   else iter(everything))
         for batch in windows:
             if cancel is not None and cancel.is_set():
                 stats.seconds = time.perf_counter() - started
@@ -225,24 +230,18 @@ class Translator:
         stats.seconds = time.perf_counter() - started
         return [r or "" for r in results]
 
-    def _batches(self, keys: list[str], tokens: dict[str, list[str]]) -> Iterator[list[str]]:
+    def _batches(self, keys: list[str], tokens: dict[str, list[str]],
+                 opening: Sequence[int] = ()) -> Iterator[list[str]]:
         """Cut the sentences, in reading order, into windows of a few engine batches each.
 
-        Each window goes to CTranslate2 in one call, which sorts it by length and fills
-        batches of ``max_batch_tokens`` exactly as a direct ``translate_batch`` call would;
-        between windows, results stream back in reading order and cancel is checked.
+        CTranslate2 sorts each window by length and fills its batches exactly as a direct
+        ``translate_batch`` call would; between windows, results stream back in reading
+        order and cancel is checked.
         """
-        window_budget = max(1, self.options.max_batch_tokens) * self.WINDOW_BATCHES
-        window: list[str] = []
-        window_tokens = 0
-        for key in keys:
-            if window and window_tokens + len(tokens[key]) > window_budget:
-                yield window
-                window, window_tokens = [], 0
-            window.append(key)
-            window_tokens += len(tokens[key])
-        if window:
-            yield window
+        lengths = [len(tokens[key]) for key in keys]
+        for window in reading_windows(lengths, max(1, self.options.max_batch_tokens),
+                                      opening=opening, later=self.WINDOW_BATCHES):
+            yield keys[window.start:window.stop]
 
     def _translate_batch(self, tokens: list[list[str]]) -> list[str]:
         engine = self.engine

@@ -22,9 +22,9 @@ from tarjama.gui.sentence_linker import SentenceLinker
 from tarjama.gui.summary_job import SummaryWorker
 from tarjama.gui.summary_panel import SummaryPanel
 
-FIRST_FIGURES = 40  # sentences whose figures show with the Arabic: more than a screen
+FIRST_FIGURES = 16  # sentences whose figures show with the Arabic: a screen of the table
 LATER_STEP = 16  # sentences per step of the later ones
-LATER_BUDGET = 0.010  # seconds of later figures per turn of the event loop
+LATER_BUDGET = 0.006  # seconds of later figures per turn of the event loop
 
 
 class ArticleDisplay(QObject):

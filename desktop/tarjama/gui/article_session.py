@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from tarjama.core.pipeline import ArticleResult, SentenceResult
 from tarjama.gui.worker import ArticleWorker, JobRequest
 
-DRAIN_BUDGET = 0.012  # seconds of sentence display per event-loop turn
+DRAIN_BUDGET = 0.008  # seconds of sentence display per event-loop turn; painting follows
 FIRST_SLICE = 4  # sentences in the first slice, before its cost is known
 MAX_SLICE = 64  # a cheap slice must not let the next one grow into a freeze
 PROGRESS_INTERVAL = 100  # ms

@@ -6,7 +6,8 @@ translation streams in; the ranges after the replaced one are shifted. Figures a
 coloured with character formats, hover and current sentence with extra selections
 so that highlighting never edits the document. How paragraphs are aligned lives in
 ``reader_paragraphs``, hit testing and scrolling in ``reader_scrolling``, replacing
-the texts and marks of a streamed slice in ``reader_updates``.
+the texts and marks of a streamed slice in ``reader_updates``, building the document
+(the first screens at once, the rest in slices of the event loop) in ``reader_build``.
 
 Colours come from ``gui.palette``. A theme change re-formats only the ranges that carry
 a colour (figures, warned and pending sentences), and only if the palette changed: the
@@ -27,12 +28,12 @@ from PySide6.QtGui import (
     QMouseEvent,
     QTextCharFormat,
     QTextCursor,
-    QTextDocument,
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from tarjama.gui import palette, reader_paragraphs
 from tarjama.gui.figure_marks import figure_format, fill_selections, sentence_format
+from tarjama.gui.reader_build import DocumentBuild
 from tarjama.gui.reader_scrolling import SentenceScrolling
 from tarjama.gui.reader_sentences import (
     Mark,
@@ -40,7 +41,6 @@ from tarjama.gui.reader_sentences import (
     SentenceUpdate,
     mark_ranges,
     ranges_between,
-    utf16_len,
 )
 from tarjama.gui.reader_updates import SentenceUpdates
 
@@ -49,7 +49,7 @@ __all__ = ["Mark", "PaneSentence", "ReaderPane", "SentenceUpdate"]
 SLICE_SECONDS = 0.005  # with the layout that follows a slice, about half a 60 Hz frame
 
 
-class ReaderPane(SentenceUpdates, SentenceScrolling, QTextBrowser):
+class ReaderPane(DocumentBuild, SentenceUpdates, SentenceScrolling, QTextBrowser):
     """A read-only text view of sentences, right-to-left when ``rtl`` is true."""
 
     sentence_hovered = Signal(int)  # -1 when the pointer leaves every sentence
@@ -75,52 +75,9 @@ class ReaderPane(SentenceUpdates, SentenceScrolling, QTextBrowser):
         self._recolour_timer = QTimer(self, singleShot=True, interval=0)
         self._recolour_timer.timeout.connect(self._recolour_slice)
         palette.notifier().changed.connect(self.refresh_colours)
+        self._init_build()
 
     # -- content ---------------------------------------------------------------------------
-
-    def show_sentences(self, sentences: Sequence[PaneSentence], placeholder: str = "") -> None:
-        """Replace the content. Empty texts show ``placeholder`` until set_sentence_text."""
-        document = QTextDocument(self)
-        # Nobody edits a reader pane; an undo stack would only keep every re-colouring.
-        document.setUndoRedoEnabled(False)
-        document.setDefaultTextOption(reader_paragraphs.text_option(self.rtl))
-        document.setDefaultFont(self.font())
-        cursor = QTextCursor(document)
-        # One edit: the document announces one change, not one per sentence and space.
-        cursor.beginEditBlock()
-        block_format = reader_paragraphs.paragraph_format(self.rtl, self.fontMetrics().height())
-        cursor.setBlockFormat(block_format)
-
-        self._texts, self._starts, self._ends = [], [], []
-        self._pending, self._marks, self._warnings = set(), {}, {}
-        self._stale = []  # the new sentences are formatted in the palette of now
-        self._hovered = self._current = -1
-        previous_paragraph = None
-        formats: dict[bool, QTextCharFormat] = {}
-        for index, sentence in enumerate(sentences):
-            if sentence.id != index:
-                raise ValueError("sentence ids must be 0, 1, 2, ... in document order")
-            if previous_paragraph is not None:
-                if sentence.paragraph != previous_paragraph:
-                    cursor.insertBlock(block_format)
-                else:
-                    cursor.insertText(" ", QTextCharFormat())
-            previous_paragraph = sentence.paragraph
-            shown = sentence.text
-            if not shown and placeholder:
-                shown = placeholder
-                self._pending.add(sentence.id)
-            start = cursor.position()
-            pending = sentence.id in self._pending
-            if pending not in formats:  # two formats for the whole article, not one each
-                formats[pending] = self._format_for(sentence.id)
-            cursor.insertText(shown, formats[pending])
-            self._texts.append(sentence.text)
-            self._starts.append(start)
-            self._ends.append(start + utf16_len(shown))
-        cursor.endEditBlock()
-        self.setDocument(document)
-        self._apply_extra_selections()
 
     def set_text_font(self, font: QFont) -> None:
         """Change family or size; the document keeps its layout and sentence ranges."""
@@ -132,10 +89,6 @@ class ReaderPane(SentenceUpdates, SentenceScrolling, QTextBrowser):
 
     def sentence_text(self, sentence_id: int) -> str:
         return self._texts[sentence_id]
-
-    def sentence_range(self, sentence_id: int) -> tuple[int, int]:
-        """Document positions [start, end) of a sentence."""
-        return self._starts[sentence_id], self._ends[sentence_id]
 
     def is_pending(self, sentence_id: int) -> bool:
         return sentence_id in self._pending
@@ -152,6 +105,10 @@ class ReaderPane(SentenceUpdates, SentenceScrolling, QTextBrowser):
     def warning(self, sentence_id: int) -> str:
         return self._warnings.get(sentence_id, "")
 
+    def warned_sentences(self) -> list[int]:
+        """Ids of the sentences carrying a fidelity warning, ascending."""
+        return sorted(self._warnings)
+
     def colours(self) -> palette.Palette:
         """The palette the pane's marks are drawn in."""
         return self._colours
@@ -166,6 +123,7 @@ class ReaderPane(SentenceUpdates, SentenceScrolling, QTextBrowser):
         colours = palette.current()
         if colours == self._colours:
             return
+        self.build_through(self.sentence_count() - 1)  # in the old colours, like the rest
         self._colours = colours
         first, last = self.visible_sentences()
         coloured = sorted(set(self._marks) | set(self._warnings) | self._pending)
@@ -252,7 +210,7 @@ class ReaderPane(SentenceUpdates, SentenceScrolling, QTextBrowser):
         fills = ((self._hovered, self._colours.colour("hover_fill")),
                  (self._current, self._colours.colour("current_fill")))
         for sentence_id, colour in fills:
-            if 0 <= sentence_id < len(self._starts) and sentence_id not in self._pending:
+            if 0 <= sentence_id < self._built and sentence_id not in self._pending:
                 selections += self._selections(sentence_id, colour)
         self.setExtraSelections(selections)
 

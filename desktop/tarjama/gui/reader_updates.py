@@ -1,8 +1,9 @@
 """Replacing the texts and marks of many sentences of a pane in one edit.
 
 A mixin of ``ReaderPane``: it needs the pane's ``_texts``, ``_starts``, ``_ends``,
-``_pending``, ``_marks`` and ``_warnings``, its ``_format_sentence`` and
-``_apply_extra_selections``, and the document and scroll bar of a QTextEdit.
+``_pending``, ``_marks``, ``_warnings`` and ``_built``, its ``_format_sentence`` and
+``_apply_extra_selections``, and the document and scroll bar of a QTextEdit. A sentence
+not built yet (see ``reader_build``) only changes in these records.
 """
 
 from __future__ import annotations
@@ -40,11 +41,13 @@ class SentenceUpdates:
                     self._starts[later] += shift
                     self._ends[later] += shift
             shifted_to = sentence_id
+            built = sentence_id < self._built  # if not, it goes in as it is when built
             if update.text is not None:
                 start, end = self._starts[sentence_id], self._ends[sentence_id]
-                cursor.setPosition(start)
-                cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-                cursor.insertText(update.text, QTextCharFormat())
+                if built:
+                    cursor.setPosition(start)
+                    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                    cursor.insertText(update.text, QTextCharFormat())
                 delta = utf16_len(update.text) - (end - start)
                 self._texts[sentence_id] = update.text
                 self._pending.discard(sentence_id)
@@ -58,7 +61,8 @@ class SentenceUpdates:
                 self._warnings[sentence_id] = update.warning
             else:
                 self._warnings.pop(sentence_id, None)
-            self._format_sentence(sentence_id, cursor)
+            if built:
+                self._format_sentence(sentence_id, cursor)
         if shift:
             for later in range(shifted_to + 1, len(self._starts)):
                 self._starts[later] += shift

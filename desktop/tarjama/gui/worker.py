@@ -1,11 +1,13 @@
 """Where the desktop reader uses threads, with summary_job.py (summaries off the GUI thread).
 
 A single-thread QThreadPool runs one ``ArticleJob`` at a time: it reads the file,
-segments it, finds the Arabic figures and summary (``prepared``), then translates
-in slices that grow (``stream_slices``), handing over each batch of finished sentences
-in one signal (``sentences_ready``, ``progress``), and finishes with the complete
+segments it, finds the Arabic figures and summary (``prepared``), then translates the
+first two sentences alone and the rest in one call streamed back window by window,
+handing over each window's finished sentences in one signal (``sentences_ready``,
+``progress``), and finishes with the complete
 ``result``. Because the pool has one thread, the loaded translator is
-only ever used by one job, and it is kept between jobs.
+only ever used by one job, and it is kept between jobs (``job_translator``, which also
+loads the model while the Arabic is prepared).
 
 Every job carries a token. Starting a job cancels the previous one, and anything
 an older job still emits is dropped, so a slow old job can never overwrite a newer
@@ -21,32 +23,21 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from tarjama.core.errors import Cancelled, PackError
+from tarjama.gui.job_translator import (
+    TranslatorCache,
+    freeze_startup_objects,
+    load_engine_aside,
+    share_the_gil,
+)
 
 log = logging.getLogger(__name__)
-# Sentences in the first translate() call: one engine call of two sentences is back in
-# well under a second with an opus-mt size model on two cores; eight were not.
-STREAM_SLICE = 2
-# Each later slice is four times the one before (2, 8, 32, 128, 512): once the reader has
-# the first lines to read, bigger calls batch the engine nearly as well as one call for
-# the whole article (the translator still streams a big call back window by window).
-# Doubling spent a second more of a 330-sentence article in small, half-empty batches.
-SLICE_GROWTH = 4
-
-
-def stream_slices(total: int, first: int = STREAM_SLICE,
-                  growth: int = SLICE_GROWTH) -> list[tuple[int, int]]:
-    """[start, end) of each translate() call for ``total`` sentences, in document order."""
-    slices, start, size = [], 0, max(1, first)
-    while start < total:
-        slices.append((start, min(total, start + size)))
-        start += size
-        size *= max(1, growth)
-    return slices
+# Sentences in the first engine call: one call of two sentences is back in well under a
+# second with an opus-mt size model on two cores; eight were not.
+FIRST_WINDOW = 2
 
 
 @dataclass(frozen=True)
@@ -73,35 +64,8 @@ class JobSignals(QObject):
     finished = Signal(int)
 
 
-class _TranslatorCache:
-    """The translator of the last job, reused while the pack and options stay the same.
-
-    Only the pool thread calls ``get``, so the translator is never shared.
-    """
-
-    def __init__(self) -> None:
-        self._key: tuple[Any, ...] | None = None
-        self._translator: Any = None
-        self.generation = 0  # bumped by forget() from the main thread
-
-    def forget(self) -> None:
-        self.generation += 1
-
-    def get(self, request: JobRequest) -> Any:
-        from tarjama.core.packs import resolve_pack
-        from tarjama.core.translate import TranslationOptions, Translator
-
-        pack = resolve_pack(request.pack_spec)  # PackError when there is none
-        key = (str(pack.path), request.beam_size, self.generation)
-        if key != self._key:
-            self._translator = None  # release the old model before loading another
-            self._translator = Translator(pack, TranslationOptions(beam_size=request.beam_size))
-            self._key = key
-        return self._translator
-
-
 class ArticleJob(QRunnable):
-    def __init__(self, token: int, request: JobRequest, cache: _TranslatorCache,
+    def __init__(self, token: int, request: JobRequest, cache: TranslatorCache,
                  cancel: threading.Event, signals: JobSignals) -> None:
         super().__init__()
         self.token = token
@@ -146,6 +110,9 @@ class ArticleJob(QRunnable):
         except PackError as exc:
             translator = None
             emit.pack_missing.emit(token, str(exc))
+        else:
+            load_engine_aside(translator)
+        freeze_startup_objects()
         self._check_cancel()
 
         options = PipelineOptions(summary_algorithm=self.request.summary_algorithm,
@@ -168,14 +135,16 @@ class ArticleJob(QRunnable):
 
         started = time.perf_counter()
         texts = [s.text for s in sentences]
-        # The translator batches by length, longest first, and hands results over in
-        # document order: one call for the whole article would show nothing until the
-        # end. Slices in document order let the first sentences appear early. What one
-        # engine window finishes goes over in one signal: one queued event per sentence
-        # cost the GUI thread more than showing the sentence.
+        # The first two sentences go to the engine alone (English in well under a second),
+        # then the rest in one call that the translator streams back window by window in
+        # reading order, its first window one engine batch, the later ones two (see
+        # core/translate_windows.py); more calls would each end in a part-filled batch.
+        # What one window finishes goes over in one signal: one queued event per
+        # sentence cost the GUI thread more than showing the sentence.
         ready: list[SentenceResult] = []
         cached = 0
-        for start, end in stream_slices(len(texts)):
+        first = min(FIRST_WINDOW, len(texts))
+        for start, end, opening in ((0, first, ()), (first, len(texts), (1,))):
             def deliver(index: int, translation: str, start: int = start) -> None:
                 attach_translation(results[start + index], translation)
                 ready.append(dataclasses.replace(results[start + index]))
@@ -186,9 +155,10 @@ class ArticleJob(QRunnable):
                     ready.clear()
                 emit.progress.emit(token, start + done, len(texts))
 
-            translator.translate(texts[start:end], on_result=deliver, progress=progress,
-                                 cancel=self.cancel)
-            cached += translator.last_stats.cached
+            if end > start:
+                translator.translate(texts[start:end], on_result=deliver, progress=progress,
+                                     cancel=self.cancel, opening=opening)
+                cached += translator.last_stats.cached
         seconds = time.perf_counter() - started
         summary = summarize_sentences(results, options, title=document.title)
         emit.result.emit(token, ArticleResult(document, results, summary, pack_info,
@@ -210,7 +180,8 @@ class ArticleWorker(QObject):
         super().__init__(parent)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
-        self._cache = _TranslatorCache()
+        share_the_gil()  # the jobs run Python beside the GUI thread
+        self._cache = TranslatorCache()
         self._token = 0
         self._cancel: threading.Event | None = None
         self._running: set[int] = set()

@@ -1,0 +1,93 @@
+"""The article jobs' translator and the interpreter settings that keep the window going.
+
+The translator is kept between jobs and its model loaded while the Arabic is prepared;
+the garbage collector and the GIL are set so that a job's Python work does not stop the
+GUI thread (see worker.py).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import sys
+import threading
+from typing import TYPE_CHECKING, Any
+
+from tarjama.core.errors import PackError
+
+if TYPE_CHECKING:
+    from tarjama.gui.worker import JobRequest
+
+# How long a thread running Python keeps the GIL while another waits for it. A job thread
+# segments, finds figures and summarises in Python; each call of the GUI thread into
+# Python meanwhile (a slot, an event filter, a paint handler) waited up to the default
+# 5 ms, more than 8 ms on average on a busy machine, and one repaint makes several.
+GIL_SWITCH_SECONDS = 0.001
+
+
+class TranslatorCache:
+    """The translator of the last job, reused while the pack and options stay the same.
+
+    Only the pool thread calls ``get``, so the translator is never shared.
+    """
+
+    def __init__(self) -> None:
+        self._key: tuple[Any, ...] | None = None
+        self._translator: Any = None
+        self.generation = 0  # bumped by forget() from the main thread
+
+    def forget(self) -> None:
+        self.generation += 1
+
+    def get(self, request: JobRequest) -> Any:
+        from tarjama.core.packs import resolve_pack
+        from tarjama.core.translate import TranslationOptions, Translator
+
+        pack = resolve_pack(request.pack_spec)  # PackError when there is none
+        key = (str(pack.path), request.beam_size, self.generation)
+        if key != self._key:
+            self._translator = None  # release the old model before loading another
+            self._translator = Translator(pack, TranslationOptions(beam_size=request.beam_size))
+            self._key = key
+        return self._translator
+
+
+def load_engine_aside(translator: Any) -> None:
+    """Load the model in a thread of its own while the Arabic is prepared.
+
+    CTranslate2 releases the GIL while it loads, so segmenting goes on meanwhile, and
+    the first slice finds the model ready (``Translator.engine`` waits for a load under
+    way). A load that fails is left to that first slice, which reports it.
+    """
+    if translator.engine_loaded:
+        return
+
+    def load() -> None:
+        with contextlib.suppress(PackError):  # the first slice loads it again and says why
+            translator.engine  # noqa: B018 - the property loads the model
+
+    threading.Thread(target=load, name="tarjama-model-load", daemon=True).start()
+
+
+_frozen = False
+
+
+def freeze_startup_objects() -> None:
+    """Once per process: leave what start-up made (modules, widgets) out of collections.
+
+    A full collection of the cyclic garbage collector visited every object of the
+    libraries and took 60 ms and more, in the GUI thread or, holding the GIL, in the
+    job's; the GUI stopped for as long. Objects made before the first job are not
+    garbage, so ``gc.freeze`` moves them out of its sight: later collections visit the
+    articles' objects only. Called from the job, after the translation modules loaded.
+    """
+    global _frozen
+    if not _frozen:
+        _frozen = True
+        gc.freeze()
+
+
+def share_the_gil() -> None:
+    """Let the GUI thread have the GIL within about a millisecond of asking for it."""
+    if sys.getswitchinterval() > GIL_SWITCH_SECONDS:
+        sys.setswitchinterval(GIL_SWITCH_SECONDS)
