@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import os
 import sys
 import threading
 from typing import TYPE_CHECKING, Any
@@ -23,6 +24,12 @@ if TYPE_CHECKING:
 # Python meanwhile (a slot, an event filter, a paint handler) waited up to the default
 # 5 ms, more than 8 ms on average on a busy machine, and one repaint makes several.
 GIL_SWITCH_SECONDS = 0.001
+# The niceness of the job thread and of CTranslate2's threads (made by the thread that
+# loads the model, whose niceness they inherit). On two cores the engine's two threads
+# and the GUI thread compete; the window asks little (a few percent of the CPU) but must
+# get it at once, so the scheduler lets it go first. Alone, the engine still gets every
+# core: niceness only decides who waits when both want one.
+JOB_NICENESS = 10
 
 
 class TranslatorCache:
@@ -52,6 +59,19 @@ class TranslatorCache:
         return self._translator
 
 
+def run_in_background() -> None:
+    """Lower the calling thread's scheduling priority (and that of threads it starts).
+
+    Linux and the BSDs give each thread its own niceness; elsewhere this does nothing.
+    """
+    if not hasattr(os, "setpriority"):
+        return
+    with contextlib.suppress(OSError, AttributeError):
+        thread = threading.get_native_id()
+        os.setpriority(os.PRIO_PROCESS, thread, max(os.getpriority(os.PRIO_PROCESS, thread),
+                                                    JOB_NICENESS))
+
+
 def load_engine_aside(translator: Any) -> None:
     """Load the model in a thread of its own while the Arabic is prepared.
 
@@ -63,6 +83,7 @@ def load_engine_aside(translator: Any) -> None:
         return
 
     def load() -> None:
+        run_in_background()  # before the model's threads are made: they inherit it
         with contextlib.suppress(PackError):  # the first slice loads it again and says why
             translator.engine  # noqa: B018 - the property loads the model
 

@@ -31,6 +31,7 @@ from tarjama.gui.job_translator import (
     TranslatorCache,
     freeze_startup_objects,
     load_engine_aside,
+    run_in_background,
     share_the_gil,
 )
 
@@ -102,6 +103,7 @@ class ArticleJob(QRunnable):
         )
 
         token, emit = self.token, self.signals
+        run_in_background()  # the window goes first when both want a core
         self._check_cancel()
         document = read_document(self.request.path, encoding=self.request.encoding)
         self._check_cancel()
