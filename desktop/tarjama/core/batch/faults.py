@@ -12,10 +12,7 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
-from tarjama.core.errors import TarjamaError
-
-EXIT_OUTPUT = 6  # the output folder cannot be written: full disk, read-only, no permission
-EXIT_FOLDER_IN_USE = 7  # another batch is writing into the same output folder
+from tarjama.core.errors import EXIT_FOLDER_IN_USE, EXIT_OUTPUT, TarjamaError
 
 # Errors that no other article would escape either.
 _FOLDER_ERRNOS = frozenset(
