@@ -6,32 +6,17 @@ import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QColor, QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
+from warned_article import SENTENCES, WARNED, open_warned_article
 
 from tarjama.core.pipeline import attach_translation
 from tarjama.gui import palette
 
-# Written for these tests; each sentence gets a known English, so the warnings are known.
-SENTENCES = [
-    ("قال مسؤول في البلدية إن الوضع هادئ.", "An official said all was calm."),  # no figure
-    ("وأضاف أن 12 شخصا أصيبوا في الحادث.", "He added that people were hurt."),  # missing
-    ("وفي عام 2023 بلغ عدد السكان نحو 450 ألف نسمة.",
-     "In 2023 the city had about 450,000 people."),  # kept
-    ("وقالت الوزارة إن 7 قرى تضررت.", "The ministry said 9 villages were damaged."),  # changed
-    ("وأضاف أن الأضرار طالت 95% من المباني.", "He added that damage hit 95% of buildings."),
-]
-WARNED = [1, 3]
-
 
 @pytest.fixture
 def window(make_window, open_and_wait, use_tiny_pack, tmp_path, qtbot):
-    path = tmp_path / "warnings.ar.txt"
-    path.write_text("\n".join(arabic for arabic, _english in SENTENCES), encoding="utf-8")
     window = make_window()
     window.resize(1000, 700)  # every sentence in view
-    open_and_wait(window, path)
-    known = [attach_translation(s, english) for s, (_arabic, english)
-             in zip(window.article.sentences, SENTENCES, strict=True)]
-    window.session.slice_delivered.emit(known)
+    open_warned_article(window, open_and_wait, tmp_path)
     qtbot.waitUntil(lambda: window.target_pane.warned_sentences() == WARNED)
     return window
 

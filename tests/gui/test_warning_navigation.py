@@ -6,34 +6,16 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
+from warned_article import SENTENCES, WARNED, open_warned_article
 
 from tarjama.core.pipeline import attach_translation
-
-# Written for these tests. Each sentence gets a known English below, so which figures
-# are warned does not depend on what the tiny random pack happens to write.
-SENTENCES = [
-    ("قال مسؤول في البلدية إن الوضع هادئ.", "An official said all was calm."),  # no figure
-    ("وأضاف أن 12 شخصا أصيبوا في الحادث.", "He added that people were hurt."),  # missing
-    ("وفي عام 2023 بلغ عدد السكان نحو 450 ألف نسمة.",
-     "In 2023 the city had about 450,000 people."),  # kept
-    ("وقالت الوزارة إن 7 قرى تضررت.", "The ministry said 9 villages were damaged."),  # changed
-    ("وأضاف أن الأضرار طالت 95% من المباني.", "He added that damage hit 95% of buildings."),
-]
-WARNED = [1, 3]
 
 
 @pytest.fixture
 def window(make_window, open_and_wait, use_tiny_pack, tmp_path, qtbot):
-    path = tmp_path / "warnings.ar.txt"
-    path.write_text("\n".join(arabic for arabic, _english in SENTENCES), encoding="utf-8")
     window = make_window()
     window.resize(900, 220)  # short: a far sentence has to be scrolled to
-    open_and_wait(window, path)
-    assert len(window.article.sentences) == len(SENTENCES)
-    # Deliver the known translations as the job delivers a slice.
-    known = [attach_translation(s, english) for s, (_arabic, english)
-             in zip(window.article.sentences, SENTENCES, strict=True)]
-    window.session.slice_delivered.emit(known)
+    open_warned_article(window, open_and_wait, tmp_path)
     qtbot.waitUntil(lambda: window.target_pane.sentence_text(1) == SENTENCES[1][1])
     qtbot.wait(10)  # the navigator counts the warnings after the slice is stored
     return window
