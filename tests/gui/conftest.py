@@ -103,3 +103,24 @@ def open_and_wait(qtbot):
             window.open_file(path)
 
     return open_file
+
+
+@pytest.fixture
+def packs_dialog_installs_tiny_pack(monkeypatch, tiny_pack):
+    """Packs ▸ Manage Packs… opens a stand-in that "installs" the tiny pack and says so."""
+    import sys
+    import types
+
+    from PySide6.QtCore import QObject, Signal
+
+    class FakePacksDialog(QObject):
+        packs_changed = Signal()
+
+        def exec(self) -> int:
+            monkeypatch.setenv("TARJAMA_PACK", str(tiny_pack))
+            self.packs_changed.emit()
+            return 0
+
+    module = types.ModuleType("tarjama.gui.packs_dialog")
+    module.PacksDialog = lambda parent=None: FakePacksDialog(parent)
+    monkeypatch.setitem(sys.modules, "tarjama.gui.packs_dialog", module)

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
-import sys
-import types
 
 import pytest
-from PySide6.QtCore import QEvent, QMimeData, QObject, QPointF, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication, QKeySequence, QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 
@@ -255,18 +253,7 @@ def test_no_pack_shows_the_arabic_and_a_banner(make_window, open_and_wait, artic
 
 
 def test_installing_a_pack_from_the_banner_translates_the_open_article(
-        make_window, open_and_wait, article_file, tiny_pack, monkeypatch, qtbot):
-    class FakePacksDialog(QObject):
-        packs_changed = Signal()
-
-        def exec(self) -> int:
-            monkeypatch.setenv("TARJAMA_PACK", str(tiny_pack))
-            self.packs_changed.emit()
-            return 0
-
-    module = types.ModuleType("tarjama.gui.packs_dialog")
-    module.PacksDialog = lambda parent=None: FakePacksDialog(parent)
-    monkeypatch.setitem(sys.modules, "tarjama.gui.packs_dialog", module)
+        make_window, open_and_wait, article_file, packs_dialog_installs_tiny_pack, qtbot):
     window = make_window()
     open_and_wait(window, article_file)
     assert not window.banner.isHidden()

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import sys
-import types
-
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabBar
 
 from tarjama.core.pipeline import attach_translation
@@ -142,18 +139,8 @@ def test_stopping_before_the_arabic_is_shown_offers_no_resume(
 
 
 def test_without_a_pack_the_arabic_takes_the_width_until_one_is_installed(
-        make_window, open_and_wait, article_file, tiny_pack, monkeypatch, qtbot, tmp_path):
-    class FakePacksDialog(QObject):
-        packs_changed = Signal()
-
-        def exec(self) -> int:
-            monkeypatch.setenv("TARJAMA_PACK", str(tiny_pack))
-            self.packs_changed.emit()
-            return 0
-
-    module = types.ModuleType("tarjama.gui.packs_dialog")
-    module.PacksDialog = lambda parent=None: FakePacksDialog(parent)
-    monkeypatch.setitem(sys.modules, "tarjama.gui.packs_dialog", module)
+        make_window, open_and_wait, article_file, packs_dialog_installs_tiny_pack, qtbot,
+        tmp_path):
     window = make_window()
     splitter = window.reader_splitter
     assert window.target_pane.isVisible()  # before any article: the open hint is there
