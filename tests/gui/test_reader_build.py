@@ -7,6 +7,7 @@ check what the reader and the other widgets see while the text is still coming.
 from __future__ import annotations
 
 import pytest
+from pane_text import document_slice
 from PySide6.QtGui import QColor, QTextCursor
 
 from tarjama.gui import palette
@@ -29,14 +30,6 @@ def pane(qtbot):
     widget.resize(500, 400)
     widget.show()
     return widget
-
-
-def document_slice(pane: ReaderPane, sentence_id: int) -> str:
-    start, end = pane.sentence_range(sentence_id)
-    cursor = QTextCursor(pane.document())
-    cursor.setPosition(start)
-    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-    return cursor.selectedText()
 
 
 def wait_built(qtbot, pane: ReaderPane) -> None:

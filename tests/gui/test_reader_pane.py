@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from pane_text import document_slice
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
@@ -24,14 +25,6 @@ def pane(qtbot):
     widget.resize(500, 400)
     widget.show()
     return widget
-
-
-def document_slice(pane: ReaderPane, sentence_id: int) -> str:
-    start, end = pane.sentence_range(sentence_id)
-    cursor = QTextCursor(pane.document())
-    cursor.setPosition(start)
-    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-    return cursor.selectedText()
 
 
 def centre_of(pane: ReaderPane, sentence_id: int) -> QPoint:
