@@ -27,6 +27,7 @@ from tarjama.core.segment import Sentence, split_sentences
 from tarjama.core.summary import NEWS_LEAD_WEIGHT, summarize
 
 if TYPE_CHECKING:
+    from tarjama.core.glossary import Glossary
     from tarjama.core.packs import PackInfo
     from tarjama.core.translate import Translator
 
@@ -47,6 +48,19 @@ class PipelineOptions:
     max_sentence_tokens: int = 200
 
 
+@dataclass(frozen=True)
+class Repair:
+    """A translation replaced because it lost or changed a figure (or a glossary term)."""
+
+    original: str  # the model's first-best translation, which failed the check
+    original_status: str  # its fidelity status: "missing" or "changed"
+    hypotheses: int  # how many hypotheses were weighed
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"original": self.original, "original_status": self.original_status,
+                "hypotheses": self.hypotheses}
+
+
 @dataclass
 class SentenceResult:
     sentence: Sentence
@@ -54,6 +68,10 @@ class SentenceResult:
     translation: str | None = None
     target_figures: list[Figure] = field(default_factory=list)
     fidelity: Fidelity | None = None
+    # The model's length-normalised log-probability of the kept translation (<= 0;
+    # nearer 0 is surer); None when unknown (untranslated, or from an older cache).
+    score: float | None = None
+    repair: Repair | None = None  # set when the kept translation is not the first-best
 
     def to_dict(self) -> dict[str, Any]:
         figures = [f.to_dict() for f in self.source_figures + self.target_figures]
@@ -66,6 +84,8 @@ class SentenceResult:
             "translation": self.translation,
             "figures": figures,
             "fidelity": self.fidelity.to_dict() if self.fidelity else None,
+            "score": None if self.score is None else round(self.score, 4),
+            "repair": self.repair.to_dict() if self.repair else None,
         }
 
 
@@ -150,12 +170,19 @@ def segment(document: Document, translator: Translator | None = None,
     return split_sentences(document.paragraphs, max_tokens=max_tokens, count_tokens=counter)
 
 
-def attach_translation(result: SentenceResult, translation: str) -> SentenceResult:
-    """Record a sentence's translation with its English figures and the fidelity check."""
+def attach_translation(result: SentenceResult, translation: str, *,
+                       glossary: Glossary | None = None) -> SentenceResult:
+    """Record a sentence's translation with its English figures and the fidelity check.
+
+    With a ``glossary``, its terms in the Arabic are checked too (kind "term").
+    """
     result.translation = translation
     result.target_figures = extract_english(translation)
     result.fidelity = compare_figures(result.source_figures, result.target_figures,
                                       len(result.sentence.text), translation)
+    if glossary is not None:
+        result.fidelity = glossary.add_checks(result.fidelity, result.sentence.text,
+                                              translation)
     return result
 
 

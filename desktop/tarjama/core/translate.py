@@ -10,7 +10,6 @@ a sentence is missing from it.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import threading
@@ -20,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from tarjama.core.errors import Cancelled, PackError
+from tarjama.core.packs.family import family_of
 from tarjama.core.packs.pack import Pack
 from tarjama.core.translate_windows import reading_windows
 from tarjama.core.translation_cache import TranslationCache, normalise_sentence
@@ -92,7 +92,7 @@ class Translator:
         self.device = ""
         self.compute_type = ""
         self.threads = self.options.threads if self.options.threads > 0 else machine_threads()
-        self._append_eos = self._needs_source_eos()
+        self.family = family_of(pack)
 
     # -- tokenisation -------------------------------------------------------------
 
@@ -103,10 +103,12 @@ class Translator:
     def tokenize(self, text: str) -> list[str]:
         """The source pieces the engine receives for ``text``."""
         pieces: list[str] = self._source().encode(text, out_type=str)
-        return [*pieces, "</s>"] if self._append_eos else pieces
+        family = self.family
+        return [*family.source_prefix, *pieces, *family.source_suffix]
 
     def detokenize(self, pieces: Sequence[str]) -> str:
-        kept = [p for p in pieces if p not in _DROPPED_PIECES]
+        dropped = self.family.output_dropped
+        kept = [p for p in pieces if p not in _DROPPED_PIECES and p not in dropped]
         # Pieces the target model does not know come back verbatim; show their
         # word-boundary marks as spaces rather than as "▁".
         text = str(self._target().decode_pieces(kept)).replace("\u2581", " ")
@@ -246,7 +248,10 @@ class Translator:
     def _translate_batch(self, tokens: list[list[str]]) -> list[str]:
         engine = self.engine
         try:
-            outputs = engine.translate_batch(tokens, return_scores=False, **self.batch_options())
+            prefix = list(self.family.target_prefix)
+            targets = {"target_prefix": [prefix] * len(tokens)} if prefix else {}
+            outputs = engine.translate_batch(tokens, return_scores=False, **targets,
+                                             **self.batch_options())
         except (RuntimeError, ValueError) as error:
             raise PackError(
                 f"The translation model of pack {self.pack.name!r} failed while translating: "
@@ -275,16 +280,6 @@ class Translator:
             else:
                 self._target_sp = _load_sentencepiece(self.pack, self.pack.target_spm)
         return self._target_sp
-
-    def _needs_source_eos(self) -> bool:
-        """Marian models expect </s> after the source; recent conversions add it themselves."""
-        if self.pack.layout != "opus-mt":
-            return False
-        try:
-            config = json.loads((self.pack.model_dir / "config.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return True
-        return not (isinstance(config, dict) and config.get("add_source_eos"))
 
     def _load_engine(self) -> ctranslate2.Translator:
         import ctranslate2
