@@ -1,97 +1,37 @@
 """The states ``screenshots.py`` pictures, each reached the way a user reaches it.
 
 ``run_scene`` takes one reader window (one theme, one size, one UI language) through
-the steps below in order and writes ``PREFIX + STATE + .png`` for each state asked for.
+the steps below (the dialogs and the Batch window: ``screenshot_windows.py``) in
+order and writes ``PREFIX + STATE + .png`` for each state asked for.
 A step that cannot reach its state (say the article has no figure warning) still saves
 what the window shows and adds a note, which ``screenshots.py`` prints at the end.
 """
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from pathlib import Path
 
-from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QCheckBox, QDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QLineEdit
 from screenshot_driver import (
     click,
-    flush_layouts,
     grab_screen,
     hide_tooltip,
     hover,
     park_pointer,
-    save_picture,
     settle,
-    shoot_modal,
     show_tooltip,
     trigger,
-    wait_until,
 )
-from screenshot_inputs import arabic_query, batch_folder, long_article
+from screenshot_inputs import arabic_query, long_article
+from screenshot_scene import Scene, ensure_article, fresh_cache, run_job
+from screenshot_windows import batch, dialogs, no_pack
+
+__all__ = ["STATES", "STEPS", "Scene", "run_scene"]  # screenshots.py imports Scene from here
 
 # In the order a run takes them; each step below makes one or two of them.
 STATES = ("streaming", "cancelled", "reader", "figures", "warning", "find", "summary",
           "packs", "about", "open", "no-pack", "batch-running", "batch-done")
-
-
-@dataclass
-class Scene:
-    """One reader window and where its pictures go."""
-
-    window: QWidget
-    out: Path
-    prefix: str  # "light-1024x700-", "ar-dark-1920x1080-"
-    sample: Path
-    work: Path
-    timeout: float
-    wanted: set[str]
-    notes: list[str] = field(default_factory=list)
-    written: list[Path] = field(default_factory=list)
-    translated: bool = False  # the sample is on screen with its whole translation
-
-    def save(self, state: str, what: QWidget | QPixmap) -> None:
-        flush_layouts()  # a grab inside a slot would otherwise show stale label widths
-        picture = what if isinstance(what, QPixmap) else what.grab()
-        self.written.append(save_picture(picture, self.out / f"{self.prefix}{state}.png"))
-
-    def note(self, text: str) -> None:
-        self.notes.append(f"{self.prefix.rstrip('-')}: {text}")
-
-
-def run_job(scene: Scene, path: Path) -> bool:
-    """Open ``path`` in the window and wait until its job is over and shown."""
-    window = scene.window
-    done: list[bool] = []
-    signal = getattr(window, "job_finished", None) or window.session.job_finished
-
-    def finished() -> None:
-        done.append(True)
-
-    signal.connect(finished)
-    try:
-        window.open_file(path)
-        if not wait_until(lambda: done, scene.timeout):
-            scene.note(f"the job for {path.name} did not end within {scene.timeout:g} s")
-            return False
-    finally:
-        signal.disconnect(finished)
-    settle(0.4)
-    return True
-
-
-def fresh_cache(scene: Scene) -> None:
-    """Give the window's next job an empty translation cache (the model is loaded again)."""
-    folder = scene.work / "cache" / f"{scene.prefix}{time.monotonic_ns()}"
-    os.environ["TARJAMA_CACHE_DIR"] = str(folder)
-    scene.window.session.forget_translator()
-
-
-def ensure_article(scene: Scene) -> None:
-    if not scene.translated:
-        scene.translated = run_job(scene, scene.sample)
 
 
 # -- the steps -------------------------------------------------------------------------------
@@ -229,71 +169,6 @@ def summary(scene: Scene) -> None:
     scene.window.summary_dock.raise_()
     settle()
     scene.save("summary", scene.window.summary_dock)
-
-
-def dialogs(scene: Scene) -> None:
-    """Packs ▸ Manage Packs…, Help ▸ About and File ▸ Open…, each pictured and closed."""
-    window = scene.window
-    for state, open_it in (("packs", window.manage_packs), ("about", window.show_about),
-                           ("open", window.open_dialog)):
-        if state in scene.wanted and not shoot_modal(
-                open_it, lambda dialog, s=state: scene.save(s, dialog)):
-            scene.note(f"the {state} dialog did not come up")
-
-
-def no_pack(scene: Scene) -> None:
-    """The sample opened with no pack installed: the banner, the Arabic, no English."""
-    window = scene.window
-    empty = scene.work / f"no-pack-{scene.prefix.rstrip('-')}"
-    empty.mkdir(parents=True, exist_ok=True)
-    saved = os.environ.get("TARJAMA_DATA_DIR")
-    os.environ["TARJAMA_DATA_DIR"] = str(empty)
-    window.session.forget_translator()
-    try:
-        run_job(scene, scene.sample)
-        if not window.banner.isVisible():
-            scene.note("the no-pack banner is not shown")
-        scene.save("no-pack", window)
-    finally:
-        if saved is None:
-            os.environ.pop("TARJAMA_DATA_DIR", None)
-        else:
-            os.environ["TARJAMA_DATA_DIR"] = saved
-        window.session.forget_translator()
-        scene.translated = False
-
-
-def batch(scene: Scene) -> None:
-    """File ▸ Translate Folder… on the samples and one broken file: during and after."""
-    window = scene.window
-    trigger(window, ("translate_folder", "Translate Folder"), window.translate_folder)
-    settle()
-    dialog = next((d for d in window.findChildren(QDialog)
-                   if d.isVisible() and hasattr(d, "in_edit")), None)
-    if dialog is None:
-        scene.note("the Batch window did not come up")
-        return
-    dialog.in_edit.setText(str(batch_folder(scene.work, scene.sample)))
-    dialog.out_edit.setText(str(scene.work / f"batch-out-{scene.prefix.rstrip('-')}"))
-    dialog.start_button.click()
-
-    def running() -> bool:
-        return bool(getattr(dialog, "running", dialog.cancel_button.isEnabled()))
-
-    # Mid-run: the broken file already failed and a sample is part translated.
-    wait_until(lambda: not running() or (dialog.failures.rowCount() >= 1
-                                         and dialog.file_bar.value() > 0), scene.timeout)
-    if not running():
-        scene.note("the batch was over before a mid-run picture")
-    if "batch-running" in scene.wanted:
-        scene.save("batch-running", dialog)
-    if not wait_until(lambda: not running(), scene.timeout):
-        scene.note(f"the batch did not end within {scene.timeout:g} s")
-    settle(0.4)
-    if "batch-done" in scene.wanted:
-        scene.save("batch-done", dialog)
-    dialog.close()
-    settle()
 
 
 STEPS: tuple[tuple[tuple[str, ...], Callable[[Scene], None]], ...] = (

@@ -4,6 +4,7 @@
         url = server.add("/good.zip", data)                     # honours Range
         url = server.add("/cut.zip", data, mode="interrupt")    # first answer stops halfway
         url = server.add("/slow.zip", data, mode="slow", delay=2.0)
+        url = server.add("/bare.zip", data, validators=False)   # no ETag to resume with
         server.requests                                          # (path, Range header) log
 
 Modes:
@@ -13,8 +14,13 @@ Modes:
     "no-range"   ignores Range and always sends the whole body with 200
     "slow"       waits ``delay`` seconds before answering (longer than the client timeout)
     "stall"      sends the headers and a few bytes, then waits ``delay`` seconds
+    "drip"       sends the status line and headers one byte every ``delay`` seconds:
+                 each read is quick, the whole answer slow (then the body at once)
     "error"      answers 503 ``failures`` times, then behaves like "ok"
-Unknown paths get 404.
+Unknown paths get 404. Every answer carries an ETag made from the data (unless
+``validators=False``), and a Range whose ``If-Range`` names another ETag gets the whole
+file with 200, as a real server does when the file changed; ``add`` again with new data
+under the same path to change the file between two downloads.
 
 Also here: builders of the files such a server hands out (zips of pack folders, and a
 tiny random-weight OPUS-MT Marian checkpoint for the conversion path).
@@ -22,6 +28,7 @@ tiny random-weight OPUS-MT Marian checkpoint for the conversion path).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import tarfile
@@ -40,6 +47,7 @@ class _Resource:
     delay: float = 0.0
     failures: int = 0
     served: int = 0
+    etag: str | None = None
 
 
 class PackServer:
@@ -61,8 +69,9 @@ class PackServer:
         return self.base_url + path
 
     def add(self, path: str, data: bytes, *, mode: str = "ok", delay: float = 0.0,
-            failures: int = 0) -> str:
-        self.resources[path] = _Resource(data, mode, delay, failures)
+            failures: int = 0, validators: bool = True) -> str:
+        etag = f'"{hashlib.sha256(data).hexdigest()[:16]}"' if validators else None
+        self.resources[path] = _Resource(data, mode, delay, failures, etag=etag)
         return self.url(path)
 
     def ranges_requested(self, path: str) -> list[str | None]:
@@ -103,7 +112,9 @@ class PackServer:
                 if resource.mode == "slow":
                     time.sleep(resource.delay)
                 start = 0
-                if requested_range and resource.mode != "no-range":
+                if_range = self.headers.get("If-Range")
+                unchanged = if_range is None or if_range == resource.etag
+                if requested_range and resource.mode != "no-range" and unchanged:
                     start = int(requested_range.removeprefix("bytes=").split("-", 1)[0])
                     if start >= len(resource.data):
                         self.send_response(416)
@@ -117,9 +128,15 @@ class PackServer:
                     end = len(resource.data) - 1
                     self.send_header("Content-Range", f"bytes {start}-{end}/{len(resource.data)}")
                 self.send_header("Accept-Ranges", "bytes")
+                if resource.etag:
+                    self.send_header("ETag", resource.etag)
                 self.send_header("Content-Type", "application/octet-stream")
                 self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
+                if resource.mode == "drip":
+                    if not self._drip_headers(resource.delay):
+                        return
+                else:
+                    self.end_headers()
                 if resource.mode == "interrupt" and resource.served == 1:
                     self.wfile.write(body[: len(body) // 2])
                     self.wfile.flush()
@@ -132,6 +149,21 @@ class PackServer:
                     self.close_connection = True
                     return
                 self.wfile.write(body)
+
+            def _drip_headers(self, delay: float) -> bool:
+                """Send the buffered headers byte by byte; False when the client left."""
+                self._headers_buffer.append(b"\r\n")
+                head = b"".join(self._headers_buffer)
+                self._headers_buffer = []
+                for index in range(len(head)):
+                    time.sleep(delay)
+                    try:
+                        self.wfile.write(head[index : index + 1])
+                        self.wfile.flush()
+                    except OSError:
+                        self.close_connection = True
+                        return False
+                return True
 
             def _send_status(self, code: int, body: bytes) -> None:
                 self.send_response(code)

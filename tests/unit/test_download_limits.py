@@ -84,6 +84,7 @@ class Hostile:
 
             def serve_trickle(self) -> None:  # honest length, one byte at a time
                 self.send_response(200)
+                self.send_header("ETag", '"trickle"')  # what arrived may be resumed
                 self.send_header("Content-Length", "100000")
                 self.end_headers()
                 for _ in range(100000):

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import threading
+import time
 from collections import namedtuple
 
 import pytest
@@ -13,11 +15,13 @@ from tarjama.core.errors import Cancelled, DownloadError
 from tarjama.core.packs import download_rules
 from tarjama.core.packs.download import (
     DownloadOptions,
+    PaceRule,
     SpeedMeter,
     check_free_space,
     download_file,
     human_bytes,
 )
+from tarjama.core.packs.download_deadline import DeadlineWatch
 
 DATA = bytes(range(256)) * 4000  # about 1 MB, not compressible into nothing
 SHA = hashlib.sha256(DATA).hexdigest()
@@ -55,10 +59,17 @@ def test_interrupted_download_resumes_with_range(server, tmp_path):
     assert ranges[1] == f"bytes={len(DATA) // 2}-"
 
 
+def earlier_run(part, data: bytes, etag: str) -> None:
+    """What an interrupted run leaves: the bytes so far and the ETag they came with."""
+    part.write_bytes(data)
+    download_rules.validator_path(part).write_text(json.dumps({"if_range": etag}),
+                                                   encoding="utf-8")
+
+
 def test_partial_file_from_an_earlier_run_is_resumed(server, tmp_path):
     url = server.add("/pack.zip", DATA)
     part = tmp_path / "pack.part"
-    part.write_bytes(DATA[:1000])
+    earlier_run(part, DATA[:1000], server.resources["/pack.zip"].etag)
     result = download_file(url, part, sha256=SHA, options=FAST)
     assert part.read_bytes() == DATA
     assert result.resumed
@@ -76,10 +87,90 @@ def test_server_ignoring_range_gets_the_whole_file_again(server, tmp_path):
 def test_partial_file_longer_than_the_file_starts_over(server, tmp_path):
     url = server.add("/pack.zip", DATA)
     part = tmp_path / "pack.part"
-    part.write_bytes(DATA + b"extra")
+    earlier_run(part, DATA + b"extra", server.resources["/pack.zip"].etag)
     download_file(url, part, sha256=SHA, options=FAST)
     assert part.read_bytes() == DATA
     assert server.ranges_requested("/pack.zip") == [f"bytes={len(DATA) + 5}-", None]
+
+
+def test_a_part_without_validator_is_started_over(server, tmp_path):
+    url = server.add("/bare.zip", DATA, validators=False)
+    part = tmp_path / "bare.part"
+    part.write_bytes(bytes(1000))  # nothing tells which version of the file these are
+    result = download_file(url, part, sha256=SHA, options=FAST)
+    assert part.read_bytes() == DATA
+    assert not result.resumed
+    assert server.ranges_requested("/bare.zip") == [None]
+
+
+def test_without_validator_a_file_changed_between_attempts_is_not_spliced(server, tmp_path):
+    new_data = bytes(reversed(DATA))  # the same length, other bytes: a new release
+    url = server.add("/bare.zip", DATA, mode="interrupt", validators=False)
+    part = tmp_path / "bare.part"
+    once = DownloadOptions(timeout=0.5, retries=0, backoff=0.0)
+    with pytest.raises(DownloadError, match="starts from the beginning, as this server gives"):
+        download_file(url, part, sha256=SHA, options=once)
+    assert not part.exists()  # half a file that can never be resumed is not kept
+    server.add("/bare.zip", new_data, validators=False)
+    result = download_file(url, part, sha256=hashlib.sha256(new_data).hexdigest(),
+                           options=FAST)
+    assert part.read_bytes() == new_data
+    assert not result.resumed
+    assert server.ranges_requested("/bare.zip") == [None, None]
+
+
+def test_without_validator_a_retry_starts_from_zero(server, tmp_path):
+    url = server.add("/bare.zip", DATA, mode="interrupt", validators=False)
+    result = download_file(url, tmp_path / "bare.part", sha256=SHA, options=FAST)
+    assert result.verified
+    assert not result.resumed
+    assert server.ranges_requested("/bare.zip") == [None, None]
+
+
+def test_a_validator_that_lies_is_caught_by_the_checksum(server, tmp_path):
+    url = server.add("/pack.zip", DATA, mode="interrupt")
+    part = tmp_path / "pack.part"
+    once = DownloadOptions(timeout=0.5, retries=0, backoff=0.0)
+    with pytest.raises(DownloadError, match="again to resume"):
+        download_file(url, part, options=once)
+    old_etag = server.resources["/pack.zip"].etag
+    new_data = bytes(reversed(DATA))
+    server.add("/pack.zip", new_data)
+    server.resources["/pack.zip"].etag = old_etag  # changed, yet the same ETag
+    with pytest.raises(DownloadError, match="checksum mismatch"):
+        download_file(url, part, sha256=hashlib.sha256(new_data).hexdigest(), options=FAST)
+    assert server.ranges_requested("/pack.zip")[-1] == f"bytes={len(DATA) // 2}-"
+    assert not part.exists()  # the spliced file is gone: the next attempt starts clean
+    download_file(url, part, sha256=hashlib.sha256(new_data).hexdigest(), options=FAST)
+    assert part.read_bytes() == new_data
+
+
+def test_the_deadline_holds_while_the_headers_drip_in(server, tmp_path):
+    # About 170 bytes of status line and headers at 0.2 s each would take 30 s or more;
+    # every single read is far quicker than the 2 s timeout.
+    url = server.add("/drip.zip", DATA, mode="drip", delay=0.2)
+    options = DownloadOptions(timeout=2.0, retries=3, backoff=0.0, pace=PaceRule(deadline=1.0))
+    started = time.monotonic()
+    with pytest.raises(DownloadError, match=r"drip\.zip stopped: it took longer than 1\.0 s"):
+        download_file(url, tmp_path / "drip.part", options=options)
+    elapsed = time.monotonic() - started
+    assert 1.0 <= elapsed < 1.8, elapsed
+    assert len(server.ranges_requested("/drip.zip")) == 1  # a deadline is not retried
+
+
+def test_the_watchdog_shuts_connections_made_before_and_after_it_fires():
+    def already_closed() -> None:
+        raise OSError("Bad file descriptor")  # a connection that ended meanwhile
+
+    with DeadlineWatch(0.1) as watch:
+        shut = threading.Event()
+        watch.guard(already_closed)
+        watch.guard(shut.set)
+        assert shut.wait(2.0)
+        assert watch.fired
+        late: list[str] = []
+        watch.guard(lambda: late.append("shut"))  # connected after the deadline
+        assert late == ["shut"]
 
 
 def test_wrong_checksum_deletes_the_file(server, tmp_path):

@@ -16,14 +16,23 @@ their long runs of alike items cut first, to bound its time.
 
 from __future__ import annotations
 
-import bisect
 import logging
 import re
 from dataclasses import dataclass
 
-from .paragraphs import clean_paragraphs, count_arabic_letters, tidy
+from .html_article_placement import (
+    HEADLINE_CONTAINER_SHARE,
+    any_inside,
+    fill_gaps,
+    near_headline,
+    place_in_page,
+)
+from .html_article_trafilatura import MAX_LINK_SHARE, output_paragraphs, trafilatura_body
+from .paragraphs import count_arabic_letters, tidy
 
 _LOG = logging.getLogger(__name__)
+# Tuning values that now live beside the code using them, still reachable from here.
+__all__ = ["HEADLINE_CONTAINER_SHARE", "MAX_LINK_SHARE", "PageArticle", "extract_article"]
 
 # A page with fewer visible Arabic letters than this is a fragment (a few short
 # paragraphs): all of it is the text, and the whole-page reader keeps it whole.
@@ -35,12 +44,6 @@ TINY_PAGE_LETTERS = 600
 # share: a page with a long comment thread has a short article and megabytes of text.
 MIN_SHARE = 0.15
 ENOUGH_LETTERS = 400
-# A line whose text is more than this share of link text is not prose: "اقرأ أيضاً:
-# <a>headline</a>" has 80-90 %; a paragraph linking a name or two has under 20 %.
-MAX_LINK_SHARE = 0.6
-# The article is where its headline is: the smallest container of the headline that
-# holds this share of the kept text is the article, and kept text outside it is not.
-HEADLINE_CONTAINER_SHARE = 0.6
 # trafilatura's time grows with the number of elements (~30-100 us each in its fast
 # mode, twice that otherwise); on bigger trees it skips its second-opinion extractors.
 FAST_ABOVE_ELEMENTS = 10_000
@@ -53,13 +56,6 @@ RUN_KEPT = 50
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-# Blocks trafilatura drops from a page without a recognisable article container, put
-# back when they lie between two paragraphs it kept (and are not furniture or links).
-_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
-_RECOVERED = _HEADINGS | {"li", "td", "th", "dt", "dd", "caption"}
-# Blocks of trafilatura's XML output; each gives at least one paragraph.
-_OUTPUT_BLOCKS = frozenset({"head", "p", "item", "cell", "quote", "code", "list", "table",
-                            "row"})
 
 
 @dataclass(frozen=True)
@@ -97,16 +93,16 @@ def _extract(text: str, *, thin: bool = True) -> PageArticle | None:
     split_line_breaks(tree)
     elements = sum(1 for _ in tree.iter())
     run_items = _thin_long_runs(tree) if thin and elements > THIN_ABOVE_ELEMENTS else []
-    body = _trafilatura_body(tree, fast=elements > FAST_ABOVE_ELEMENTS)
+    body = trafilatura_body(tree, fast=elements > FAST_ABOVE_ELEMENTS)
     if body is None:
         return None
     segments = page_segments(tree)
-    kept = _place(list(_output_paragraphs(body)), segments)
-    if run_items and _any_inside(kept, segments, run_items):
+    kept = place_in_page(list(output_paragraphs(body)), segments)
+    if run_items and any_inside(kept, segments, run_items):
         return _extract(text, thin=False)  # the long run was the text (a Word export)
     if heading is not None:
-        kept = _near_headline(kept, segments, heading, headline)
-    paragraphs = _fill_gaps(kept, segments)
+        kept = near_headline(kept, segments, heading, headline)
+    paragraphs = fill_gaps(kept, segments)
     letters = count_arabic_letters(" ".join(p for p in paragraphs if p != headline))
     if letters < ENOUGH_LETTERS:
         # Counting stops where the share no longer matters: a page of megabytes is
@@ -156,80 +152,6 @@ def _visible_arabic_letters(tree, cap: int) -> int:
     return letters
 
 
-def _place(paragraphs: list[str], segments) -> list[tuple[int, str]]:
-    """``(index in segments, paragraph)``, -1 for a paragraph not found in the page."""
-    kept: list[tuple[int, str]] = []
-    position = 0
-    index_of: dict[str, list[int]] = {}
-    for index, (_, text, _) in enumerate(segments):
-        index_of.setdefault(text, []).append(index)
-    for paragraph in paragraphs:
-        places = index_of.get(paragraph, [])
-        at = bisect.bisect_left(places, position)  # its first place after the last found
-        kept.append((places[at] if at < len(places) else -1, paragraph))
-        position = kept[-1][0] + 1 if kept[-1][0] >= 0 else position
-    return kept
-
-
-def _near_headline(kept, segments, heading, headline) -> list[tuple[int, str]]:
-    """Drop a thread lying outside the smallest container of the headline that holds
-    most of the kept text: comments in plain ``<div>``s read like prose to trafilatura."""
-    # The chain is kept alive: lxml makes a new proxy, maybe at a reused id(), for an
-    # element no Python object refers to.
-    chain = [heading, *heading.iterancestors()]
-    levels = {id(element): level for level, element in enumerate(chain)}
-    inside = [len(levels)] * len(kept)  # the level of the headline's ancestor holding each
-    letters = [0 if text == headline else count_arabic_letters(text) for _, text in kept]
-    for number, (index, _) in enumerate(kept):
-        if index < 0:
-            inside[number] = 0  # not found in the page: never dropped
-            continue
-        for element in (segments[index][0], *segments[index][0].iterancestors()):
-            if id(element) in levels:
-                inside[number] = levels[id(element)]
-                break
-    total = sum(letters) or 1
-    for level in range(len(levels)):
-        held = sum(n for n, at in zip(letters, inside, strict=True) if at <= level)
-        if held >= HEADLINE_CONTAINER_SHARE * total:
-            break
-    outside = [segments[index][0] for (index, _), at in zip(kept, inside, strict=True)
-               if at > level]
-    # Only a thread goes: one paragraph in each of several items. Paragraphs sharing a
-    # parent may be the rest of an article that an advert cut into two containers.
-    parents = [block.getparent() for block in outside]
-    if len(parents) < 3 or len({id(parent) for parent in parents}) < len(parents):
-        return kept
-    return [place for place, at in zip(kept, inside, strict=True) if at <= level]
-
-
-def _fill_gaps(kept: list[tuple[int, str]], segments) -> list[str]:
-    """Put back the subheadings, list items and table cells that lie between two kept
-    paragraphs: without a telling container trafilatura keeps only the ``<p>``s."""
-    from .html_tree_blocks import in_furniture
-
-    following_of, following = [], -1  # the next paragraph found, for each paragraph
-    for index, _ in reversed(kept):
-        following_of.append(following)
-        following = index if index >= 0 else following
-    following_of.reverse()
-    result: list[str] = []
-    for (index, paragraph), following in zip(kept, following_of, strict=True):
-        result.append(paragraph)
-        if index < 0 or following <= index + 1:
-            continue
-        found, link_lists = [], False
-        for block, text, link_text in segments[index + 1 : following]:
-            if block.tag not in _RECOVERED or in_furniture(block):
-                continue
-            if len(link_text) > MAX_LINK_SHARE * len(text):
-                link_lists = True  # a box of links: its heading is no subheading
-                continue
-            found.append((block.tag, text))
-        result.extend(text for tag, text in found if not (link_lists and tag in _HEADINGS))
-    return result
-
-
 def _thin_long_runs(tree) -> list:
     """Cut long runs of alike siblings; return the items kept of the runs that were cut."""
     kept_items = []
@@ -246,74 +168,3 @@ def _thin_long_runs(tree) -> list:
         for child in extra:
             child.drop_tree()  # its tail text stays
     return kept_items
-
-
-def _any_inside(kept, segments, items) -> bool:
-    ids = {id(item) for item in items}  # ``items`` keeps these proxies alive
-    return any(
-        id(element) in ids
-        for index, _ in kept
-        if index >= 0
-        for element in (segments[index][0], *segments[index][0].iterancestors())
-    )
-
-
-def _trafilatura_body(tree, *, fast: bool):
-    # Imported here: it takes a third of a second and is not needed to start the app.
-    import trafilatura
-    from lxml import etree
-
-    xml = trafilatura.extract(
-        tree,
-        output_format="xml",
-        fast=fast,
-        favor_precision=True,
-        include_comments=False,
-        include_tables=True,
-        include_images=False,
-        include_links=True,  # marks link text, to drop the lines that are mostly links
-        include_formatting=False,
-        with_metadata=False,
-        deduplicate=False,
-    )
-    if not xml:
-        return None
-    document = etree.fromstring(xml.encode("utf-8"))
-    return document.find("main")
-
-
-def _output_paragraphs(body) -> tuple[str, ...]:
-    """One paragraph per block and per line break, without lines that are mostly a link.
-
-    A paragraph whose text is mostly link text is a "read also: <headline>" line or a
-    row of tag links left inside the article's container, not the article's prose.
-    """
-    pieces: list[list[str]] = [["", ""]]  # [text, link text] of each piece
-
-    def add(text: str, in_link: bool) -> None:
-        pieces[-1][0] += text
-        if in_link:
-            pieces[-1][1] += text
-
-    def visit(element, in_link: bool) -> None:
-        block = element.tag in _OUTPUT_BLOCKS
-        in_link = in_link or element.tag == "ref"
-        if block or element.tag == "lb":
-            pieces.append(["", ""])
-        if element.text:
-            add(element.text, in_link)
-        for child in element:
-            visit(child, in_link)
-            if child.tail:
-                add(child.tail, in_link)
-        if block:
-            pieces.append(["", ""])
-
-    for child in body:
-        visit(child, False)
-    kept = (
-        text
-        for text, link_text in pieces
-        if len(tidy(link_text)) <= MAX_LINK_SHARE * len(tidy(text))
-    )
-    return clean_paragraphs(kept)

@@ -1,9 +1,8 @@
 """From placed glyphs to lines of logical text.
 
-Glyphs are grouped into rows by baseline (the tolerance follows the font size), a row
-is cut into segments where a gap is far wider than any word space (so two columns
-sharing a baseline stay apart), and each segment is read left to right by position:
-that is the line exactly as it is seen. A right-to-left line is then put in reading
+Glyphs are grouped into rows by baseline and rows cut into segments where a gap is
+far wider than any word space (``pdf_lines_rows``); each segment is read left to right
+by position: that is the line exactly as it is seen. A right-to-left line is then put in reading
 order at the glyph level (a glyph standing for two letters keeps them in order) with
 ``arabic_glyphs.visual_to_logical``: numbers and Latin words stay left to right.
 Word spaces come from the gaps between glyphs, because producers differ in whether
@@ -22,26 +21,19 @@ from itertools import pairwise
 
 from tarjama.core.arabic_glyphs import looks_visual, to_base_letters, visual_to_logical
 
+from .pdf_lines_rows import ZERO_WIDTH, lower_raised, rows, segments
 from .pdf_runs import Glyph
 
+# Row and segment grouping live in ``pdf_lines_rows``; the reader imports them from here.
+__all__ = ["Line", "bracket_votes", "lower_raised", "rows", "segment_line", "segments",
+           "settle_direction", "unmirror"]
+
 # Gaps as a share of the font size: inside a word glyphs touch (0), a word space is
-# about a quarter of the size, and a column gutter is wider than 1.2 sizes. A wide
-# justified word gap may cut a line too: ``pdf_columns`` joins pieces of one column.
+# about a quarter of the size (a segment is cut at ``pdf_lines_rows.SEGMENT_GAP``).
 WORD_GAP = 0.12
-SEGMENT_GAP = 0.8
-# Baselines within this share of the font size belong to one row.
-BASELINE_TOLERANCE = 0.35
 # In a right-to-left page a line is read right to left unless its Latin letters
 # outnumber its Arabic ones this many times (an English sentence quoting one word).
 MIXED_SHARE = 5
-# Superscripts are set at 58-90 % of the size (CSS "smaller": 1/1.2 in Chromium, 0.9 in
-# WeasyPrint), raised by a third (Chromium) to two thirds (Qt) of the body size: a
-# segment this small and this close above another is raised text.
-RAISED_SIZE = 0.95
-RAISED_LIFT = 0.75
-# A glyph narrower than this share of its size draws on its neighbour: a mark, or
-# the second half of a lam-alef ligature.
-ZERO_WIDTH = 0.02
 # The same glyph again within this share of the size is one glyph printed twice.
 OVERPRINT = 0.1
 
@@ -75,74 +67,6 @@ class Line:
     # For a line without letters ("،2023/03/25" alone in a narrow column): its reading
     # in a right-to-left page, which only the page's other lines can tell.
     right_to_left: str | None = None
-
-
-def rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
-    """Glyphs grouped by baseline, top row first; one sort, then one pass."""
-    ordered = sorted(glyphs, key=lambda glyph: -glyph.y)
-    result: list[list[Glyph]] = []
-    baseline = size = 0.0
-    for glyph in ordered:
-        if result and baseline - glyph.y <= BASELINE_TOLERANCE * min(size, glyph.size or size):
-            result[-1].append(glyph)
-            continue
-        result.append([glyph])
-        baseline, size = glyph.y, glyph.size or 1.0
-    return result
-
-
-def lower_raised(parts: list[list[Glyph]]) -> list[list[Glyph]]:
-    """Join each segment of small raised glyphs (a footnote marker "¹", an exponent)
-    to the segment it sits on: alone it would read as a line between two lines. In
-    columns whose baselines differ it may have joined the other column's row, so the
-    segments of the whole page are searched."""
-    shapes = [_shape(part) for part in parts]
-    kept = list(range(len(parts)))
-    for index, (size, y, x0, x1) in enumerate(shapes):
-        best = None
-        for other, (body, base, left, right) in enumerate(shapes):
-            lift = y - base
-            if (
-                other != index
-                and size <= RAISED_SIZE * body
-                and 0 < lift <= RAISED_LIFT * body
-                # A marker may end a line, just past its last glyph.
-                and left - body <= x0
-                and x1 <= right + body
-                and (best is None or lift < best[0])
-            ):
-                best = (lift, other)
-        if best is not None and best[1] in kept:
-            parts[best[1]] = sorted(parts[best[1]] + parts[index], key=lambda g: (g.x0, g.order))
-            kept.remove(index)
-    return [parts[index] for index in kept]
-
-
-def _shape(part: list[Glyph]) -> tuple[float, float, float, float]:
-    """(size, baseline, x0, x1) of a segment; marks are left out of the size, since
-    Chromium lifts a mark's origin by the font's anchor: a row of marks alone is
-    raised whatever its size."""
-    wide = [glyph for glyph in part if glyph.x1 - glyph.x0 >= ZERO_WIDTH * glyph.size]
-    size = _middle([glyph.size for glyph in wide]) if wide else 0.0
-    baseline = _middle([glyph.y for glyph in wide or part])
-    return size, baseline, min(g.x0 for g in part), max(g.x1 for g in part)
-
-
-def _middle(values: list[float]) -> float:
-    return sorted(values)[len(values) // 2]
-
-
-def segments(row: list[Glyph]) -> list[list[Glyph]]:
-    """Cut a row where the gap is wider than a word space could be."""
-    ordered = sorted(row, key=lambda glyph: (glyph.x0, glyph.order))
-    parts: list[list[Glyph]] = [[ordered[0]]]
-    right = ordered[0].x1
-    for glyph in ordered[1:]:
-        if glyph.x0 - right > SEGMENT_GAP * glyph.size:
-            parts.append([])
-        parts[-1].append(glyph)
-        right = max(right, glyph.x1)
-    return parts
 
 
 def _to_logical(pieces: list[str]) -> str:

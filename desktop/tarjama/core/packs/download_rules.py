@@ -44,22 +44,30 @@ class PaceRule:
 class Pace:
     """Watches a download's progress against a PaceRule; ``check`` raises when it is broken."""
 
-    def __init__(self, rule: PaceRule, url: str) -> None:
+    def __init__(self, rule: PaceRule, url: str, part_path: Path | None = None) -> None:
         self.rule = rule
         self.url = url
+        self.part_path = part_path  # what the download leaves behind, for the advice
         self.started = time.monotonic()
         self._mark_time = self.started
         self._mark_bytes = 0
 
+    def remaining(self) -> float:
+        """Seconds left before the deadline (negative once it has passed)."""
+        return self.rule.deadline - (time.monotonic() - self.started)
+
     def deadline_passed(self) -> bool:
-        return time.monotonic() - self.started > self.rule.deadline
+        return self.remaining() < 0
+
+    def deadline_error(self) -> DownloadError:
+        return DownloadError(
+            f"download of {self.url} stopped: it took longer than "
+            f"{_duration(self.rule.deadline)}. {resume_advice(self.part_path)}"
+        )
 
     def check_deadline(self) -> None:
         if self.deadline_passed():
-            raise DownloadError(
-                f"download of {self.url} stopped: it took longer than "
-                f"{_duration(self.rule.deadline)}. Run the same command again to resume it."
-            )
+            raise self.deadline_error()
 
     def restart_window(self, done: int) -> None:
         """A new connection starts a new throughput window."""
@@ -134,6 +142,34 @@ def load_validator(part_path: Path) -> str | None:
 def discard_part(part_path: Path) -> None:
     part_path.unlink(missing_ok=True)
     validator_path(part_path).unlink(missing_ok=True)
+
+
+def resumable_size(part_path: Path) -> int:
+    """The bytes of an earlier attempt that may be resumed; a part without validator goes.
+
+    Without a validator to send in ``If-Range`` the server cannot tell us whether the
+    file changed since those bytes came, and appending to them could glue two versions
+    of the file together: such a part is deleted and the download starts from zero.
+    """
+    size = part_path.stat().st_size if part_path.exists() else 0
+    if size and load_validator(part_path) is None:
+        discard_part(part_path)
+        return 0
+    return size
+
+
+def has_bytes(part_path: Path) -> bool:
+    return part_path.exists() and part_path.stat().st_size > 0
+
+
+def resume_advice(part_path: Path | None) -> str:
+    """What to do after a download stopped, by what it leaves behind in ``part_path``."""
+    if part_path is None or (has_bytes(part_path) and load_validator(part_path)):
+        return "Run the same command again to resume it."
+    if has_bytes(part_path):
+        return ("Run the same command again; it starts from the beginning, as this server "
+                "gives no means to resume a download safely.")
+    return "Check the network connection and try again."
 
 
 def check_free_space(folder: Path, needed: int | None, margin: int = 0) -> None:
