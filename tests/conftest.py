@@ -45,3 +45,59 @@ def tiny_pack(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("packs") / "tiny"
     build_pack(out, size="tiny")
     return out
+
+
+@pytest.fixture(autouse=True)
+def argos_packages_dir(tmp_path_factory, monkeypatch) -> Path:
+    """Argos Translate's packages folder: an empty one of the test's, never the real one."""
+    folder = tmp_path_factory.mktemp("argos-packages")
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture(scope="session")
+def family_pack(tmp_path_factory):
+    """``family_pack("nllb")``: the tiny fixture pack of a model family, built once a session.
+
+    ``declared=False`` leaves "family" out of pack.json, so it must be recognised.
+    """
+    import json
+    import shutil
+
+    from tarjama.devtools.fixture_pack import build_pack
+
+    built: dict[tuple[str, bool], Path] = {}
+
+    def build(family: str, declared: bool = True) -> Path:
+        key = (family, declared)
+        if key not in built:
+            out = tmp_path_factory.mktemp("family-packs") / f"{family}-{int(declared)}"
+            if declared:
+                built[key] = build_pack(out, size="tiny", family=family)
+            else:  # the same files, without "family" in pack.json (cheaper than a build)
+                shutil.copytree(build(family), out)
+                metadata = json.loads((out / "pack.json").read_text(encoding="utf-8"))
+                del metadata["family"]
+                (out / "pack.json").write_text(json.dumps(metadata), encoding="utf-8")
+                built[key] = out
+        return built[key]
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def argos_tiny_pack(tmp_path_factory) -> Path:
+    """A tiny random-weight pack in the Argos Translate package layout, built once a session."""
+    from tarjama.devtools.fixture_pack import build_pack
+
+    return build_pack(tmp_path_factory.mktemp("argos-pack") / "translate-ar_en-1_0",
+                      size="tiny", layout="argos")
+
+
+@pytest.fixture(scope="session")
+def argos_bpe_pack(tmp_path_factory) -> Path:
+    """A tiny Argos package that tokenises with bpe.model instead of SentencePiece."""
+    from tarjama.devtools.fixture_pack import build_pack
+
+    return build_pack(tmp_path_factory.mktemp("argos-bpe") / "translate-ar_en-bpe",
+                      size="tiny", layout="argos-bpe")

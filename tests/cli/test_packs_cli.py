@@ -204,3 +204,63 @@ def test_progress_bar_draws_bytes_and_speed_on_a_terminal(capsys, served, monkey
     assert "download [" in drawn
     assert "kB/s" in drawn or "MB/s" in drawn or " B/s" in drawn
     assert Path(packs_dir() / "served-pack").is_dir()
+
+
+def test_argos_packages_are_listed_and_used_in_place(capsys, served, argos_packages_dir,
+                                                     argos_tiny_pack, tmp_path):
+    import shutil
+
+    shutil.copytree(argos_tiny_pack, argos_packages_dir / "translate-ar_en-1_0")
+    code, out, _ = run_cli(capsys, "packs", "list")
+    assert code == 0
+    line = next(line for line in out.splitlines() if "argos:translate-ar_en-1_0" in line)
+    assert "found in Argos's folder" in line
+    assert "--pack argos:FOLDER" in out
+    code, out, _ = run_cli(capsys, "packs", "list", "--json")
+    row = next(r for r in json.loads(out)["packs"] if r["name"] == "argos:translate-ar_en-1_0")
+    assert (row["origin"], row["installed"], row["family"]) == ("argos", False, "marian")
+    assert row["path"] == str(argos_packages_dir / "translate-ar_en-1_0")
+
+    code, out, _ = run_cli(capsys, "packs", "info", "argos:translate-ar_en-1_0")
+    assert code == 0
+    assert f"installed in     {argos_packages_dir / 'translate-ar_en-1_0'}" in out
+    assert "model family     marian" in out
+
+    article = tmp_path / "article.ar.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    code, out, err = run_cli(capsys, "translate", article, "--pack",
+                             "argos:translate-ar_en-1_0", "--to", "json")
+    assert code == 0, err
+    assert all(s["translation"].strip() for s in json.loads(out)["sentences"])
+    assert not (packs_dir() / "translate-ar_en-1_0").exists()  # nothing was copied
+
+
+def test_an_nllb_conversion_installs_from_a_folder_and_is_flagged(capsys, served, family_pack,
+                                                                   tmp_path):
+    import shutil
+
+    folder = Path(shutil.copytree(family_pack("nllb", declared=False), tmp_path / "nllb-600m"))
+    (folder / "pack.json").unlink()  # as ct2-transformers-converter leaves it: no metadata
+    code, out, err = run_cli(capsys, "packs", "install", folder)
+    assert code == 0, err
+    code, out, _ = run_cli(capsys, "packs", "list")
+    line = next(line for line in out.splitlines() if "nllb-600m " in line)
+    assert "NON-COMMERCIAL" in line
+    code, out, _ = run_cli(capsys, "packs", "info", "nllb-600m")
+    assert "model family     nllb" in out
+    assert "CC-BY-NC-4.0" in out
+    assert "NON-COMMERCIAL use only" in out
+
+
+def test_shipped_catalogue_lists_every_family_with_its_licence(capsys, monkeypatch):
+    monkeypatch.delenv(CATALOGUE_ENV, raising=False)
+    code, out, err = run_cli(capsys, "packs", "list", "--json")
+    if code == 4 and "catalogue" in err:
+        pytest.skip("the shipped catalogue is not beside this copy of tarjama")
+    rows = {row["name"]: row for row in json.loads(out)["packs"]}
+    assert {rows[name]["family"] for name in rows} >= {"marian", "nllb", "m2m100", "madlad"}
+    assert rows["nllb-200-distilled-600m"]["non_commercial"] is True
+    assert (rows["m2m100-418m"]["licence"], rows["m2m100-418m"]["non_commercial"]) == ("MIT",
+                                                                                       False)
+    assert rows["madlad400-3b-mt"]["licence"] == "Apache-2.0"
+    assert rows["madlad400-3b-mt"]["installed_mb_approx"] == 3000

@@ -70,7 +70,8 @@ def test_refuses_to_overwrite_unless_asked(tmp_path):
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [({"size": "huge"}, "unknown fixture size 'huge'"),
-     ({"layout": "fairseq"}, "unknown pack layout 'fairseq'")],
+     ({"layout": "fairseq"}, "unknown pack layout 'fairseq'"),
+     ({"family": "gpt"}, "unknown model family 'gpt'")],
 )
 def test_bad_arguments(tmp_path, kwargs, message):
     with pytest.raises(ValueError, match=message):
@@ -216,3 +217,70 @@ def test_benchmark_pack_is_rebuilt_when_stale(monkeypatch, tmp_path, version, re
                         lambda out, **kwargs: calls.append((out, kwargs)) or out)
     assert bench_pack.prepare_pack(folder) == folder
     assert calls == ([(folder, {"size": "opus-mt", "overwrite": True})] if rebuilt else [])
+
+
+# family: (its SentencePiece file, the tokens its vocabulary must hold, decoder start)
+FAMILY_FILES = {
+    "nllb": ("sentencepiece.bpe.model", {"arb_Arab", "eng_Latn", "</s>", "<pad>"}, "</s>"),
+    "m2m100": ("sentencepiece.bpe.model", {"__ar__", "__en__", "</s>", "<pad>"}, "</s>"),
+    "madlad": ("spiece.model", {"<2en>", "<2ar>", "</s>", "<pad>"}, "<pad>"),
+}
+
+
+@pytest.mark.parametrize("family", sorted(FAMILY_FILES))
+def test_each_family_pack_has_its_tokens_files_and_metadata(family_pack, family):
+    folder = family_pack(family)
+    spm_name, tokens, start = FAMILY_FILES[family]
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        ["config.json", "model.bin", "pack.json", "shared_vocabulary.json", spm_name])
+    vocabulary = json.loads((folder / "shared_vocabulary.json").read_text(encoding="utf-8"))
+    assert tokens <= set(vocabulary)
+    assert len(set(vocabulary)) == len(vocabulary)
+    config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    assert config["decoder_start_token"] == start
+    assert config["add_source_eos"] is False  # the family's own </s> is given by Tarjama
+    info = json.loads((folder / "pack.json").read_text(encoding="utf-8"))
+    assert (info["family"], info["name"]) == (family, f"fixture-{family}-tiny")
+    assert "meaningless" in info["description"]
+    undeclared = json.loads((family_pack(family, declared=False) / "pack.json").read_text(
+        encoding="utf-8"))
+    assert "family" not in undeclared
+
+
+@pytest.mark.parametrize("family", sorted(FAMILY_FILES))
+def test_family_packs_never_write_a_language_token_themselves(family_pack, family):
+    import ctranslate2
+
+    pack = load_pack(family_pack(family))
+    translator = Translator(pack, TranslationOptions(use_cache=False))
+    engine = ctranslate2.Translator(str(pack.model_dir), device="cpu", compute_type="int8")
+    source = [translator.tokenize(s) for s in arabic_sentences(8, seed=11)]
+    forced = list(pack.family.target_prefix)
+    results = engine.translate_batch(source, target_prefix=[forced] * len(source) if forced
+                                     else None, beam_size=2, max_decoding_length=120)
+    language = {t for t in FAMILY_FILES[family][1] if t not in ("</s>", "<pad>")}
+    for result in results:
+        written = result.hypotheses[0][len(forced):]
+        assert written
+        assert not language & set(written)
+        assert not any(ARABIC_SCRIPT.search(piece) for piece in written)
+
+
+def test_family_builds_are_identical_and_the_command_line_takes_a_family(tmp_path, capsys):
+    assert main([str(tmp_path / "a"), "--family", "m2m100"]) == 0
+    assert capsys.readouterr().out.strip() == str(tmp_path / "a")
+    build_pack(tmp_path / "b", family="m2m100")
+    assert _files(tmp_path / "a") == _files(tmp_path / "b")
+    assert load_pack(tmp_path / "a").info.family == "m2m100"
+
+
+def test_the_bpe_argos_layout_builds_a_bpe_package(argos_bpe_pack):
+    assert sorted(p.name for p in argos_bpe_pack.iterdir()) == ["bpe.model", "metadata.json",
+                                                                 "model"]
+    assert (argos_bpe_pack / "bpe.model").read_text(encoding="utf-8").startswith(
+        "#version: 0.2\n")
+    vocabulary = json.loads((argos_bpe_pack / "model" / "shared_vocabulary.json").read_text(
+        encoding="utf-8"))
+    assert vocabulary[:4] == ["<unk>", "<blank>", "<s>", "</s>"]
+    assert any(unit.endswith("@@") for unit in vocabulary)
+    assert load_pack(argos_bpe_pack).tokenizer == "bpe"

@@ -54,6 +54,30 @@ def test_nllb_is_listed_but_not_installable(shipped):
         assert "language tokens" in entry.why_not_installable()
 
 
+@pytest.mark.parametrize(
+    ("name", "family", "licence", "non_commercial"),
+    [
+        ("opus-mt-tc-big-ar-en", "marian", "CC-BY-4.0", False),
+        ("argos-ar-en", "marian", "not stated", False),
+        ("nllb-200-distilled-600m", "nllb", "CC-BY-NC-4.0", True),
+        ("m2m100-418m", "m2m100", "MIT", False),
+        ("madlad400-3b-mt", "madlad", "Apache-2.0", False),
+    ],
+)
+def test_shipped_catalogue_names_each_family_and_flags_nllb(shipped, name, family, licence,
+                                                            non_commercial):
+    entry = shipped.get(name)
+    assert (entry.family, entry.licence, entry.non_commercial) == (family, licence,
+                                                                   non_commercial)
+    assert entry.download_mb  # sizes, approximate, for the list
+    assert entry.installed_mb
+    assert entry.to_dict()["family"] == family
+    if family != "marian":
+        assert not entry.can_install
+        assert "ct2-transformers-converter" in entry.why_not_installable()
+        assert all(f.sha256 is None for f in entry.files)  # nothing invented
+
+
 def test_shipped_catalogue_covers_every_install_kind_and_real_hosts(shipped):
     kinds = {entry.install for entry in shipped.entries if entry.can_install}
     assert kinds >= {"marian", "hf-marian", "argos"}
@@ -119,6 +143,7 @@ def entry(name="p", install="ctranslate2", default="false", non_commercial="fals
         (entry(name="a", default="true") + entry(name="b", default="true"),
          "more than one pack is marked default"),
         ('[[pack]]\nname = "x"\ninstall = "argos"\n', "needs at least one [[pack.files]] url"),
+        (entry().replace("install =", 'family = "gpt"\ninstall ='), "unknown model family 'gpt'"),
         ('[[pack]]\nname = "x"\ninstall = "argos"\n[[pack.files]]\nurl = "https://a.b/c"\n',
          "'description' must be a non-empty text"),
     ],

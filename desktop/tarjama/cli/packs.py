@@ -12,6 +12,7 @@ from tarjama.core.errors import EXIT_OK, PackError
 from tarjama.core.packs.catalogue import Catalogue, CatalogueEntry, load_catalogue
 
 NON_COMMERCIAL = "NON-COMMERCIAL"
+ARGOS_STATUS = "found in Argos's folder"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -71,19 +72,30 @@ def _installed() -> dict[str, dict[str, Any]]:
     """Installed packs by name, with their pack.json, path and size on disk."""
     from tarjama.core.packs.locate import installed_packs
 
-    found = {}
-    for pack in installed_packs():
-        metadata = _read_json(pack.path / "pack.json")
-        found[pack.path.name] = {
-            "name": pack.path.name,
-            "path": str(pack.path),
-            "layout": pack.layout,
-            "size_bytes": folder_size(pack.path),
-            "licence": pack.info.licence,
-            "non_commercial": bool(metadata.get("non_commercial")),
-            "metadata": metadata,
-        }
-    return found
+    return {pack.path.name: _describe(pack, pack.path.name, "pack.json")
+            for pack in installed_packs()}
+
+
+def _argos_found() -> dict[str, dict[str, Any]]:
+    """Argos Translate's own Arabic to English packages, usable as ``--pack argos:FOLDER``."""
+    from tarjama.core.packs.argos_packages import argos_name, found_argos_packs
+
+    return {argos_name(pack.path): _describe(pack, argos_name(pack.path), "metadata.json")
+            for pack in found_argos_packs()}
+
+
+def _describe(pack: Any, name: str, metadata_file: str) -> dict[str, Any]:
+    metadata = _read_json(pack.path / metadata_file)
+    return {
+        "name": name,
+        "path": str(pack.path),
+        "layout": pack.layout,
+        "family": pack.info.family,
+        "size_bytes": folder_size(pack.path),
+        "licence": pack.info.licence,
+        "non_commercial": pack.info.non_commercial or bool(metadata.get("non_commercial")),
+        "metadata": metadata,
+    }
 
 
 def _default_name() -> str | None:
@@ -114,18 +126,13 @@ def run_list(args: argparse.Namespace) -> int:
             "installed_mb_approx": entry.installed_mb,
             "licence": entry.licence,
             "non_commercial": entry.non_commercial,
+            "family": entry.family,
+            "origin": "tarjama" if here else "catalogue",
             "quality": entry.quality[0].describe() if entry.quality else "",
         })
-    for name, here in sorted(installed.items()):
-        if catalogue.get(name) is None:
-            rows.append({
-                "name": name, "installed": True, "default": name == default,
-                "recommended": False, "status": "installed", "download": "-",
-                "download_mb_approx": None, "size": _mb(here["size_bytes"]),
-                "size_bytes": here["size_bytes"], "installed_mb_approx": None,
-                "licence": here["licence"],
-                "non_commercial": here["non_commercial"], "quality": "",
-            })
+    rows += [_local_row(here, default, "installed", "tarjama")
+             for name, here in sorted(installed.items()) if catalogue.get(name) is None]
+    rows += [_local_row(here, default, ARGOS_STATUS, "argos") for here in _argos_found().values()]
     if args.json:
         print(json.dumps({"default": default, "packs": rows}, indent=2, ensure_ascii=False))
         return EXIT_OK
@@ -146,7 +153,23 @@ def run_list(args: argparse.Namespace) -> int:
     print("* default pack" + ("" if default else " (none chosen yet)")
           + ". DOWNLOAD is what 'install' fetches, INSTALLED what stays on disk;")
     print("sizes with ~ are the catalogue's estimates. Install with: tarjama packs install NAME")
+    if any(row["origin"] == "argos" for row in rows):
+        print(f"Packs {ARGOS_STATUS} (Argos Translate's) are used where they are, with no "
+              "download: --pack argos:FOLDER")
     return EXIT_OK
+
+
+def _local_row(here: dict[str, Any], default: str | None, status: str, origin: str,
+               ) -> dict[str, Any]:
+    """A list row for a pack on disk that the catalogue does not know."""
+    return {
+        "name": here["name"], "installed": origin == "tarjama",
+        "default": here["name"] == default, "recommended": False, "status": status,
+        "download": "-", "download_mb_approx": None, "size": _mb(here["size_bytes"]),
+        "size_bytes": here["size_bytes"], "installed_mb_approx": None,
+        "licence": here["licence"], "non_commercial": here["non_commercial"],
+        "family": here["family"], "origin": origin, "path": here["path"], "quality": "",
+    }
 
 
 def run_install(args: argparse.Namespace) -> int:
@@ -196,7 +219,7 @@ def _close_bar(state: dict[str, Any]) -> None:
 def run_info(args: argparse.Namespace) -> int:
     catalogue = _catalogue(args)
     entry = catalogue.get(args.name)
-    installed = _installed().get(args.name)
+    installed = _installed().get(args.name) or _argos_found().get(args.name)
     if entry is None and installed is None:
         raise PackError(f"no installed or catalogue pack is called {args.name!r}; "
                         "see 'tarjama packs list'")
@@ -211,8 +234,12 @@ def run_info(args: argparse.Namespace) -> int:
         print(f"  {'installed in':<16} {installed['path']}")
         print(f"  {'size on disk':<16} {_mb(installed['size_bytes'])}")
         print(f"  {'layout':<16} {installed['layout']}")
+        print(f"  {'model family':<16} {installed['family']}")
+        if installed["non_commercial"]:
+            print(f"  {'licence':<16} {installed['licence']}  ({NON_COMMERCIAL} use only)")
         for key, value in installed["metadata"].items():
-            if key not in ("quality", "downloads", "name"):
+            if key not in ("quality", "downloads", "name", "family") and not (
+                    key in ("licence", "license") and installed["non_commercial"]):
                 print(f"  {key:<16} {value}")
         for download in installed["metadata"].get("downloads", []):
             state = "verified" if download.get("verified") else "not verified (none published)"
@@ -230,6 +257,7 @@ def _print_entry(entry: CatalogueEntry) -> None:
     lines = [
         ("description", entry.description),
         ("architecture", entry.architecture),
+        ("model family", entry.family),
         ("licence", entry.licence + (f"  ({NON_COMMERCIAL} use only)" if entry.non_commercial
                                      else "")),
         ("install kind", entry.install + ("" if entry.can_install

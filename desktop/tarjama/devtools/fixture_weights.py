@@ -7,7 +7,7 @@ vocabularies; this module only turns a vocabulary and a set of dimensions into
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,7 +35,8 @@ BLOCKED_BIAS = -1.0e4
 
 
 def write_model(folder: Path, vocabulary: list[str], dims: Dimensions, *, marian: bool,
-                output_pieces: Collection[str], seed: int) -> None:
+                output_pieces: Collection[str], seed: int,
+                config: Mapping[str, Any] | None = None) -> None:
     """Write model.bin, config.json and the vocabulary with seeded random weights.
 
     The vocabulary is shared by encoder and decoder, as in OPUS-MT and Argos models,
@@ -43,6 +44,8 @@ def write_model(folder: Path, vocabulary: list[str], dims: Dimensions, *, marian
     may be written by the decoder. A trained model learns never to write source
     pieces; random weights would write them all the time, so the output layer gives
     every other piece a score of ``BLOCKED_BIAS`` and beam search never picks one.
+    ``config`` sets fields of the conversion's config.json (``decoder_start_token``
+    for the multilingual families).
     """
     from ctranslate2.specs import common_spec, transformer_spec
 
@@ -72,6 +75,10 @@ def write_model(folder: Path, vocabulary: list[str], dims: Dimensions, *, marian
     if marian:
         spec.decoder.start_from_zero_embedding = True
         spec.config.add_source_eos = True
+    for key, value in (config or {}).items():
+        if not hasattr(spec.config, key):
+            raise ValueError(f"CTranslate2's transformer config has no field {key!r}")
+        setattr(spec.config, key, value)
     spec.register_source_vocabulary(vocabulary)
     spec.register_target_vocabulary(vocabulary)
     spec.validate()

@@ -38,7 +38,10 @@ class PackRow:
     def non_commercial(self) -> bool:
         if self.entry is not None and self.entry.non_commercial:
             return True
-        # Installed packs outside the catalogue: judge by the licence name (CC-BY-NC-*).
+        # An installed pack says so in pack.json, has a -NC licence, or is an NLLB-200
+        # conversion with no licence given (load_pack decides, see PackInfo).
+        if self.pack is not None and self.pack.info.non_commercial:
+            return True
         return "-NC" in self.licence.upper() or "NON-COMMERCIAL" in self.licence.upper()
 
     @property

@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tarjama.core.errors import PackError
+from tarjama.core.packs.family import FAMILY_NAMES, MARIAN
 
 CATALOGUE_ENV = "TARJAMA_CATALOGUE"
-INSTALL_METHODS = frozenset({"ctranslate2", "argos", "marian", "hf-marian", "hf-nllb"})
+INSTALL_METHODS = frozenset({"ctranslate2", "argos", "marian", "hf-marian", "hf-nllb",
+                             "hf-m2m100", "hf-madlad"})
 # The methods Tarjama can turn into a pack; others are listed for information only.
 INSTALLABLE_METHODS = frozenset({"ctranslate2", "argos", "marian", "hf-marian"})
 PACK_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
@@ -66,6 +68,7 @@ class CatalogueEntry:
     files: tuple[CatalogueFile, ...]
     source_language: str = "ar"
     target_language: str = "en"
+    family: str = MARIAN  # the model family (core/packs/family.py): its special tokens
     non_commercial: bool = False
     default: bool = False
     installable: bool = True
@@ -97,6 +100,7 @@ class CatalogueEntry:
             "architecture": self.architecture,
             "source_language": self.source_language,
             "target_language": self.target_language,
+            "family": self.family,
             "licence": self.licence,
             "non_commercial": self.non_commercial,
             "default": self.default,
@@ -212,6 +216,10 @@ def _parse_entry(raw: object, file_name: str, index: int) -> CatalogueEntry:
     default = bool(raw.get("default", False))
     if default and (non_commercial or not installable):
         raise PackError(f"{where}: the default pack must be installable and permissive")
+    family = text("family", MARIAN)
+    if family not in FAMILY_NAMES:
+        raise PackError(f"{where}: unknown model family {family!r} "
+                        f"(known: {', '.join(FAMILY_NAMES)})")
     return CatalogueEntry(
         name=name,
         description=text("description"),
@@ -221,6 +229,7 @@ def _parse_entry(raw: object, file_name: str, index: int) -> CatalogueEntry:
         files=files,
         source_language=text("source_language", "ar"),
         target_language=text("target_language", "en"),
+        family=family,
         non_commercial=non_commercial,
         default=default,
         installable=installable,

@@ -1,7 +1,9 @@
 """Finding the pack to use: an explicit folder or name, $TARJAMA_PACK, the default, the only one.
 
 Installed packs live in ``packs_dir()/NAME``; ``packs_dir()/DEFAULT`` holds the
-name of the default pack.
+name of the default pack. Arabic to English packages of Argos Translate already on
+the computer (``argos_packages``) are used in place: by name (``argos:FOLDER``), and
+when Tarjama has no pack of its own and Argos has exactly one.
 """
 
 from __future__ import annotations
@@ -91,7 +93,7 @@ def resolve_pack(spec: str | None = None) -> Pack:
         return load_pack(packs_dir() / default)
     folders = installed_pack_folders()
     if not folders:
-        raise PackError(f"No translation pack is installed. {HOW_TO_GET_A_PACK}")
+        return _only_argos_pack()
     if len(folders) == 1:
         return load_pack(folders[0])
     names = ", ".join(p.name for p in folders)
@@ -102,14 +104,41 @@ def resolve_pack(spec: str | None = None) -> Pack:
 
 
 def _load_spec(spec: str, origin: str) -> Pack:
+    from tarjama.core.packs.argos_packages import PREFIX, find_argos_pack
+
     candidate = Path(spec).expanduser()
+    if spec.startswith(PREFIX):
+        found = find_argos_pack(spec)
+        if found is None:
+            raise PackError(f"Argos Translate has no Arabic to English package called "
+                            f"{spec.removeprefix(PREFIX)!r}{origin}. {_installed_list()}")
+        return found
     if candidate.is_dir():
         return load_pack(candidate)
     if _is_plain_name(spec) and (packs_dir() / spec).is_dir():
         return load_pack(packs_dir() / spec)
     if not _is_plain_name(spec):
         raise PackError(f"There is no translation pack folder at {candidate}{origin}.")
+    found = find_argos_pack(spec)  # the folder name Argos gave it, without the prefix
+    if found is not None:
+        return found
     raise PackError(f"No pack named {spec!r} is installed{origin}. {_installed_list()}")
+
+
+def _only_argos_pack() -> Pack:
+    from tarjama.core.packs.argos_packages import argos_name, found_argos_packs
+
+    argos = found_argos_packs()
+    if len(argos) == 1:
+        return argos[0]
+    if not argos:
+        raise PackError(f"No translation pack is installed. {HOW_TO_GET_A_PACK}")
+    names = ", ".join(argos_name(pack.path) for pack in argos)
+    raise PackError(
+        f"No translation pack is installed in Tarjama, and Argos Translate has several "
+        f"Arabic to English packages ({names}). Choose one with --pack NAME or "
+        f"${ENV_VARIABLE}."
+    )
 
 
 def _is_plain_name(text: str) -> bool:
@@ -124,7 +153,11 @@ def _is_plain_name(text: str) -> bool:
 
 
 def _installed_list() -> str:
+    from tarjama.core.packs.argos_packages import argos_name, found_argos_packs
+
     names = [p.name for p in installed_pack_folders()]
+    argos = [argos_name(pack.path) for pack in found_argos_packs()]
+    found = f" Found in Argos Translate's folder: {', '.join(argos)}." if argos else ""
     if not names:
-        return f"No pack is installed. {HOW_TO_GET_A_PACK}"
-    return f"Installed packs: {', '.join(names)}."
+        return f"No pack is installed.{found} {HOW_TO_GET_A_PACK}"
+    return f"Installed packs: {', '.join(names)}.{found}"

@@ -1,34 +1,46 @@
 """The translation pack format: what a pack folder holds and how it is checked.
 
-Two layouts load:
+Three layouts load:
 
 * ``opus-mt`` -- a CTranslate2 conversion of an OPUS-MT (Marian) model:
   ``model.bin``, ``config.json``, ``shared_vocabulary.json|txt`` (or
   ``source_vocabulary.*`` and ``target_vocabulary.*``), ``source.spm``, ``target.spm``.
+* ``ctranslate2`` -- the same files with one SentencePiece model for both sides, as
+  NLLB-200, M2M-100 and MADLAD-400 conversions have: ``sentencepiece.bpe.model``,
+  ``spiece.model`` or ``sentencepiece.model`` (or the file ``pack.json`` names as
+  ``"sentencepiece"``).
 * ``argos`` -- an Argos Translate package: a ``model/`` folder holding the
-  CTranslate2 model, one ``sentencepiece.model`` and ``metadata.json``.
+  CTranslate2 model, ``metadata.json``, and one ``sentencepiece.model`` or a
+  ``bpe.model`` (subword-nmt BPE codes, see ``argos_bpe``).
 
 Metadata comes from ``pack.json``; Argos packages without one fall back to
-``metadata.json``; a folder with neither is named after itself. Loading is
-cheap: it checks files and languages and opens the SentencePiece models, but
-does not load the translation model itself.
+``metadata.json``; a folder with neither is named after itself. The model family
+(which special tokens go around a sentence) is decided and checked by ``family``.
+Loading is cheap: it checks files, languages and special tokens and opens the
+tokenizer models, but does not load the translation model itself.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from tarjama.core.errors import PackError
+from tarjama.core.packs.family import ModelFamily, decide_family
+from tarjama.core.packs.family_licence import family_licence, is_non_commercial
 
 SOURCE_LANGUAGE = "ar"
 TARGET_LANGUAGE = "en"
 PACK_JSON = "pack.json"
 ARGOS_METADATA = "metadata.json"
+ARGOS_BPE = "bpe.model"
+# One SentencePiece model for both sides, as Hugging Face conversions name it:
+# NLLB-200 and M2M-100, T5 (MADLAD-400), then the plain name.
+SHARED_SENTENCEPIECE = ("sentencepiece.bpe.model", "spiece.model", "sentencepiece.model")
 
 # Spellings of the two languages met in pack metadata (ISO 639-1/-3, names).
 _LANGUAGE_ALIASES = {
@@ -36,7 +48,7 @@ _LANGUAGE_ALIASES = {
     "en": "en", "eng": "en", "english": "en",
 }
 _TEXT_FIELDS = ("name", "source_language", "target_language", "licence", "source", "version",
-                "description")
+                "description", "family")
 
 
 @dataclass(frozen=True)
@@ -50,6 +62,8 @@ class PackInfo:
     source: str = ""
     version: str = ""
     description: str = ""
+    family: str = ""  # the model family decided by load_pack ("marian", "nllb", ...)
+    non_commercial: bool = False  # said by pack.json, or its licence is a -NC one
 
     def to_dict(self) -> dict[str, str]:
         return {field: getattr(self, field) for field in _TEXT_FIELDS}
@@ -61,10 +75,12 @@ class Pack:
 
     path: Path
     info: PackInfo
-    layout: str  # "opus-mt" or "argos"
+    layout: str  # "opus-mt", "ctranslate2" or "argos"
     model_dir: Path
-    source_spm: Path
+    source_spm: Path  # the tokenizer model files (BPE codes when tokenizer is "bpe")
     target_spm: Path
+    family: ModelFamily | None = None
+    tokenizer: str = "sentencepiece"  # or "bpe": an Argos package's bpe.model
 
     @property
     def name(self) -> str:
@@ -105,18 +121,33 @@ def load_pack(path: str | Path) -> Pack:
     if not folder.is_dir():
         raise PackError(f"{folder} is not a translation pack: it is a file, not a folder.")
 
-    if (folder / "model").is_dir() and (folder / "sentencepiece.model").exists():
+    pack_json = _read_json(folder, folder / PACK_JSON, PACK_JSON) \
+        if (folder / PACK_JSON).is_file() else {}
+    tokenizer = "sentencepiece"
+    shared = _shared_sentencepiece(folder, pack_json)
+    argos_tokenizer = [name for name in ("sentencepiece.model", ARGOS_BPE)
+                       if (folder / name).exists()]
+    if (folder / "model").is_dir() and argos_tokenizer:
         layout = "argos"
     elif (folder / "model").is_dir() and not (folder / "model.bin").exists():
         layout = "argos"  # an Argos package with a part missing; say which below
+    elif shared is not None and not (folder / "source.spm").exists():
+        layout = "ctranslate2"
     else:
         layout = "opus-mt"
 
     if layout == "argos":
         model_dir = folder / "model"
-        source_spm = target_spm = folder / "sentencepiece.model"
+        name = argos_tokenizer[0] if argos_tokenizer else "sentencepiece.model"
+        tokenizer = "bpe" if name == ARGOS_BPE else "sentencepiece"
+        source_spm = target_spm = folder / name
         _require(folder, model_dir / "model.bin", "model/model.bin")
-        _require(folder, source_spm, "sentencepiece.model")
+        _require(folder, source_spm, name)
+    elif layout == "ctranslate2" and shared is not None:
+        model_dir = folder
+        source_spm = target_spm = shared
+        _require(folder, folder / "model.bin", "model.bin")
+        _require(folder, shared, shared.name)
     else:
         model_dir = folder
         source_spm, target_spm = folder / "source.spm", folder / "target.spm"
@@ -125,11 +156,33 @@ def load_pack(path: str | Path) -> Pack:
         _require(folder, target_spm, "target.spm")
     _check_model_dir(folder, model_dir)
     for spm in dict.fromkeys((source_spm, target_spm)):
-        _check_sentencepiece(folder, spm)
+        if tokenizer == "bpe":
+            _check_bpe(folder, spm)
+        else:
+            _check_sentencepiece(folder, spm)
 
     info = _read_info(folder, layout)
     _check_languages(folder, info)
-    return Pack(folder, info, layout, model_dir, source_spm, target_spm)
+    metadata = pack_json
+    if layout == "argos" and (folder / ARGOS_METADATA).is_file():
+        # Its target_prefix, even when an install has written a pack.json beside it.
+        metadata = {**_read_json(folder, folder / ARGOS_METADATA, ARGOS_METADATA), **pack_json}
+    family = decide_family(folder, layout, model_dir, metadata)
+    licence = family_licence(family.name, info.licence)
+    info = replace(info, family=family.name, licence=licence,
+                   non_commercial=info.non_commercial or is_non_commercial(licence))
+    return Pack(folder, info, layout, model_dir, source_spm, target_spm, family, tokenizer)
+
+
+def _shared_sentencepiece(folder: Path, metadata: dict[str, Any]) -> Path | None:
+    named = metadata.get("sentencepiece")
+    if isinstance(named, str) and named.strip():
+        if "/" in named or "\\" in named or named.startswith("."):
+            raise PackError(f"{folder} is not a usable translation pack: in {PACK_JSON}, "
+                            "sentencepiece must be a plain file name in the pack folder.")
+        return folder / named.strip()
+    return next((folder / name for name in SHARED_SENTENCEPIECE
+                 if (folder / name).is_file()), None)
 
 
 def _require(folder: Path, file: Path, label: str) -> None:
@@ -169,6 +222,18 @@ def _check_sentencepiece(folder: Path, spm: Path) -> None:
         raise PackError(f"{folder} is not a usable translation pack: {spm.name} is empty.")
 
 
+def _check_bpe(folder: Path, codes: Path) -> None:
+    from tarjama.core.packs.argos_bpe import BpeTokenizer
+
+    try:
+        BpeTokenizer.load(codes)
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        raise PackError(
+            f"{folder} is not a usable translation pack: {codes.name} is not a valid BPE "
+            f"codes file ({error})."
+        ) from error
+
+
 def _read_json(folder: Path, file: Path, label: str) -> dict[str, Any]:
     try:
         data = json.loads(file.read_text(encoding="utf-8"))
@@ -192,7 +257,7 @@ def _read_info(folder: Path, layout: str) -> PackInfo:
             )
         values = {k: str(data[k]).strip() for k in _TEXT_FIELDS if k in data}
         values["name"] = values.get("name") or folder.name
-        return PackInfo(**values)
+        return PackInfo(**values, non_commercial=data.get("non_commercial") is True)
     if layout == "argos" and (folder / ARGOS_METADATA).is_file():
         data = _read_json(folder, folder / ARGOS_METADATA, ARGOS_METADATA)
         return PackInfo(
