@@ -57,6 +57,7 @@ def test_status_labels(status, label):
 
 CHIPS = [
     (figure("number", "3000", 3000.0), "3,000"),
+    (figure("term", "UNRWA"), "UNRWA"),
     (figure("number", "2.5", 2.5), "2.5"),
     (figure("number", "300", 300.0, qualifier="about"), "about 300"),
     (figure("percent", "95%", 95.0, "%"), "95%"),

@@ -1,11 +1,11 @@
 """Render an analysed article as plain text, Markdown, two-column HTML, JSON or DOCX.
 
 Each renderer returns the file's content (bytes for DOCX); ``write_export`` writes
-it atomically. Fidelity warnings are always carried into the output so that a
-reader of the exported file is warned as the reader of the app is, in the same
-words: kinds and statuses by their labels, never their ids. The HTML (``export_html``)
-tints figures by kind as the reader does; the DOCX is in ``export_docx``; the JSON
-keeps the ids and adds the labels.
+it atomically. Fidelity warnings (lost figures, and glossary terms the English left
+out) are always carried into the output so that a reader of the exported file is
+warned as the reader of the app is, in the same words: kinds and statuses by their
+labels, never their ids. The HTML (``export_html``) tints figures by kind as the
+reader does; the DOCX is in ``export_docx``; the JSON keeps the ids and adds the labels.
 """
 
 from __future__ import annotations

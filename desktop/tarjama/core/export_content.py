@@ -1,6 +1,7 @@
 """What every export says, whatever its format: paragraphs, translation, warnings, summary.
 
-Fidelity warnings speak in the words of the reader ("Figure changed"), never in ids.
+Fidelity warnings speak in the words of the reader ("Figure changed", "Term missing"
+for a glossary term), never in ids.
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from tarjama.core.figures.labels import status_label
+from tarjama.core.figures.model import TERM
 from tarjama.core.pipeline import ArticleResult, SentenceResult
 
 
@@ -20,11 +22,12 @@ def english(sentence: SentenceResult) -> str:
 
 
 def warnings(sentence: SentenceResult) -> list[tuple[str, str]]:
-    """("Figure changed", "the Arabic says 12; the English has 21") for each lost figure."""
+    """("Figure changed", "the Arabic says 12; the English has 21") for each lost figure,
+    ("Term missing", "the glossary renders …") for each glossary term left out."""
     if sentence.fidelity is None:
         return []
-    return [(f"Figure {status_label(c.status)}", c.detail) for c in sentence.fidelity.checks
-            if c.status != "ok"]
+    return [(f"{'Term' if c.source.kind == TERM else 'Figure'} {status_label(c.status)}",
+             c.detail) for c in sentence.fidelity.checks if c.status != "ok"]
 
 
 def summary_sentences(result: ArticleResult) -> list[SentenceResult]:

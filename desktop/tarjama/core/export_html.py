@@ -5,7 +5,9 @@ column is the right one on screen. Arabic cells carry ``dir="rtl"`` (their parag
 start and wrap at the right) and ``lang="ar"`` (fonts, hyphenation, screen readers).
 Figures are highlighted by kind in both languages with the reader's hues: an English
 figure takes the colour of the Arabic figure it renders, and a figure the check found
-lost or changed is drawn in the warning colour, as in the reader.
+lost or changed is drawn in the warning colour, as in the reader. Glossary terms (kind
+"term", found by the fidelity check rather than the figure extractors) are marked the
+same way, in their own hue.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from tarjama.core.export_content import (
 )
 from tarjama.core.figures import hues
 from tarjama.core.figures.labels import figure_description, kind_label
-from tarjama.core.figures.model import Figure
+from tarjama.core.figures.model import Figure, glossary_checks
 from tarjama.core.pipeline import ArticleResult, SentenceResult
 
 ENGLISH_HEADER = "English"
@@ -74,10 +76,11 @@ def sentence_highlights(sentence: SentenceResult) -> tuple[list[Highlight], list
     checks = sentence.fidelity.checks if sentence.fidelity else ()
     check_of_source = {c.source: c for c in checks}
     check_of_target = {c.target: c for c in checks if c.target is not None}
+    terms = glossary_checks(sentence.fidelity)  # glossary terms, marked like figures
     arabic = [(f, f.kind, f in check_of_source and check_of_source[f].status != "ok")
-              for f in sentence.source_figures]
+              for f in [*sentence.source_figures, *(c.source for c in terms)]]
     english_figures = []
-    for figure in sentence.target_figures:
+    for figure in [*sentence.target_figures, *(c.target for c in terms if c.target)]:
         check = check_of_target.get(figure)
         english_figures.append((figure, check.source.kind if check else figure.kind,
                                 check is not None and check.status != "ok"))
@@ -88,7 +91,7 @@ def _legend(result: ArticleResult) -> str:
     """One chip per colour on the page: the Arabic kinds, then kinds only English has."""
     kinds: dict[str, None] = {}
     for sentence in result.sentences:
-        kinds.update(dict.fromkeys(f.kind for f in sentence.source_figures))
+        kinds.update(dict.fromkeys(f.kind for f, _, _ in sentence_highlights(sentence)[0]))
     for sentence in result.sentences:
         kinds.update(dict.fromkeys(kind for _, kind, _ in sentence_highlights(sentence)[1]))
     if not kinds:

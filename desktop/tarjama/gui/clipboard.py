@@ -15,14 +15,16 @@ from tarjama.core.pipeline import ArticleResult, SentenceResult
 _ARABIC_STYLE = 'dir="rtl" lang="ar" style="text-align:right"'
 _WARNING_STYLE = 'style="color:#a40000"'
 WARNING_MARK = "⚠ Check the figures:"
+TERM_MARK = "⚠ Check the terms:"  # a glossary term the English does not have
 
 
 def _warnings(sentence: SentenceResult) -> list[str]:
-    """A line per figure the translation lost or changed, so a pasted report keeps them."""
+    """A line per figure or glossary term the translation lost or changed, so a pasted
+    report keeps them."""
     if sentence.fidelity is None:
         return []
-    return [f"{WARNING_MARK} {check.detail}" for check in sentence.fidelity.checks
-            if check.status != "ok"]
+    return [f"{TERM_MARK if check.source.kind == 'term' else WARNING_MARK} {check.detail}"
+            for check in sentence.fidelity.checks if check.status != "ok"]
 
 
 def _warning_html(lines: list[str]) -> str:

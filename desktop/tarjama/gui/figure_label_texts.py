@@ -30,6 +30,7 @@ MARKED = (
     QT_TRANSLATE_NOOP("FigureLabels", "ordinal"),
     QT_TRANSLATE_NOOP("FigureLabels", "score"),
     QT_TRANSLATE_NOOP("FigureLabels", "fraction"),
+    QT_TRANSLATE_NOOP("FigureLabels", "glossary term"),
     QT_TRANSLATE_NOOP("FigureLabels", "kept"),
     QT_TRANSLATE_NOOP("FigureLabels", "missing"),
     QT_TRANSLATE_NOOP("FigureLabels", "changed"),

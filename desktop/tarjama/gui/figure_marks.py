@@ -1,8 +1,9 @@
 """The figure marks of the two reader panes: where each figure is, its colour and tooltip.
 
 Tooltips speak in labels ("casualties: 12 wounded (kept; English: 12 people)"), never
-in the ids of kinds and statuses. The character formats take every colour from a
-``gui.palette.Palette``, so drawing them again with another palette re-colours them.
+in the ids of kinds and statuses; glossary terms (kind "term") are marked like figures.
+The character formats take every colour from a ``gui.palette.Palette``, so drawing them
+again with another palette re-colours them.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextDocu
 from PySide6.QtWidgets import QTextEdit
 
 from tarjama.core.figures.labels import figure_description, status_label
+from tarjama.core.figures.model import TERM, glossary_checks
 from tarjama.core.pipeline import SentenceResult
 from tarjama.gui.palette import Palette
 from tarjama.gui.reader_sentences import Mark
@@ -57,7 +59,8 @@ def source_marks(sentence: SentenceResult) -> list[Mark]:
     """Arabic figure marks; the tooltip says what became of the figure in the English."""
     checks = {c.source: c for c in sentence.fidelity.checks} if sentence.fidelity else {}
     marks = []
-    for figure in sentence.source_figures:
+    terms = [c.source for c in glossary_checks(sentence.fidelity)]
+    for figure in [*sentence.source_figures, *terms]:
         check = checks.get(figure)
         note = figure_description(figure)
         if check is not None:
@@ -74,7 +77,8 @@ def target_marks(sentence: SentenceResult) -> tuple[list[Mark], str]:
     checks = sentence.fidelity.checks if sentence.fidelity else ()
     source_of = {c.target: c for c in checks if c.target is not None}
     marks = []
-    for figure in sentence.target_figures:
+    terms = [c.target for c in glossary_checks(sentence.fidelity) if c.target is not None]
+    for figure in [*sentence.target_figures, *terms]:
         check = source_of.get(figure)
         kind = check.source.kind if check else figure.kind
         note = figure_description(figure)
@@ -82,6 +86,6 @@ def target_marks(sentence: SentenceResult) -> tuple[list[Mark], str]:
                  else f" ({status_label('added')}: no Arabic figure matches it)")
         marks.append(Mark(figure.start, figure.end, kind, note,
                           warning=check is not None and check.status != "ok"))
-    problems = [f"figure {status_label(c.status)}: {c.detail}" for c in checks
-                if c.status != "ok"]
+    problems = [f"{'term' if c.source.kind == TERM else 'figure'} {status_label(c.status)}: "
+                f"{c.detail}" for c in checks if c.status != "ok"]
     return marks, "\n".join(f"⚠ {p}" for p in problems)

@@ -8,7 +8,7 @@ from typing import NamedTuple
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from tarjama.core.figures.labels import figure_description, status_label
-from tarjama.core.figures.model import Figure
+from tarjama.core.figures.model import TERM, Figure, glossary_checks
 from tarjama.core.pipeline import SentenceResult
 from tarjama.gui.figure_label_texts import kind_text, status_text
 
@@ -32,7 +32,8 @@ def figure_rows(sentence: SentenceResult) -> list[FigureRow]:
     """One row for each figure of one sentence.
 
     Arabic figures come with their fidelity check; an English figure that matches no
-    Arabic one is listed too, so nothing the translation added goes unseen.
+    Arabic one is listed too, so nothing the translation added goes unseen; then the
+    glossary terms of the Arabic, with the rendering the English has for each.
     """
     checks = {c.source: c for c in sentence.fidelity.checks} if sentence.fidelity else {}
     rows = []
@@ -51,6 +52,9 @@ def figure_rows(sentence: SentenceResult) -> list[FigureRow]:
     for figure in sentence.target_figures:
         if figure not in matched:  # the English invented it
             rows.append(FigureRow(figure.kind, "", figure.text, "added", figure))
+    for check in glossary_checks(sentence.fidelity):  # terms are found only once translated
+        rows.append(FigureRow(TERM, check.source.text, check.target.text if check.target
+                              else "", check.status, check.source, check.target))
     return rows
 
 
@@ -67,10 +71,20 @@ STATUS_TIPS = {
 }
 
 
+TERM_TIPS = {
+    "ok": QT_TRANSLATE_NOOP("FiguresModel",
+                            "Kept: the translation uses the glossary's rendering."),
+    "missing": QT_TRANSLATE_NOOP(
+        "FiguresModel", "Missing: the translation does not use the glossary's rendering of "
+                        "this term. Check the English."),
+}
+
+
 def row_tooltips(row: FigureRow) -> tuple[str, str, str, str]:
     """Kind: the figure as a person reads it; English: what the translation has, read the
     same way; status: what it means."""
     english = figure_description(row.english_figure) if row.english_figure else row.english
+    tips = TERM_TIPS if row.kind == TERM and row.status in TERM_TIPS else STATUS_TIPS
     return (figure_description(row.figure), row.arabic, english,
-            QCoreApplication.translate("FiguresModel", STATUS_TIPS[row.status])
-            if row.status in STATUS_TIPS else status_label(row.status))
+            QCoreApplication.translate("FiguresModel", tips[row.status])
+            if row.status in tips else status_label(row.status))

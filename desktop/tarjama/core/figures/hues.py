@@ -1,7 +1,8 @@
 """One hue per figure kind, shared by the reader's highlights and the HTML export.
 
 Kinds are grouped into a few hues so a reader learns them quickly: amounts green,
-time blue, people red, everything else amber.
+time blue, people red, everything else amber; glossary terms, which are names rather
+than figures, pink.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ KIND_HUES = {
     "casualties": 0, "arrests": 20,
     # everything else
     "number": 45, "count_word": 45, "ordinal": 55, "score": 65,
+    # names and terms of the user's glossary
+    "term": 320,
 }
 FALLBACK_HUE = 45
 

@@ -31,6 +31,7 @@ KIND_LABELS = {
     "ordinal": "ordinal",
     "score": "score",
     "fraction": "fraction",
+    "term": "glossary term",
 }
 
 STATUS_LABELS = {
@@ -119,7 +120,7 @@ def _value_label(figure: Figure) -> str:
         return f"score {value}"
     if kind == "fraction":
         return FRACTION_WORDS.get(value, value)
-    return value  # count_word ("dozens"), ordinal ("3rd") and kinds still to come
+    return value  # count_word ("dozens"), ordinal ("3rd"), term (its English), kinds to come
 
 
 def _grouped(amount: str) -> str:

@@ -5,9 +5,13 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
+# A glossary term (core/glossary.py): not found by the figure extractors, but checked,
+# highlighted and warned of like a figure. Its value is the English it must be given.
+TERM = "term"
 KINDS = (
     "number", "percent", "date", "year", "duration", "age", "quantity",
     "money", "casualties", "arrests", "count_word", "time", "ordinal", "score", "fraction",
+    TERM,
 )
 # See docs/figures.md for the values of each kind and the qualifiers.
 QUALIFIERS = ("about", "more than", "less than", "at least", "up to", "early", "mid", "late")
@@ -65,3 +69,11 @@ class Fidelity:
 
     def to_dict(self) -> dict[str, Any]:
         return {"status": self.status, "checks": [c.to_dict() for c in self.checks]}
+
+
+def glossary_checks(fidelity: Fidelity | None) -> tuple[FigureCheck, ...]:
+    """The checks of glossary terms (kind "term"): their Arabic is not among a sentence's
+    ``source_figures``, nor their English among its ``target_figures``."""
+    if fidelity is None:
+        return ()
+    return tuple(c for c in fidelity.checks if c.source.kind == TERM)
