@@ -40,6 +40,7 @@ PAIRS = [
     ("warning_underline", "page", WARNING),
     ("warning_underline", "hover_fill", WARNING),
     ("warning_underline", "current_fill", WARNING),
+    ("low_confidence", "page", WARNING),  # the quiet margin mark is drawn on the page only
     ("hover_fill", "page", HIGHLIGHT),
     ("current_fill", "page", HIGHLIGHT),
 ]
@@ -140,3 +141,14 @@ def test_current_follows_the_application_palette_and_announces_it(qapp):
         palette.notifier().changed.disconnect(seen.append)
         theme.apply_theme(qapp, "system")
     assert seen[:2] == [palette.DARK, palette.LIGHT]
+
+
+def test_the_low_confidence_mark_is_quieter_than_the_warning_red():
+    # Quieter: nearer the page than the warning red and the repair blue, and greyer.
+    for _name, chosen in palettes():
+        page = chosen.page
+        assert contrast(chosen.low_confidence, page) < contrast(chosen.warning_underline, page)
+        saturation = QColor(chosen.warning_underline).hsvSaturation()
+        assert QColor(chosen.low_confidence).hsvSaturation() < saturation / 3  # a grey
+    for chosen in (palette.LIGHT, palette.DARK):
+        assert contrast(chosen.low_confidence, chosen.page) < contrast(chosen.link, chosen.page)

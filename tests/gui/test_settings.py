@@ -29,6 +29,9 @@ def test_every_field_round_trips(tmp_path):
     settings.theme = "dark"
     settings.copy_with_arabic = False
     settings.copy_with_source_name = False
+    settings.repair_figures = False
+    settings.mark_low_confidence = False
+    settings.low_confidence_threshold = -2.5
     settings.recent_files = ["/a/one.txt", "/b/two.docx"]
     settings.window_geometry = b"\x01\x02geometry"
     settings.window_state = b"state"
@@ -46,6 +49,13 @@ def test_every_field_round_trips(tmp_path):
     ("summary_sentences=500", "summary_sentences", 30),
     ("arabic_font_size=2", "arabic_font_size", 8),
     ("copy_with_arabic=false", "copy_with_arabic", False),
+    ("repair_figures=false", "repair_figures", False),
+    ("mark_low_confidence=0", "mark_low_confidence", False),
+    ("low_confidence_threshold=-1.75", "low_confidence_threshold", -1.75),
+    ("low_confidence_threshold=sure", "low_confidence_threshold", -1.0),
+    ("low_confidence_threshold=nan", "low_confidence_threshold", -1.0),
+    ("low_confidence_threshold=2", "low_confidence_threshold", 0.0),
+    ("low_confidence_threshold=-80", "low_confidence_threshold", -10.0),
 ])
 def test_bad_hand_edits_are_repaired(tmp_path, line, field, expected):
     path = tmp_path / "settings.ini"
@@ -61,3 +71,12 @@ def test_recent_files_are_unique_newest_first_and_bounded(tmp_path):
     assert len(settings.recent_files) == MAX_RECENT_FILES
     assert settings.recent_files[0] == str((tmp_path / "5.txt").resolve())
     assert len(set(settings.recent_files)) == MAX_RECENT_FILES
+
+
+def test_repair_and_confidence_marks_are_on_by_default_at_the_cores_threshold(tmp_path):
+    from tarjama.core.confidence import DEFAULT_LOW_CONFIDENCE
+
+    settings = Settings.load(tmp_path / "absent.ini")
+    assert settings.repair_figures is True
+    assert settings.mark_low_confidence is True
+    assert settings.low_confidence_threshold == DEFAULT_LOW_CONFIDENCE

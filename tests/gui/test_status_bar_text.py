@@ -64,6 +64,9 @@ def test_arabic_counts_take_their_plural_forms(qtbot, qapp):
         assert "جملة" in forms[65]
         bar.show_figure_count(5, 2)
         assert "%" not in bar.figures_button.text()
+        bar.show_figure_count(5, 2, 3)
+        assert "%" not in bar.figures_button.text()
+        assert "3" in bar.figures_button.text()
     finally:
         ui_language.apply_ui_language("en")
 
@@ -77,5 +80,9 @@ def test_english_counts(qtbot):
     assert bar.progress_bar.text() == "0 / 65 sentences"
     bar.show_figure_count(62, 2)
     assert bar.figures_button.text() == "62 figures · 2 warnings"
+    bar.show_figure_count(62, 2, 3)
+    assert bar.figures_button.text() == "62 figures · 2 warnings · 3 repaired"
+    bar.show_figure_count(1, 0, 1)
+    assert bar.figures_button.text() == "1 figure · 1 repaired"
     bar.show_stopped(3, 10)
     assert bar.status_label.text() == "Stopped after 3 of 10 sentences."

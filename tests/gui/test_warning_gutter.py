@@ -18,6 +18,8 @@ def window(make_window, open_and_wait, use_tiny_pack, tmp_path, qtbot):
     window.resize(1000, 700)  # every sentence in view
     open_warned_article(window, open_and_wait, tmp_path)
     qtbot.waitUntil(lambda: window.target_pane.warned_sentences() == WARNED)
+    assert window.target_pane.low_confidence_sentences() == []
+    assert window.target_pane.repaired_sentences() == []
     return window
 
 

@@ -2,9 +2,10 @@
 
 It has the words for each stage of an article job (reading, translating with its speed,
 the final count, stopped with a Resume button, failed); the window says which stage was
-reached. A permanent button counts the article's figures and warnings ("62 figures ·
-2 warnings"); clicking it asks the window for the Key Figures panel. Counts go through
-Qt's numerus forms (``tr(text, "", n)``), which Arabic needs for its six plural forms.
+reached. A permanent button counts the article's figures, warnings and repaired
+sentences ("62 figures · 2 warnings · 1 repaired"); clicking it asks the window for the
+Key Figures panel. Counts go through Qt's numerus forms (``tr(text, "", n)``), which
+Arabic needs for its six plural forms.
 The progress bar is as wide as its longest text, "9999 / 9999 sentences" in the
 interface language, so the text is never cut or wrapped.
 """
@@ -117,13 +118,17 @@ class JobStatusBar(QStatusBar):
                                   .replace("%1", str(done)))
         self.resume_button.show()
 
-    def show_figure_count(self, figures: int, warnings: int) -> None:
-        """The figures of the article on screen and how many sentences warn about one."""
+    def show_figure_count(self, figures: int, warnings: int, repaired: int = 0) -> None:
+        """The figures of the article on screen, how many sentences warn about one, and
+        how many were translated again because their first translation lost one."""
         counted = self.tr("1 figure") if figures == 1 else self.tr("%n figures", "", figures)
         if warnings:
             warned = (self.tr("1 warning") if warnings == 1
                       else self.tr("%n warnings", "", warnings))
             counted = self.tr("%1 · %2").replace("%1", counted).replace("%2", warned)
+        if repaired:
+            counted = self.tr("%1 · %2").replace("%1", counted).replace(
+                "%2", self.tr("%n repaired", "", repaired))
         self.figures_button.setText(counted)
         self.figures_button.show()
 

@@ -1,8 +1,11 @@
 """The reader window's menu bar: File, Edit, View, Packs and Help, and their actions.
 
-Find (Ctrl+F, F3, Shift+F3) is in Edit and drives the window's ``find_bar``; the figure
+Find (Ctrl+F, F3, Shift+F3) is in Edit and drives the window's ``find_bar``, and so is
+the Glossary editor (``glossary_dialog``, imported when first opened); the figure
 warnings (F8, Shift+F8) are in View, next to the sentence keys, and their enabled state
-is kept by the window's ``warnings`` navigator.
+is kept by the window's ``warnings`` navigator; so are the low-confidence marks and their
+threshold. Retranslating sentences that lost a figure is a Packs option: it changes
+what the pack is asked, not what is shown.
 
 The actions belong to the window (their parent) and call its slots; ``build_menus``
 hands back the ones the window enables and disables as work starts and ends.
@@ -43,10 +46,13 @@ ACTION_TEXTS = (
     QT_TRANSLATE_NOOP("MainWindow", "&Find…"),
     QT_TRANSLATE_NOOP("MainWindow", "Find &Next"),
     QT_TRANSLATE_NOOP("MainWindow", "Find Pre&vious"),
+    QT_TRANSLATE_NOOP("MainWindow", "&Glossary…"),
     QT_TRANSLATE_NOOP("MainWindow", "Next Sentence"),
     QT_TRANSLATE_NOOP("MainWindow", "Previous Sentence"),
     QT_TRANSLATE_NOOP("MainWindow", "Next &Warning"),
     QT_TRANSLATE_NOOP("MainWindow", "Previous Warnin&g"),
+    QT_TRANSLATE_NOOP("MainWindow", "Mar&k Low-Confidence Sentences"),
+    QT_TRANSLATE_NOOP("MainWindow", "Low-Confidence Thres&hold…"),
     QT_TRANSLATE_NOOP("MainWindow", "&Cancel Translation"),
     QT_TRANSLATE_NOOP("MainWindow", "Zoom &In"),
     QT_TRANSLATE_NOOP("MainWindow", "Zoom &Out"),
@@ -55,6 +61,7 @@ ACTION_TEXTS = (
     QT_TRANSLATE_NOOP("MainWindow", "Light"),
     QT_TRANSLATE_NOOP("MainWindow", "Dark"),
     QT_TRANSLATE_NOOP("MainWindow", "&Manage Packs…"),
+    QT_TRANSLATE_NOOP("MainWindow", "Re&pair Lost Figures by Retranslating"),
     QT_TRANSLATE_NOOP("MainWindow", "&About Tarjama"),
 )
 
@@ -124,6 +131,8 @@ def build_menus(window: MainWindow) -> WindowActions:
     add_action(window, "&Find…", find.open_bar, QKeySequence.StandardKey.Find, edit)
     add_action(window, "Find &Next", find.find_next, "F3", edit)
     add_action(window, "Find Pre&vious", find.find_previous, "Shift+F3", edit)
+    edit.addSeparator()
+    add_action(window, "&Glossary…", lambda: edit_glossary(window), None, edit)
 
     view = bar.addMenu(QCoreApplication.translate("MainWindow", "&View"))
     add_action(window, "Next Sentence", window.linker.next, ["Alt+Down", "Ctrl+]"], view)
@@ -132,6 +141,10 @@ def build_menus(window: MainWindow) -> WindowActions:
     previous_warning = add_action(window, "Previous Warnin&g", window.warnings.previous,
                                   "Shift+F8", view)
     window.warnings.watch(next_warning, previous_warning)
+    marking = add_toggle(window, view, "Mar&k Low-Confidence Sentences", "mark_low_confidence")
+    marking.toggled.connect(lambda _on: window.apply_confidence_marking())
+    add_action(window, "Low-Confidence Thres&hold…", window.change_low_confidence_threshold,
+               None, view)
     cancel = add_action(window, "&Cancel Translation", window.cancel_translation, "Esc", view)
     cancel.setEnabled(False)
     view.addSeparator()
@@ -153,6 +166,8 @@ def build_menus(window: MainWindow) -> WindowActions:
 
     packs = bar.addMenu(QCoreApplication.translate("MainWindow", "&Packs"))
     add_action(window, "&Manage Packs…", window.manage_packs, None, packs)
+    packs.addSeparator()
+    add_toggle(window, packs, "Re&pair Lost Figures by Retranslating", "repair_figures")
     help_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
     add_action(window, "&About Tarjama", window.show_about, None, help_menu)
     return WindowActions(export, copy_summary, copy_translation, with_arabic, with_source,
@@ -217,3 +232,10 @@ def reopen_with_encoding(window: MainWindow) -> None:
     if chosen:
         window.encodings.choose(path, encoding)
         window.open_file(path)
+
+
+def edit_glossary(window: MainWindow) -> None:
+    """Edit ▸ Glossary…: the non-modal glossary editor; saving checks the article again."""
+    from tarjama.gui.glossary_dialog import run_glossary_dialog
+
+    run_glossary_dialog(window)

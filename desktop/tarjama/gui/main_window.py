@@ -32,6 +32,7 @@ from tarjama.gui.errors import ErrorReporter
 from tarjama.gui.figures_panel import FiguresPanel
 from tarjama.gui.file_dialogs import ask_article
 from tarjama.gui.find_bar import FindBar
+from tarjama.gui.job_requests import request_for
 from tarjama.gui.job_status_bar import JobStatusBar
 from tarjama.gui.main_menu import build_menus
 from tarjama.gui.pack_banner import PackBanner
@@ -50,7 +51,6 @@ from tarjama.gui.window_docks import SideDocks
 from tarjama.gui.window_outputs import ArticleOutputs
 from tarjama.gui.window_status import WindowStatus
 from tarjama.gui.window_zoom import PaneZoom
-from tarjama.gui.worker import JobRequest
 
 
 class MainWindow(WindowStatus, ArticleOutputs, PaneZoom, QMainWindow):
@@ -162,10 +162,7 @@ class MainWindow(WindowStatus, ArticleOutputs, PaneZoom, QMainWindow):
     def open_file(self, path: str | Path) -> None:
         """Start reading and translating a file; a job still running is cancelled."""
         self.current_path = Path(path)
-        self.session.start(JobRequest(self.current_path, self.settings.pack or None,
-                                      self.settings.beam_size, self.summary_panel.algorithm,
-                                      self.summary_panel.length,
-                                      self.encodings.chosen(self.current_path)))
+        self.session.start(request_for(self, self.current_path))
         self.job_status.show_reading(self.current_path.name)
         self._update_actions()
 

@@ -2,10 +2,10 @@
 
 A theme is given as a few seed colours (``Seeds``); ``build`` derives the rest so that
 each text stays readable on each fill it can sit on (WCAG 2 contrast: 4.5:1 for text,
-3:1 for warnings and the wavy underline, 1.5:1 for the hover and current-sentence
-fills against the page). Derived colours are nudged toward the page or away from it
-until the contrast holds, instead of being hand-tuned, so a system palette with other
-page and text colours gets readable fills too.
+3:1 for warnings, the wavy underline and the quiet low-confidence mark, 1.5:1 for the
+hover and current-sentence fills against the page). Derived colours are nudged toward
+the page or away from it until the contrast holds, instead of being hand-tuned, so a
+system palette with other page and text colours gets readable fills too.
 
 Widgets never keep colours of their own: they ask ``current()`` when they draw and
 again when ``notifier().changed`` fires (``theme.apply_theme`` emits it right after
@@ -29,6 +29,9 @@ RGB = tuple[int, int, int]
 
 TEXT_CONTRAST = 4.5
 WARNING_CONTRAST = 3.0
+# The low-confidence margin mark: the grey between page and text that just passes 3:1
+# (the margin covers rounding); quieter than the warning red, which reads at 4.5:1 or more.
+QUIET_MARK_CONTRAST = 3.2
 HOVER_CONTRAST = 1.6  # the target is 1.5; the margin covers rounding to whole RGB steps
 CURRENT_CONTRAST = 2.1  # stronger than hover, so the two never look alike
 # Find matches: saturated fills no figure tint comes near (pale or deep, never vivid),
@@ -164,6 +167,7 @@ class Palette:
     current_fill: str
     warning_text: str  # figures whose translation changed, on their figure fill
     warning_underline: str  # the wavy line under a sentence with a fidelity warning
+    low_confidence: str  # the quiet margin mark beside a sentence the model was unsure of
     figure_text: str
     figure_fills: tuple[tuple[str, str], ...]  # (kind, fill), one per kind in hues
     figure_fallback: str  # the fill of a kind hues does not know
@@ -201,6 +205,7 @@ def build(seeds: Seeds) -> Palette:
     fills = {kind: _fill_readable(rgb, page, [(text, TEXT_CONTRAST), (warning, TEXT_CONTRAST)])
              for kind, rgb in tinted.items()}
     underline = _ink_readable(warning, extreme, [page, hover, current], WARNING_CONTRAST)
+    quiet = _ink_readable(page, text, [page], QUIET_MARK_CONTRAST)  # a grey, page to text
     return Palette(
         dark=seeds.dark, page=seeds.page, text=seeds.text,
         muted_text=to_hex(_muted(text, page, [page, to_rgb(seeds.window)])),
@@ -209,6 +214,7 @@ def build(seeds: Seeds) -> Palette:
         selection=seeds.selection, selection_text=seeds.selection_text,
         hover_fill=to_hex(hover), current_fill=to_hex(current),
         warning_text=to_hex(warning), warning_underline=to_hex(underline),
+        low_confidence=to_hex(quiet),
         figure_text=seeds.text,
         figure_fills=tuple((kind, to_hex(fills[kind])) for kind in hues.KIND_HUES),
         figure_fallback=to_hex(fills[""]),

@@ -7,7 +7,8 @@ coloured with character formats, hover and current sentence with extra selection
 so that highlighting never edits the document. How paragraphs are aligned lives in
 ``reader_paragraphs``, hit testing and scrolling in ``reader_scrolling``, replacing
 the texts and marks of a streamed slice in ``reader_updates``, building the document
-(the first screens at once, the rest in slices of the event loop) in ``reader_build``.
+(the first screens at once, the rest in slices of the event loop) in ``reader_build``,
+the repairs and scores the margin marks in ``sentence_marks``.
 
 Colours come from ``gui.palette``. A theme change re-formats only the ranges that carry
 a colour (figures, warned and pending sentences), and only if the palette changed: the
@@ -43,13 +44,15 @@ from tarjama.gui.reader_sentences import (
     ranges_between,
 )
 from tarjama.gui.reader_updates import SentenceUpdates
+from tarjama.gui.sentence_marks import SentenceMarks
 
 __all__ = ["Mark", "PaneSentence", "ReaderPane", "SentenceUpdate"]
 
 SLICE_SECONDS = 0.005  # with the layout that follows a slice, about half a 60 Hz frame
 
 
-class ReaderPane(DocumentBuild, SentenceUpdates, SentenceScrolling, QTextBrowser):
+class ReaderPane(SentenceMarks, DocumentBuild, SentenceUpdates, SentenceScrolling,
+                 QTextBrowser):
     """A read-only text view of sentences, right-to-left when ``rtl`` is true."""
 
     sentence_hovered = Signal(int)  # -1 when the pointer leaves every sentence
@@ -76,6 +79,7 @@ class ReaderPane(DocumentBuild, SentenceUpdates, SentenceScrolling, QTextBrowser
         self._recolour_timer.timeout.connect(self._recolour_slice)
         palette.notifier().changed.connect(self.refresh_colours)
         self._init_build()
+        self._init_sentence_marks()  # repairs and scores, drawn in the margin
 
     # -- content ---------------------------------------------------------------------------
 
@@ -174,12 +178,13 @@ class ReaderPane(DocumentBuild, SentenceUpdates, SentenceScrolling, QTextBrowser
     # -- hit testing and tooltips ----------------------------------------------------------
 
     def tooltip_at(self, point: QPoint) -> str:
-        """What hovering shows: the fidelity warning of the sentence, or the figure's note."""
+        """What hovering shows: the sentence's warning, repair and confidence; the figure's."""
         position = self.position_at(point)
         sentence_id = self.sentence_at_position(position)
         if sentence_id < 0:
             return ""
         lines = [self._warnings[sentence_id]] if sentence_id in self._warnings else []
+        lines += self.sentence_notes(sentence_id)
         marks = self._marks.get(sentence_id, [])
         ranges = mark_ranges(self._starts[sentence_id], self._texts[sentence_id], marks)
         for mark, (start, end) in zip(marks, ranges, strict=True):

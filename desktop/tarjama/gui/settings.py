@@ -9,6 +9,7 @@ the application from starting.
 from __future__ import annotations
 
 import dataclasses
+import math
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -16,12 +17,15 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings
 
 from tarjama.core import paths
+from tarjama.core.confidence import DEFAULT_LOW_CONFIDENCE
 
 THEMES = ("system", "light", "dark")
 UI_LANGUAGES = ("system", "en", "ar")  # the interface language (gui/ui_language.py)
 MAX_RECENT_FILES = 10
 MIN_FONT_SIZE, MAX_FONT_SIZE = 8, 40
 MAX_SUMMARY_SENTENCES = 30
+# The low-confidence threshold, in the model's log-probability per token (<= 0).
+LOWEST_THRESHOLD, HIGHEST_THRESHOLD = -10.0, 0.0
 
 
 def default_settings_path() -> Path:
@@ -42,6 +46,9 @@ class Settings:
     ui_language: str = "system"
     copy_with_arabic: bool = True
     copy_with_source_name: bool = True
+    repair_figures: bool = True  # translate again when a figure is lost or changed
+    mark_low_confidence: bool = True
+    low_confidence_threshold: float = DEFAULT_LOW_CONFIDENCE
     recent_files: list[str] = field(default_factory=list)
     window_geometry: bytes = b""
     window_state: bytes = b""
@@ -89,6 +96,10 @@ class Settings:
         self.summary_sentences = max(1, min(self.summary_sentences, MAX_SUMMARY_SENTENCES))
         self.arabic_font_size = max(MIN_FONT_SIZE, min(self.arabic_font_size, MAX_FONT_SIZE))
         self.english_font_size = max(MIN_FONT_SIZE, min(self.english_font_size, MAX_FONT_SIZE))
+        if math.isnan(self.low_confidence_threshold):
+            self.low_confidence_threshold = defaults.low_confidence_threshold
+        self.low_confidence_threshold = max(LOWEST_THRESHOLD, min(self.low_confidence_threshold,
+                                                                  HIGHEST_THRESHOLD))
         from tarjama.core.summary import ALGORITHMS
 
         if self.summary_algorithm not in ALGORITHMS:
@@ -112,6 +123,8 @@ def _convert(raw: Any, default: Any) -> Any:
             return raw if isinstance(raw, bool) else str(raw).lower() in ("true", "1", "yes")
         if isinstance(default, int):
             return int(raw)
+        if isinstance(default, float):
+            return float(raw)
         if isinstance(default, bytes):
             return bytes(raw.data()) if isinstance(raw, QByteArray) else default
         if isinstance(default, list):

@@ -1,4 +1,5 @@
-"""The reader window's other dialogs: Translate Folder, Manage Packs and About.
+"""The reader window's other dialogs: Translate Folder, Manage Packs, About, and the
+low-confidence threshold.
 
 Each dialog's module is imported when it is opened, so the window starts without them.
 """
@@ -7,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QInputDialog, QWidget
 
 from tarjama.core.errors import PackError
 from tarjama.core.pipeline import ArticleResult
+from tarjama.gui.settings import HIGHEST_THRESHOLD, LOWEST_THRESHOLD
 
 
 def run_batch_dialog(parent: QWidget) -> QWidget:
@@ -81,3 +84,22 @@ def run_about_dialog(parent: QWidget, article: ArticleResult | None,
     from tarjama.gui.about_dialog import AboutDialog
 
     AboutDialog(*pack_credits(article, pack_spec), parent=parent).exec()
+
+
+def ask_low_confidence_threshold(parent: QWidget, value: float) -> float | None:
+    """The score below which sentences are marked as low confidence; None if cancelled."""
+    dialog = QInputDialog(parent)
+    dialog.setObjectName("threshold_dialog")
+    dialog.setWindowTitle(QCoreApplication.translate("ToolDialogs", "Low-Confidence Threshold"))
+    dialog.setLabelText(QCoreApplication.translate(
+        "ToolDialogs", "Mark sentences the model scores below this, in log-probability per "
+        "token\n(0 is the surest; tarjama eval shows how the score follows chrF):"))
+    dialog.setInputMode(QInputDialog.InputMode.DoubleInput)
+    dialog.setDoubleRange(LOWEST_THRESHOLD, HIGHEST_THRESHOLD)
+    dialog.setDoubleDecimals(1)
+    dialog.setDoubleStep(0.1)
+    dialog.setDoubleValue(value)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    chosen = dialog.doubleValue()
+    dialog.deleteLater()
+    return chosen if accepted else None

@@ -1,11 +1,13 @@
-"""A narrow margin beside a reader pane with a marker at each sentence that has a warning.
+"""A narrow margin beside a reader pane with a marker at each sentence worth a second look.
 
 A warned sentence (its translation lost or changed a figure) is underlined in the
 English pane, but an underline in the middle of a long paragraph is easy to miss when
 scrolling. The gutter draws a bar in the warning colour beside every such sentence, from
 its first line to its last, in both panes (the Arabic pane shows the English pane's
-warnings: the sentence ids are the same). Clicking a bar makes that sentence current;
-hovering it shows the warning.
+marks: the sentence ids are the same). Two quieter marks share the margin: a hollow bar
+in the link blue beside a sentence whose translation was repaired (``repair_marks``),
+and a thin grey line beside one the model was unsure of (``confidence_marks``). Clicking
+a marker makes that sentence current; hovering it shows what the marks mean for it.
 
 The gutter is a child of the pane placed in a viewport margin on the side where lines
 start (left in the English pane, right in the Arabic one). It paints whenever the pane's
@@ -18,7 +20,7 @@ from __future__ import annotations
 import bisect
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPainter, QPainterPath, QPaintEvent
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from tarjama.gui import palette
@@ -26,10 +28,13 @@ from tarjama.gui.reader_pane import ReaderPane
 
 GUTTER_WIDTH = 12  # pixels; the marker is the middle half of it
 MIN_MARKER = 6  # a marker is never shorter than this, so a click can find it
+WARNING, REPAIRED, LOW_CONFIDENCE = "warning", "repaired", "low_confidence"
+KINDS = (LOW_CONFIDENCE, WARNING, REPAIRED)  # in the order they are drawn, each over the last
+RING = 2  # the width of the hollow bar's sides, in pixels
 
 
 class WarningGutter(QWidget):
-    """The warning markers of ``warnings`` (a pane) drawn beside ``pane``."""
+    """The markers of ``warnings`` (a pane: its warnings, repairs, scores) beside ``pane``."""
 
     warning_clicked = Signal(int)  # the id of the sentence whose marker was clicked
 
@@ -41,6 +46,8 @@ class WarningGutter(QWidget):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setAccessibleName(self.tr("Warning markers"))
         self._viewport = pane.viewport()
+        self._rects: dict[int, tuple[int, int]] = {}  # sentence id -> top, bottom in the document
+        self._rects_layout: tuple[object, ...] = ()  # the document layout they were measured in
         pane.installEventFilter(self)
         self._viewport.installEventFilter(self)
         # A method, not a lambda: the notifier outlives the window, our slot dies with us.
@@ -50,29 +57,69 @@ class WarningGutter(QWidget):
 
     # -- where the markers are -------------------------------------------------------------
 
-    def markers(self) -> list[tuple[int, int, int]]:
-        """(sentence id, top, bottom) of each marker in view, in gutter coordinates."""
-        warned = self.warnings.warned_sentences()
+    def marked_sentences(self, kind: str = WARNING) -> list[int]:
+        """Ids of the sentences with a marker of ``kind``, ascending."""
+        if kind == REPAIRED:
+            return self.warnings.repaired_sentences()
+        if kind == LOW_CONFIDENCE:
+            return self.warnings.low_confidence_sentences()
+        return self.warnings.warned_sentences()
+
+    def markers(self, kind: str = WARNING) -> list[tuple[int, int, int]]:
+        """(sentence id, top, bottom) of each ``kind`` marker in view, in gutter coordinates."""
+        return self.markers_in_view((kind,))[kind]
+
+    def markers_in_view(self, kinds: tuple[str, ...] = KINDS,
+                        ) -> dict[str, list[tuple[int, int, int]]]:
+        """The markers of each kind in view; what is in view is measured once for all."""
+        marked = {kind: self.marked_sentences(kind) for kind in kinds}
+        shown: dict[str, list[tuple[int, int, int]]] = {kind: [] for kind in kinds}
         count = self.pane.sentence_count()
-        if not warned or not count:
-            return []
+        if not count or not any(marked.values()):
+            return shown
         first, last = self.pane.visible_sentences()
         scroll = self.pane.verticalScrollBar().value()
-        shown = []
-        for sentence_id in warned[bisect.bisect_left(warned, first):
-                                  bisect.bisect_right(warned, last)]:
-            if sentence_id >= count:
-                break
-            top, bottom = self.pane.sentence_rect_y(sentence_id)
-            top -= scroll
-            bottom = max(bottom - scroll, top + MIN_MARKER)
-            shown.append((sentence_id, top, bottom))
+        self._forget_rects_of_another_layout()
+        for kind, ids in marked.items():
+            for sentence_id in ids[bisect.bisect_left(ids, first):
+                                   bisect.bisect_right(ids, last)]:
+                if sentence_id >= count:
+                    break
+                top, bottom = self._document_rect(sentence_id)
+                top -= scroll
+                bottom = max(bottom - scroll, top + MIN_MARKER)
+                shown[kind].append((sentence_id, top, bottom))
         return shown
+
+    def _forget_rects_of_another_layout(self) -> None:
+        """Scrolling repaints the gutter at every step without moving the text in the
+        document; measuring each marked sentence again cost milliseconds per paint, so
+        the rectangles are kept until the document or its layout changes."""
+        document = self.pane.document()
+        layout = (document, document.revision(), document.textWidth(),
+                  document.size().height(), document.defaultFont().toString(),
+                  self.pane.built_count())
+        if layout != self._rects_layout:
+            self._rects.clear()
+            self._rects_layout = layout
+
+    def _document_rect(self, sentence_id: int) -> tuple[int, int]:
+        """A sentence's top and bottom in the document (see the method above)."""
+        rect = self._rects.get(sentence_id)
+        if rect is None:
+            rect = self._rects[sentence_id] = self.pane.sentence_rect_y(sentence_id)
+        return rect
 
     def marker_at(self, y: int) -> int:
         """The sentence whose marker is at gutter height ``y``, or -1."""
-        hits = [sentence_id for sentence_id, top, bottom in self.markers() if top <= y <= bottom]
-        return hits[-1] if hits else -1  # two sentences on one line: the later one starts there
+        hits = [sentence_id for markers in self.markers_in_view().values()
+                for sentence_id, top, bottom in markers if top <= y <= bottom]
+        return max(hits, default=-1)  # two sentences on one line: the later one starts there
+
+    def tooltip(self, sentence_id: int) -> str:
+        """What hovering a marker shows: the warning, the repair, the confidence."""
+        lines = [self.warnings.warning(sentence_id), *self.warnings.sentence_notes(sentence_id)]
+        return "\n".join(line for line in lines if line)
 
     # -- drawing and events ----------------------------------------------------------------
 
@@ -91,13 +138,12 @@ class WarningGutter(QWidget):
         colours = palette.current()
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor(colours.page))
-        ink = QColor(colours.warning_underline)
-        left, width = GUTTER_WIDTH // 4, GUTTER_WIDTH // 2
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(ink)
-        for _sentence_id, top, bottom in self.markers():
-            painter.drawRoundedRect(QRect(left, top + 1, width, bottom - top - 1), 2, 2)
+        for kind, markers in self.markers_in_view().items():  # in the order of KINDS
+            painter.setBrush(QColor(getattr(colours, INKS[kind])))
+            for _sentence_id, top, bottom in markers:
+                painter.drawPath(marker_shape(kind, top, bottom))
         painter.end()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -112,7 +158,7 @@ class WarningGutter(QWidget):
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             sentence_id = self.marker_at(event.pos().y())
             if sentence_id >= 0:
-                QToolTip.showText(event.globalPos(), self.warnings.warning(sentence_id), self)
+                QToolTip.showText(event.globalPos(), self.tooltip(sentence_id), self)
             else:
                 QToolTip.hideText()
             return True
@@ -132,3 +178,20 @@ class WarningGutter(QWidget):
 
     def _on_theme_changed(self, _colours: object = None) -> None:
         self.update()
+
+
+INKS = {WARNING: "warning_underline", REPAIRED: "link", LOW_CONFIDENCE: "low_confidence"}
+
+
+def marker_shape(kind: str, top: int, bottom: int) -> QPainterPath:
+    """A warning is a full bar in the middle half of the gutter, a repair the same bar
+    hollow, a low confidence a thin line down its middle."""
+    left, width, height = GUTTER_WIDTH // 4, GUTTER_WIDTH // 2, bottom - top - 1
+    shape = QPainterPath()
+    if kind == LOW_CONFIDENCE:
+        shape.addRect(QRect(GUTTER_WIDTH // 2 - 1, top + 1, 2, height))
+        return shape
+    shape.addRoundedRect(QRect(left, top + 1, width, height), 2, 2)
+    if kind == REPAIRED and height > 2 * RING:  # filled odd-even: the inner rectangle is a hole
+        shape.addRect(QRect(left + RING, top + 1 + RING, width - 2 * RING, height - 2 * RING))
+    return shape

@@ -3,9 +3,11 @@
 A mixin of ``MainWindow`` (it uses the window's session, panes, linker, status bar,
 splitter and docks):
 
-- the warning gutters beside both panes, whose markers select their sentence;
-- the figure count in the status bar, which opens the Key Figures panel (the problems
-  only when there are warnings);
+- the warning gutters beside both panes, whose markers select their sentence; besides
+  warnings they mark repaired and low-confidence sentences, whose records this keeps
+  filled from each streamed slice and in step with the settings;
+- the figure count in the status bar ("· 2 repaired" too), which opens the Key Figures
+  panel (the problems only when there are warnings);
 - after Esc, how far the translation got, and Resume, which opens the article again
   where the reader was: the sentences already done come back from the translation cache,
   so only the remaining ones are translated;
@@ -15,9 +17,14 @@ splitter and docks):
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QByteArray, Qt, QTimer
 
-from tarjama.core.pipeline import ArticleResult
+from tarjama.core.pipeline import ArticleResult, SentenceResult
+from tarjama.gui.confidence_marks import ConfidenceMarking
+from tarjama.gui.sentence_marks import note_for
+from tarjama.gui.tool_dialogs import ask_low_confidence_threshold
 from tarjama.gui.warning_gutter import WarningGutter
 from tarjama.gui.warning_navigator import warned_sentences
 
@@ -31,6 +38,9 @@ class WindowStatus:
                         WarningGutter(self.source_pane, warnings=self.target_pane))
         for gutter in self.gutters:
             gutter.warning_clicked.connect(self.linker.select)
+        self.apply_confidence_marking()
+        self.session.slice_delivered.connect(self._show_sentence_marks)
+        self.session.completed.connect(self._show_article_marks)
         self.job_status.figures_clicked.connect(self.show_key_figures)
         self.job_status.resume_clicked.connect(self.resume_translation)
         self._count_timer = QTimer(self, singleShot=True, interval=COUNT_MS)
@@ -59,8 +69,9 @@ class WindowStatus:
     def update_figure_count(self) -> None:
         if self.article is None:
             return
-        self.job_status.show_figure_count(self.figures_panel.model.rowCount(),
-                                          len(warned_sentences(self.article)))
+        self.job_status.show_figure_count(
+            self.figures_panel.model.rowCount(), len(warned_sentences(self.article)),
+            sum(1 for s in self.article.sentences if s.repair is not None))
 
     def show_key_figures(self) -> None:
         """Bring the Key Figures panel forward: the figures to check first, if any."""
@@ -71,6 +82,27 @@ class WindowStatus:
         if panel.row_count():
             panel.table.selectRow(0)
         panel.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- repaired and low-confidence sentences ---------------------------------------------
+
+    def apply_confidence_marking(self) -> None:
+        """Mark low-confidence sentences (or not) as the settings now say."""
+        self.target_pane.set_confidence_marking(ConfidenceMarking(
+            self.settings.mark_low_confidence, self.settings.low_confidence_threshold))
+
+    def change_low_confidence_threshold(self) -> None:
+        """Ask for the threshold (View ▸ Low-Confidence Threshold…); apply it at once."""
+        chosen = ask_low_confidence_threshold(self, self.settings.low_confidence_threshold)
+        if chosen is not None:
+            self.settings.low_confidence_threshold = chosen
+            self.apply_confidence_marking()
+
+    def _show_sentence_marks(self, sentences: Sequence[SentenceResult]) -> None:
+        # The English pane keeps them; the Arabic pane's gutter reads them from there.
+        self.target_pane.set_sentence_notes([note_for(s) for s in sentences])
+
+    def _show_article_marks(self, article: ArticleResult) -> None:
+        self._show_sentence_marks(article.sentences)
 
     # -- stopping and resuming -------------------------------------------------------------
 
