@@ -37,11 +37,20 @@ sys.path.insert(0, str(REPO / "desktop"))
 
 from tarjama.devtools.bench_pack import DEFAULT_PACK, prepare_pack  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from gui_run import (  # noqa: E402
+    GuiRun,
+    StallWitness,
+    gaps_between,
+    longest_gap,
+    percentile,
+    stall_breakdown,
+)
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 DEFAULT_SAMPLES = REPO.parent / "shared" / "samples"
 STALL_MS, P99_MS, CLI_RATIO, RAW_RATIO, FIRST_S = 50.0, 50.0, 1.15, 0.95, 1.0
-TICK_MS = 5
 INFO = "(info)"  # a figure without a target: how much of a stall was the GUI's own work
 BEAM = 2
 
@@ -68,108 +77,6 @@ def build_article(samples: list[Path], sentences: int, folder: Path) -> Path:
                 path.write_text("\n".join(paragraphs) + "\n", encoding="utf-8")
                 return path
     raise AssertionError("unreachable")
-
-
-def gaps_between(values: list[float], start: float, end: float,
-                 ticks: list[float] | None = None) -> list[float]:
-    """Milliseconds between consecutive ticks from ``start`` to ``end``; with ``ticks``,
-    what ``values`` (the GUI thread's CPU time at each tick) grew by in each gap."""
-    ticks = ticks or values
-    return [(values[i + 1] - values[i]) * 1000 for i in range(len(ticks) - 1)
-            if ticks[i + 1] >= start and ticks[i] <= end]
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values) or [0.0]
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
-
-
-def all_shown(window) -> bool:
-    """Whether the English pane holds every sentence's final translation."""
-    article, pane = window.article, window.target_pane
-    if article is None or not article.translated:
-        return False
-    if pane.sentence_count() != len(article.sentences):
-        return False
-    return all(not pane.is_pending(i) and pane.sentence_text(i) == (s.translation or "")
-               for i, s in enumerate(article.sentences))
-
-
-def summary_settled(window, algorithm: str) -> bool:
-    article = window.article
-    return (article is not None and article.summary.algorithm == algorithm
-            and not getattr(window.summary_panel, "summarising", False))
-
-
-class GuiRun:
-    """Opens one article in the window and records what the user sees, with timer ticks."""
-
-    def __init__(self, app, window) -> None:
-        from PySide6.QtCore import Qt, QTimer
-
-        self.app, self.window = app, window
-        self.ticks: list[float] = []
-        self.cpu: list[float] = []
-        self.marks: dict[str, float] = {}
-        self.errors: list[object] = []
-        self.timer = QTimer()
-        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self.timer.setInterval(TICK_MS)
-        self.timer.timeout.connect(self._tick)
-        self.poll: tuple[str, object] | None = None  # (mark to set, condition) checked per tick
-        window.session.prepared.connect(lambda _a: self._mark("arabic"))
-        window.session.slice_delivered.connect(lambda _s: self._mark("first_english"))
-        window.session.failed.connect(self.errors.append)
-        window.job_finished.connect(lambda: self._await("all_shown", lambda: all_shown(window)))
-
-    def _mark(self, name: str) -> None:
-        self.marks.setdefault(name, time.perf_counter())
-
-    def _tick(self) -> None:
-        self.ticks.append(time.perf_counter())
-        self.cpu.append(time.thread_time())  # the GUI thread's own CPU: machine load aside
-        if self.poll is not None and self.poll[1]():
-            name, self.poll = self.poll[0], None
-            self.marks[name] = self.ticks[-1]
-            from PySide6.QtCore import QTimer
-
-            QTimer.singleShot(50, self.app.quit)  # a few more ticks after the end
-
-    def _await(self, name: str, condition) -> None:
-        self.poll = (name, condition)
-
-    def run(self, action, deadline_s: float = 600.0) -> None:
-        from PySide6.QtCore import QTimer
-
-        deadline = QTimer(singleShot=True, interval=int(deadline_s * 1000))
-        deadline.timeout.connect(self.app.quit)  # stopped below: it must not end a later run
-        deadline.start()
-        self.timer.start()
-        QTimer.singleShot(100, action)  # let the window settle first
-        self.app.exec()
-        self.timer.stop()
-        deadline.stop()
-
-    def open(self, path: Path) -> None:
-        def action() -> None:
-            self.marks["open"] = time.perf_counter()
-            self.window.open_file(path)
-
-        self.run(action)
-
-    def change_summary(self) -> str:
-        from tarjama.core.summary import ALGORITHMS
-
-        box = self.window.summary_panel.algorithm_box
-        chosen = next(a for a in ALGORITHMS if a != box.currentText())
-
-        def action() -> None:
-            self.marks["summary_start"] = time.perf_counter()
-            self._await("summary_done", lambda: summary_settled(self.window, chosen))
-            box.setCurrentText(chosen)
-
-        self.run(action, 120)
-        return chosen
 
 
 def run_cli(path: Path, pack: Path, out: Path) -> float:
@@ -211,13 +118,15 @@ def verdict(ok: bool, target: str = "") -> str:
     return "PASS" if ok else "FAIL"
 
 
-def measure(app, window, path: Path, pack: Path, work: Path) -> list[tuple[str, str, str, bool]]:
+def measure(app, window, path: Path, pack: Path, work: Path,
+            witness: StallWitness | None = None) -> list[tuple[str, str, str, bool]]:
     # Raw CTranslate2 runs just before and just after the window's (their mean is
     # compared), the CLI before: a busy spell of the machine then weighs on both sides.
     cli_s = run_cli(path, pack, work / f"{path.stem}.json")
     raw = RawRun(path, pack)
     raw_times = [raw.run()]
     gui = GuiRun(app, window)
+    gui.witness = witness
     # A cache of its own: the longer article starts with the shorter one's sentences,
     # which an earlier run's cache would hand over without translating them.
     os.environ["TARJAMA_CACHE_DIR"] = str(work / f"cache-{path.stem}")
@@ -231,7 +140,14 @@ def measure(app, window, path: Path, pack: Path, work: Path) -> list[tuple[str, 
     article = window.article
     gaps = gaps_between(gui.ticks, marks["open"], marks["all_shown"])
     gap_cpu = gaps_between(gui.cpu, marks["open"], marks["all_shown"], gui.ticks)
-    longest = max(range(len(gaps)), key=gaps.__getitem__)
+    _stall, own, waiting, blocked, steal = stall_breakdown(gui, marks["open"], marks["all_shown"])
+    if witness is not None:
+        witness.stop()
+        start, end = longest_gap(gui, marks["open"], marks["all_shown"])
+        pauses = sorted(witness.collections_in(marks["open"], marks["all_shown"]))
+        print(f"  garbage collections: {len(pauses)}, longest "
+              f"{pauses[-1] if pauses else None}; in the longest stall: "
+              f"{witness.collections_in(start, end)}", flush=True)
     total_s = marks["all_shown"] - marks["open"]
     first_s = marks["first_english"] - marks["arabic"]
     raw_times.append(raw.run())
@@ -250,8 +166,9 @@ def measure(app, window, path: Path, pack: Path, work: Path) -> list[tuple[str, 
     return [
         (f"{n}: longest stall", f"{max(gaps):.0f} ms", f"<= {STALL_MS:.0f} ms",
          max(gaps) <= STALL_MS),
-        (f"{n}: GUI-thread CPU in it, longest", f"{gap_cpu[longest]:.0f} ms, "
-         f"{max(gap_cpu):.0f} ms", INFO, True),
+        (f"{n}: in it: GUI CPU, wait for a core, blocked; stolen",
+         f"{own:.0f}, {waiting:.0f}, {blocked:.0f}; {steal:.0f} ms", INFO, True),
+        (f"{n}: GUI-thread CPU in a gap, longest", f"{max(gap_cpu):.0f} ms", INFO, True),
         (f"{n}: p99 timer gap", f"{percentile(gaps, 0.99):.0f} ms", f"<= {P99_MS:.0f} ms",
          percentile(gaps, 0.99) <= P99_MS),
         (f"{n}: GUI-thread CPU, open to all shown", f"{sum(gap_cpu) / 1000:.1f} s / "
@@ -276,6 +193,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--samples", type=Path, default=DEFAULT_SAMPLES)
     parser.add_argument("--pack", type=Path, default=DEFAULT_PACK,
                         help="fixture pack folder, built there when absent")
+    parser.add_argument("--why-stalls", type=Path, metavar="FILE",
+                        help="write every thread's stack to FILE when a tick is 30 ms late")
     args = parser.parse_args(argv)
 
     samples = sorted(args.samples.glob("*.ar.txt"))
@@ -300,8 +219,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"pack {pack}, beam {BEAM}, samples {', '.join(p.name for p in samples)}", flush=True)
     rows = []
     for size in sizes:
-        rows += measure(app, window, build_article(samples, size, work), pack, work)
-        for name, value, target, ok in rows[-8:]:
+        witness = None
+        if args.why_stalls is not None:
+            witness = StallWitness(args.why_stalls.with_suffix(f".{size}.txt").open("w"))
+        rows += measure(app, window, build_article(samples, size, work), pack, work, witness)
+        for name, value, target, ok in rows[-9:]:
             print(f"  {name}: {value} (target {target}) {verdict(ok, target)}", flush=True)
     window.session.shutdown()
 
