@@ -3,6 +3,7 @@ the current file and the failures, cancel and closing, results."""
 
 from __future__ import annotations
 
+import itertools
 import threading
 from pathlib import Path
 
@@ -104,17 +105,39 @@ def test_batch_runs_in_the_background_and_offers_its_results(dialog, qtbot, tmp_
     qtbot.waitUntil(lambda: not dialog.running)
 
     assert (report.translated, report.failed) == (3, 1)
-    assert {p.name for p in out.glob("n0.*")} == {"n0.en.txt", "n0.html", "n0.json"}
+    # (and n0.warnings.html when the random-weight pack lost a figure)
+    assert {p.name for p in out.glob("n0.*") if ".warnings." not in p.name} == {
+        "n0.en.txt", "n0.html", "n0.json"}
     assert dialog.overall_bar.value() == dialog.overall_bar.maximum() == 4
     assert "Done: 3 translated, 0 already done, 1 could not be read." in dialog.status_label.text()
     assert dialog.start_button.isEnabled()
     assert dialog.open_index_button.isEnabled()
+    assert dialog.open_figures_button.isEnabled()
 
     opened = []
     monkeypatch.setattr(batch_dialog.QDesktopServices, "openUrl", opened.append)
     dialog.open_index_button.click()
+    dialog.open_figures_button.click()
     dialog.open_folder_button.click()
-    assert [Path(url.toLocalFile()) for url in opened] == [out / "index.html", out]
+    assert [Path(url.toLocalFile()) for url in opened] == [
+        out / "index.html", out / "figures.html", out]
+    assert all(path.is_file() for path in (out / "index.html", out / "figures.html"))
+    assert "n0.txt" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_result_buttons_show_their_whole_labels_side_by_side(dialog, qtbot):
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    buttons = [dialog.start_button, dialog.cancel_button, dialog.open_folder_button,
+               dialog.open_index_button, dialog.open_figures_button, dialog.close_button]
+    boxes = [b.geometry() for b in buttons]
+    for button, box in zip(buttons, boxes, strict=True):
+        assert box.width() >= button.sizeHint().width(), button.text()
+        assert dialog.rect().contains(button.mapTo(dialog, button.rect().bottomRight()))
+    assert all(a.right() < b.left() for a, b in itertools.pairwise(boxes))
+    assert dialog.open_figures_button.text() == "Open Figures"
+    assert "charts" in dialog.open_figures_button.toolTip()
+    assert not dialog.open_figures_button.isEnabled()  # nothing to open before a batch
 
 
 def test_cancel_stops_the_batch_and_keeps_the_dialog_usable(qtbot, tmp_path,
@@ -338,18 +361,26 @@ def test_a_full_disk_is_shown_as_a_stop_not_a_success(dialog, qtbot, tmp_path, m
     import os
 
     from tarjama.core import atomic, export
-    from tarjama.core.batch import index, records
+    from tarjama.core.batch import index, index_files, records
 
     room = {"files": 3}
 
-    def write_until_full(path, data, **kwargs):
+    def take_room(path):
         if room["files"] <= 0:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
         room["files"] -= 1
+
+    def write_until_full(path, data, **kwargs):
+        take_room(path)
         return atomic.write_atomic(path, data, **kwargs)
 
-    for module in (export, records, index):
+    def stream_until_full(path, **kwargs):  # the folder's pages are written as streams
+        take_room(path)
+        return index_files.atomic_text(path, **kwargs)
+
+    for module in (export, records):
         monkeypatch.setattr(module, "write_atomic", write_until_full)
+    monkeypatch.setattr(index, "atomic_text", stream_until_full)
     dialog.in_edit.setText(str(write_articles(tmp_path / "in", 4)))
     dialog.out_edit.setText(str(tmp_path / "out"))
     with qtbot.waitSignal(dialog.batch_finished, timeout=120_000) as finished:

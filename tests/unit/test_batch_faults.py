@@ -69,14 +69,25 @@ class DiskFills:
         from tarjama.core import export
 
         self.room = room
-        for module in modules or (export, records, index):
+        for module in modules or (export, records):
             monkeypatch.setattr(module, "write_atomic", self.write)
+        if modules is None:  # the folder's pages are written as streams
+            monkeypatch.setattr(index, "atomic_text", self.stream)
 
-    def write(self, path, data, **kwargs):
+    def take_room(self, path) -> None:
         if self.room <= 0:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
         self.room -= 1
+
+    def write(self, path, data, **kwargs):
+        self.take_room(path)
         return atomic.write_atomic(path, data, **kwargs)
+
+    def stream(self, path, **kwargs):
+        from tarjama.core.batch import index_files
+
+        self.take_room(path)
+        return index_files.atomic_text(path, **kwargs)
 
 
 def test_a_full_disk_stops_the_batch_keeps_the_work_and_a_rerun_finishes(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path, PurePosixPath
 
 import pytest
@@ -11,11 +12,14 @@ import pytest
 from tarjama.core.batch.discover import STATE_DIR_NAME, discover_inputs
 from tarjama.core.batch.index import CSV_COLUMNS, render_csv, render_html, write_index
 from tarjama.core.batch.records import (
+    RECORD_VERSION,
     STATUS_DONE,
     STATUS_FAILED,
     ArticleRecord,
+    FigureRow,
     FigureWarning,
     KeyFigure,
+    QuotedSentence,
     RecordStore,
     file_sha256,
     remove_stale_temporaries,
@@ -202,18 +206,28 @@ def test_index_csv_has_one_row_per_article_with_failures_and_warnings():
     assert "قتل 12 شخصا" in first["warning_details"]
     assert broken["status"] == "failed"
     assert broken["reason"] == "is not a valid Word document"
+    # Counts a record of the previous version never kept are empty, not a false 0.
+    assert (first["term_warnings"], first["low_confidence"], first["repaired"]) == ("0", "", "")
+    assert (broken["sentences"], broken["fidelity_warnings"]) == ("0", "0")
+
+
+def test_index_csv_carries_the_date_titles_and_summaries_in_both_languages():
+    record = make_record(title_en="Title", date="2018-09-10", summary_ar=("الأولى.",),
+                         low_confidence=(0, 2), repaired=())
+    [row] = csv.DictReader(io.StringIO(render_csv([record])))
+    assert (row["title"], row["title_en"], row["date"]) == ("عنوان", "Title", "2018-09-10")
+    assert (row["summary_ar"], row["low_confidence"], row["repaired"]) == ("الأولى.", "2", "0")
 
 
 def test_index_html_escapes_text_and_links_the_article():
-    record = make_record(title="<script>", outputs=("sub/a b.html",))
+    record = make_record(title="<img src=x onerror=alert(1)>", outputs=("sub/a b.html",))
     page = render_html([record, ArticleRecord(file="x.txt", status=STATUS_FAILED,
                                               reason="is empty")])
-    assert "<script>" not in page
-    assert "&lt;script&gt;" in page
+    assert "<img" not in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page
     assert 'href="sub/a%20b.html"' in page
-    assert "the Arabic says 12; the English has 21" in page
-    assert "failed: is empty" in page
-    assert "2 files: 1 translated, 1 failed; 1 with figure warnings." in page
+    assert '<td>failed<div class="small">is empty</div></td>' in page
+    assert "2 files: 1 translated, 1 failed, 0 pending; 1 to check (1 figure warnings" in page
 
 
 CONVOY_AR = "قطعت القافلة 450 كيلومترا في 3 أيام"
@@ -249,8 +263,6 @@ def test_index_html_shows_chips_coloured_by_kind_and_status_words():
             in page)
     assert '<span class="figure fig-count-word" title="عشرات">dozens</span>' in page
     assert '<span class="figure fig-time" title="20:30">20:30</span>' in page
-    assert "sentence 5: figure changed: the Arabic says 450 km" in page
-    assert "sentence 5: figure missing: the Arabic figure 3 days" in page
     assert ".figure.fig-time { background: #" in page
     assert "count_word" not in page
 
@@ -262,15 +274,72 @@ def test_a_warning_recorded_without_its_status_still_reads_in_words():
         "sentence 2: figure lost or changed: the Arabic says 450; the English has 450")
 
 
-def test_write_index_writes_both_files_with_a_bom_for_spreadsheets(tmp_path):
-    csv_path, html_path = write_index(tmp_path, [make_record()])
-    assert csv_path.read_bytes().startswith(b"\xef\xbb\xbf")
-    assert html_path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+def test_write_index_writes_the_four_pages_with_a_bom_on_the_spreadsheets(tmp_path):
+    paths = write_index(tmp_path, [make_record()])
+    assert [p.name for p in (paths.index_csv, paths.index_html, paths.figures_csv,
+                             paths.figures_html)] == [
+        "index.csv", "index.html", "figures.csv", "figures.html"]
+    assert paths.index_csv.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert paths.figures_csv.read_bytes().startswith(b"\xef\xbb\xbf")
+    for page in (paths.index_html, paths.figures_html):
+        assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "figures.csv", "figures.html", "index.csv", "index.html"]  # no temporary left
 
 
-def test_a_record_of_the_previous_version_is_redone_not_misread(store_with_item):
+def test_a_page_that_cannot_be_written_leaves_the_old_one_whole(tmp_path, monkeypatch):
+    from tarjama.core.batch import index_html
+
+    write_index(tmp_path, [make_record()])
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+
+    def broken_row(record):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(index_html, "article_row", broken_row)
+    with pytest.raises(OSError, match="No space"):
+        write_index(tmp_path, [make_record(title="new")])
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+def test_a_record_of_version_1_is_redone_not_misread(store_with_item):
     store, item = store_with_item
-    old = make_record().to_json().replace('"version": 2', '"version": 1')
+    old = make_record().to_json().replace(f'"version": {RECORD_VERSION}', '"version": 1')
     store._path(item.relative).parent.mkdir(parents=True, exist_ok=True)
     store._path(item.relative).write_text(old, encoding="utf-8")
     assert store.load(item) is None
+
+
+def test_a_record_of_version_2_still_loads_and_counts_as_done(store_with_item):
+    """Version 2 had no figure rows, date or confidence: they stay empty or unknown."""
+    store, item = store_with_item
+    data = json.loads(make_record().to_json())
+    for name in ("title_en", "date", "summary_ar", "figure_rows", "quotes",
+                 "low_confidence", "repaired", "warnings_page"):
+        del data[name]
+    for warning in data["warnings"]:
+        del warning["kind"]
+    data["version"] = 2
+    store._path(item.relative).parent.mkdir(parents=True, exist_ok=True)
+    store._path(item.relative).write_text(json.dumps(data), encoding="utf-8")
+    record = store.load(item)
+    assert record is not None
+    assert record.version == 2
+    assert (record.figure_warnings, record.term_warnings) == (1, 0)
+    assert (record.low_confidence, record.repaired, record.figure_rows) == (None, None, ())
+    assert store.is_done(item, "s1", "h1") == record
+
+
+def test_a_record_with_every_new_field_round_trips(store_with_item):
+    store, item = store_with_item
+    record = make_record(
+        title_en="Title", date="2018-09-10", summary_ar=("الأولى.", "الثانية."),
+        figure_rows=(FigureRow(1, "casualties", "12 killed", "قتل 12 شخصا", 12.0, "killed",
+                               None, "21 people", "changed"),),
+        quotes=(QuotedSentence(1, "قتل 12 شخصا", "killed 21 people"),),
+        low_confidence=(0, 2), repaired=(1,), warnings_page="sub/a.warnings.html")
+    store.save(item, record)
+    assert store.load(item) == record
+    assert store.is_done(item, "s1", "h1") is None  # its warnings page is not there
+    touch(store.out_dir / "sub" / "a.warnings.html")
+    assert store.is_done(item, "s1", "h1") == record

@@ -101,15 +101,21 @@ class BatchDialog(QDialog):
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.open_folder_button = QPushButton(self.tr("Open Output Folder"))
         self.open_index_button = QPushButton(self.tr("Open Index"))
+        self.open_index_button.setToolTip(self.tr(
+            "The articles at a glance, in your web browser: status, warnings, summaries"))
+        self.open_figures_button = QPushButton(self.tr("Open Figures"))
+        self.open_figures_button.setToolTip(self.tr(
+            "Casualty, arrest, money and percentage figures of every article, with charts"))
         self.close_button = QPushButton(self.tr("Close"))
         self.start_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel)
         self.open_folder_button.clicked.connect(self.on_open_folder)
         self.open_index_button.clicked.connect(self.on_open_index)
+        self.open_figures_button.clicked.connect(self.on_open_figures)
         self.close_button.clicked.connect(self.close)
         buttons = QHBoxLayout()
         for button in (self.start_button, self.cancel_button, self.open_folder_button,
-                       self.open_index_button):
+                       self.open_index_button, self.open_figures_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
@@ -200,6 +206,7 @@ class BatchDialog(QDialog):
         done = not running and self.report is not None
         self.open_folder_button.setEnabled(done)
         self.open_index_button.setEnabled(done)
+        self.open_figures_button.setEnabled(done and self.report.figures_html is not None)
 
     # -- slots ---------------------------------------------------------------------------
 
@@ -255,6 +262,10 @@ class BatchDialog(QDialog):
     def on_open_index(self) -> None:
         if self.report is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.report.index_html)))
+
+    def on_open_figures(self) -> None:
+        if self.report is not None and self.report.figures_html is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.report.figures_html)))
 
     # -- closing -------------------------------------------------------------------------
 

@@ -17,6 +17,10 @@ from tarjama.core.errors import InputFileError
 
 # Names the batch itself writes at the top of OUT_DIR; an article never takes them.
 INDEX_STEM = "index"
+# Names the batch gives its own pages: an article may not take them (index.html,
+# figures.html at the top; NAME.warnings.html beside each article).
+RESERVED_STEMS = frozenset({INDEX_STEM, "figures"})
+WARNINGS_SUFFIX = ".warnings"
 STATE_DIR_NAME = ".tarjama-batch"
 
 
@@ -83,7 +87,9 @@ def discover_inputs(in_dir: str | Path, out_dir: str | Path, *, recursive: bool 
     inputs = []
     for (relative, path, size), base in zip(found, bases, strict=True):
         clash = counts[base.as_posix().casefold()] > 1
-        reserved = len(base.parts) == 1 and base.name.casefold() == INDEX_STEM
+        name = base.name.casefold()
+        reserved = ((len(base.parts) == 1 and name in RESERVED_STEMS)
+                    or name.endswith(WARNINGS_SUFFIX))
         inputs.append(InputFile(path, relative, relative if clash or reserved else base, size))
     return inputs
 

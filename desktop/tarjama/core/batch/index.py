@@ -1,35 +1,48 @@
-"""The batch index: one row per article, as ``index.csv`` and ``index.html``.
+"""The folder's pages: ``index.csv``, ``index.html``, ``figures.csv`` and ``figures.html``.
 
 The index is what an analyst opens first in the morning: which articles were
 translated, what each one says (the English summary), which figures it holds and
-which of them the translation lost or changed, and which files could not be read.
-It is built only from the article records, so it is the same however many times
-the batch was interrupted and resumed.
+which of them the translation lost or changed, and which files could not be read; the
+figures pages put the figures of every article side by side. All four are built only
+from the article records, so they are the same however many times the batch was
+interrupted and resumed, and they are written in one pass over the records, each row
+as its record goes by (``index_files``), so a folder of any size is written in the
+same small memory.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
-import html
 import io
-from collections.abc import Sequence
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
+from typing import IO
 
-from tarjama.core.atomic import write_atomic
-from tarjama.core.batch.records import STATUS_DONE, STATUS_FAILED, ArticleRecord, FigureWarning
-from tarjama.core.figures import hues
+from tarjama.core.batch import figures_csv
+from tarjama.core.batch.figures_html import FiguresPage
+from tarjama.core.batch.index_files import atomic_text
+from tarjama.core.batch.index_html import IndexPage
+from tarjama.core.batch.records import TERM_KIND, ArticleRecord, FigureWarning
 from tarjama.core.figures.labels import status_label
 
 CSV_NAME = "index.csv"
 HTML_NAME = "index.html"
-CSV_COLUMNS = ("file", "title", "status", "reason", "encoding", "sentences", "words",
-               "summary", "key_figures", "fidelity_warnings", "warning_details", "outputs")
+FIGURES_CSV_NAME = figures_csv.NAME
+FIGURES_HTML_NAME = "figures.html"
+CSV_COLUMNS = ("file", "title", "title_en", "date", "status", "reason", "encoding",
+               "sentences", "words", "summary", "summary_ar", "key_figures",
+               "fidelity_warnings", "term_warnings", "low_confidence", "repaired",
+               "warning_details", "outputs")
 
 
-def figure_chips(record: ArticleRecord) -> list[tuple[str, str, str]]:
-    """(label, kind, Arabic text) for each key figure of an article."""
-    return [(f.label, f.kind, f.text) for f in record.figures]
+@dataclass(frozen=True)
+class IndexPaths:
+    index_csv: Path
+    index_html: Path
+    figures_csv: Path
+    figures_html: Path
 
 
 def warning_status(warning: FigureWarning) -> str:
@@ -38,88 +51,84 @@ def warning_status(warning: FigureWarning) -> str:
 
 
 def _warning_lines(record: ArticleRecord) -> list[str]:
-    return [f"sentence {w.sentence + 1}: figure {warning_status(w)}: {w.detail} | Arabic: "
-            f"{w.source} | English: {w.translation}" for w in record.warnings]
+    return [f"sentence {w.sentence + 1}: {'term' if w.kind == TERM_KIND else 'figure'} "
+            f"{warning_status(w)}: {w.detail} | Arabic: {w.source} | English: {w.translation}"
+            for w in record.warnings]
 
 
-def render_csv(records: Sequence[ArticleRecord]) -> str:
-    """CSV with one row per article; lists inside a cell are one item per line."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for r in records:
-        writer.writerow([
-            r.file, r.title, r.status, r.reason, r.encoding or "", r.sentences, r.words,
-            "\n".join(r.summary), "\n".join(c[0] for c in figure_chips(r)), len(r.warnings),
-            "\n".join(_warning_lines(r)), "\n".join(r.outputs),
+def _count(ids: tuple[int, ...] | None) -> str:
+    return "" if ids is None else str(len(ids))
+
+
+class IndexCsv:
+    """``index.csv``: one row per article; lists inside a cell are one item per line."""
+
+    def __init__(self, handle: IO[str]) -> None:
+        self.writer = csv.writer(handle, lineterminator="\r\n")
+        self.writer.writerow(CSV_COLUMNS)
+
+    def add(self, r: ArticleRecord) -> None:
+        self.writer.writerow([
+            r.file, r.title, r.title_en, r.date, r.status, r.reason, r.encoding or "",
+            r.sentences, r.words, "\n".join(r.summary), "\n".join(r.summary_ar),
+            "\n".join(f.label for f in r.figures), r.figure_warnings, r.term_warnings,
+            _count(r.low_confidence), _count(r.repaired), "\n".join(_warning_lines(r)),
+            "\n".join(r.outputs),
         ])
+
+
+def render_csv(records: Iterable[ArticleRecord]) -> str:
+    buffer = io.StringIO()
+    table = IndexCsv(buffer)
+    for record in records:
+        table.add(record)
     return buffer.getvalue()
 
 
-_STYLE = """
-body { font-family: sans-serif; margin: 2em; color: #222; }
-table { border-collapse: collapse; width: 100%; }
-th, td { text-align: left; vertical-align: top; padding: .4em .6em;
-         border-bottom: 1px solid #ddd; }
-th { background: #f3f3f3; }
-.ar { direction: rtl; text-align: right; }
-.failed { background: #fff0f0; }
-.pending { color: #777; }
-.warning { color: #a40000; font-size: .9em; margin-top: .3em; }
-ul { margin: 0; padding-left: 1.2em; }
-.figures { font-size: .9em; }
-.figure { display: inline-block; border-radius: 3px; padding: 0 .3em; margin: 0 .2em .2em 0; }
-"""
+def render_html(records: Iterable[ArticleRecord], title: str = "Batch index") -> str:
+    """The index page as one string (for a few records; ``write_index`` streams)."""
+    page = IndexPage(title)
+    for record in records:
+        page.add(record)
+    buffer = io.StringIO()
+    page.write(buffer)
+    return buffer.getvalue()
 
 
-def render_html(records: Sequence[ArticleRecord], title: str = "Batch index") -> str:
-    esc = html.escape
-    done = sum(r.status == STATUS_DONE for r in records)
-    failed = sum(r.status == STATUS_FAILED for r in records)
-    warned = sum(bool(r.warnings) for r in records)
-    parts = [
-        "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        f"<title>{esc(title)}</title><style>{_STYLE}{hues.css_rules()}</style></head><body>",
-        f"<h1>{esc(title)}</h1>",
-        f"<p>{len(records)} files: {done} translated, {failed} failed; "
-        f"{warned} with figure warnings.</p>",
-        "<table><tr><th>File</th><th>Status</th><th>Sentences</th><th>Words</th>"
-        "<th>Summary</th><th>Key figures</th><th>Figure warnings</th></tr>",
-    ]
-    for r in records:
-        link = _first_html_output(r)
-        name = esc(r.file)
-        file_cell = f'<a href="{esc(quote(link))}">{name}</a>' if link else name
-        heading = f'<div class="ar" dir="auto">{esc(r.title)}</div>' if r.title else ""
-        status = esc(r.status) + (f": {esc(r.reason)}" if r.reason else "")
-        summary = "".join(f"<li>{esc(s)}</li>" for s in r.summary)
-        figures = " ".join(
-            f'<span class="figure {hues.css_class(kind)}" title="{esc(text)}">{esc(label)}</span>'
-            for label, kind, text in figure_chips(r))
-        warnings = "".join(
-            f'<div class="warning">sentence {w.sentence + 1}: figure {esc(warning_status(w))}: '
-            f"{esc(w.detail)}"
-            f'<div class="ar" dir="rtl" lang="ar">{esc(w.source)}</div>'
-            f"<div>{esc(w.translation)}</div></div>" for w in r.warnings)
-        parts.append(
-            f'<tr class="{esc(r.status)}"><td>{file_cell}{heading}</td><td>{status}</td>'
-            f"<td>{r.sentences}</td><td>{r.words}</td><td><ul>{summary}</ul></td>"
-            f'<td class="figures">{figures}</td><td>{warnings}</td></tr>')
-    parts.append("</table></body></html>")
-    return "\n".join(parts) + "\n"
+def render_figures_html(records: Iterable[ArticleRecord]) -> str:
+    page = FiguresPage()
+    for record in records:
+        page.add(record)
+    buffer = io.StringIO()
+    page.write(buffer)
+    return buffer.getvalue()
 
 
-def _first_html_output(record: ArticleRecord) -> str | None:
-    for name in record.outputs:
-        if name.endswith(".html"):
-            return name
-    return record.outputs[0] if record.outputs else None
+def write_index(out_dir: Path, records: Iterable[ArticleRecord]) -> IndexPaths:
+    """Write the four pages atomically in one pass over ``records``; returns their paths.
 
+    The CSV files are UTF-8 with a BOM, so spreadsheets show the Arabic.
 
-def write_index(out_dir: Path, records: Sequence[ArticleRecord]) -> tuple[Path, Path]:
-    """Write ``index.csv`` (UTF-8 with a BOM, so spreadsheets show the Arabic) and
-    ``index.html`` atomically; returns their paths."""
-    csv_path = write_atomic(out_dir / CSV_NAME, render_csv(records), encoding="utf-8-sig")
-    html_path = write_atomic(out_dir / HTML_NAME, render_html(records))
-    return csv_path, html_path
+    Raises:
+        OSError: a page could not be written (none of them is then half-written).
+    """
+    paths = IndexPaths(out_dir / CSV_NAME, out_dir / HTML_NAME, out_dir / FIGURES_CSV_NAME,
+                       out_dir / FIGURES_HTML_NAME)
+    index_page, figures_page = IndexPage(), FiguresPage()
+    with contextlib.ExitStack() as files:
+        files.callback(index_page.rows.close)
+        files.callback(figures_page.rows.close)
+        index_csv = IndexCsv(files.enter_context(
+            atomic_text(paths.index_csv, encoding="utf-8-sig")))
+        figure_rows = figures_csv.FiguresCsv(files.enter_context(
+            atomic_text(paths.figures_csv, encoding="utf-8-sig")))
+        index_html = files.enter_context(atomic_text(paths.index_html))
+        figures_html = files.enter_context(atomic_text(paths.figures_html))
+        for record in records:
+            index_csv.add(record)
+            figure_rows.add(record)
+            index_page.add(record)
+            figures_page.add(record)
+        index_page.write(index_html)
+        figures_page.write(figures_html)
+    return paths

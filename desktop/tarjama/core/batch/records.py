@@ -25,7 +25,13 @@ from typing import Any
 from tarjama.core.atomic import write_atomic
 from tarjama.core.batch.discover import STATE_DIR_NAME, InputFile
 
-RECORD_VERSION = 2  # 2: figures with kind and label, warnings with their status
+# 2: figures with kind and label, warnings with their status; 3: every figure with its
+# check, the article's date, the English title and summary, confidence and repair counts.
+RECORD_VERSION = 3
+# Versions whose records still load (the fields a version lacks keep their defaults).
+READABLE_VERSIONS = frozenset({2, 3})
+WARNINGS_SUFFIX = ".warnings.html"  # the article's page of sentences to check
+TERM_KIND = "term"  # the kind of a glossary term's check, beside the figure kinds
 STATUS_DONE = "done"
 STATUS_FAILED = "failed"
 STATUS_PENDING = "pending"  # only in an index written after a cancelled run
@@ -40,6 +46,32 @@ class FigureWarning:
     translation: str
     detail: str
     status: str = ""  # "changed" or "missing", as the check said
+    kind: str = ""  # the figure's kind, or TERM_KIND for a glossary term ("" before v3)
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    """One figure of the Arabic and what the translation made of it (a row of figures.csv)."""
+
+    sentence: int
+    kind: str
+    value: str  # canonical, as Figure.value: "5 killed", "2024-09-10", "3000000 USD"
+    text: str  # as written in the Arabic
+    number: float | None = None
+    unit: str | None = None
+    qualifier: str | None = None  # "about", "more than"...
+    english: str = ""  # the English figure the check matched to it, if any
+    status: str = ""  # the check's status ("ok", "changed", "missing"); "" untranslated
+    label: str = ""  # its chip, as figure_label says: "12 killed", "about 300,000 USD"
+
+
+@dataclass(frozen=True)
+class QuotedSentence:
+    """A sentence kept with the record so the figures page can quote it in both languages."""
+
+    sentence: int
+    source: str
+    translation: str
 
 
 @dataclass(frozen=True)
@@ -61,26 +93,53 @@ class ArticleRecord:
     source_sha256: str = ""
     reason: str = ""               # why it failed, in plain words
     title: str = ""
+    title_en: str = ""             # the title's translation, when the title is in the text
+    date: str = ""                 # canonical date the article states ("2018-09-10"), or ""
     encoding: str | None = None
     sentences: int = 0
     words: int = 0
     summary: tuple[str, ...] = ()  # English summary sentences, in document order
+    summary_ar: tuple[str, ...] = ()  # the same sentences in the Arabic
     figures: tuple[KeyFigure, ...] = ()  # key figures, each label once, in text order
-    warnings: tuple[FigureWarning, ...] = ()
+    warnings: tuple[FigureWarning, ...] = ()  # one per check that is not "ok"
+    figure_rows: tuple[FigureRow, ...] = ()  # every figure of the Arabic, in text order
+    quotes: tuple[QuotedSentence, ...] = ()  # sentences of the figures the figures page lists
+    # Ids of the sentences the model was unsure of, and of those whose first-best
+    # translation was replaced; None in records written before these were kept.
+    low_confidence: tuple[int, ...] | None = None
+    repaired: tuple[int, ...] | None = None
     outputs: tuple[str, ...] = ()  # paths under OUT_DIR, "/"-separated
+    # The page of sentences to check (see ``html_warnings``), under OUT_DIR, or "".
+    warnings_page: str = ""
     version: int = field(default=RECORD_VERSION)
+
+    @property
+    def to_check(self) -> bool:
+        """Whether a warning or a low-confidence sentence asks for a look."""
+        return bool(self.warnings or self.low_confidence)
+
+    @property
+    def figure_warnings(self) -> int:
+        return sum(w.kind != TERM_KIND for w in self.warnings)
+
+    @property
+    def term_warnings(self) -> int:
+        return sum(w.kind == TERM_KIND for w in self.warnings)
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ArticleRecord:
-        warnings = tuple(FigureWarning(**w) for w in data.get("warnings", ()))
         fields = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
-        for name in ("summary", "outputs"):
+        for name in ("summary", "summary_ar", "outputs"):
             fields[name] = tuple(fields.get(name, ()))
-        fields["figures"] = tuple(KeyFigure(**f) for f in data.get("figures", ()))
-        fields["warnings"] = warnings
+        for name in ("low_confidence", "repaired"):
+            if fields.get(name) is not None:
+                fields[name] = tuple(fields[name])
+        for name, kind in (("figures", KeyFigure), ("warnings", FigureWarning),
+                           ("figure_rows", FigureRow), ("quotes", QuotedSentence)):
+            fields[name] = tuple(kind(**item) for item in data.get(name, ()))
         return cls(**fields)
 
 
@@ -123,7 +182,7 @@ class RecordStore:
             record = ArticleRecord.from_dict(data)
         except (OSError, ValueError, TypeError):
             return None
-        return record if record.version == RECORD_VERSION else None
+        return record if record.version in READABLE_VERSIONS else None
 
     def save(self, item: InputFile, record: ArticleRecord) -> None:
         write_atomic(self._path(item.relative), record.to_json())
@@ -136,7 +195,9 @@ class RecordStore:
             return None
         if record.settings != settings or record.source_sha256 != source_sha256:
             return None
-        if not all((self.out_dir / name).is_file() for name in record.outputs):
+        pages = (*record.outputs, record.warnings_page) if record.warnings_page \
+            else record.outputs
+        if not all((self.out_dir / name).is_file() for name in pages):
             return None
         return record
 
