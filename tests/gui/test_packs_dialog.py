@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from pack_server import PackServer
@@ -16,6 +17,7 @@ from tarjama.core.packs.locate import default_pack_name, installed_pack_folders
 from tarjama.core.paths import packs_dir
 from tarjama.gui.errors import ErrorReporter
 from tarjama.gui.pack_install_worker import PackInstallJob
+from tarjama.gui.pack_table_model import COLUMNS, QUALITY
 from tarjama.gui.packs_dialog import PacksDialog
 
 JOB_TIMEOUT_MS = 60_000  # installing proves the model with a real translation
@@ -109,8 +111,8 @@ def make_dialog(qtbot, warnings, monkeypatch):
 
 
 def row_texts(dialog: PacksDialog, name: str) -> list[str]:
-    index = [row.name for row in dialog.rows()].index(name)
-    return [dialog.table.item(index, column).text() for column in range(dialog.table.columnCount())]
+    """The texts of the row of ``name``, cell by cell, as the table shows them."""
+    return [dialog.table.cell_text(name, column) for column in range(len(COLUMNS))]
 
 
 def wait_for_job(qtbot, dialog: PacksDialog) -> None:
@@ -126,22 +128,23 @@ def test_lists_installed_pack_and_catalogue_entries(make_dialog, use_catalogue, 
     dialog = make_dialog()
 
     assert [row.name for row in dialog.rows()] == ["my-tiny", "tiny-download", "restricted-pack"]
-    _, status, licence, size, quality, description = row_texts(dialog, "my-tiny")
+    _, status, family, licence, size, quality, description = row_texts(dialog, "my-tiny")
     assert status == "✔ Installed, default"
+    assert family == "marian"
     assert licence == "test fixture"
     assert size.strip("\u2066\u2069").endswith("MB")  # isolated left-to-right
     assert "Random-weight" in description
 
-    _, status, licence, size, quality, _ = row_texts(dialog, "tiny-download")
+    _, status, _, licence, size, quality, _ = row_texts(dialog, "tiny-download")
     assert status == "Available"
     assert licence == "CC-BY-4.0"
     assert size == "≈ 1 MB (1 MB installed)"
     assert quality == "BLEU 42.8, chrF 0.672"
     index = [row.name for row in dialog.rows()].index("tiny-download")
-    assert dialog.table.item(index, 4).toolTip() == (
+    assert dialog.table.model().index(index, QUALITY).data(Qt.ItemDataRole.ToolTipRole) == (
         "FLORES-200 devtest: BLEU 42.8 / chrF 0.672 (made up for the test)")
 
-    _, status, licence, *_ = row_texts(dialog, "restricted-pack")
+    _, status, _, licence, *_ = row_texts(dialog, "restricted-pack")
     assert status == "Not installable yet"
     assert "non-commercial use only" in licence
     assert "⚠" in licence

@@ -41,7 +41,7 @@ def test_a_row_is_selected_and_its_details_shown(qtbot, language):
     assert dialog.table.selectionModel().selectedRows()
     row = dialog.selected_row()
     assert row is not None
-    assert dialog.table.currentRow() == dialog.rows().index(row)
+    assert dialog.table.currentIndex().row() == dialog.rows().index(row)
     assert dialog.details.isVisible()
     assert row.name in dialog.details.plain_text()
     assert dialog.remove_button.isEnabled() == row.installed

@@ -8,10 +8,18 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from tarjama.cli.packs_info import run_info
+from tarjama.cli.packs_local import (
+    NON_COMMERCIAL,
+    argos_described,
+    catalogue_of,
+    default_name,
+    installed_described,
+    mb,
+)
 from tarjama.core.errors import EXIT_OK, PackError
-from tarjama.core.packs.catalogue import Catalogue, CatalogueEntry, load_catalogue
+from tarjama.core.packs.catalogue import Catalogue
 
-NON_COMMERCIAL = "NON-COMMERCIAL"
 ARGOS_STATUS = "found in Argos's folder"
 
 
@@ -65,49 +73,13 @@ def _help(parser: argparse.ArgumentParser) -> int:
 
 
 def _catalogue(args: argparse.Namespace) -> Catalogue:
-    return load_catalogue(getattr(args, "catalogue", None))
-
-
-def _installed() -> dict[str, dict[str, Any]]:
-    """Installed packs by name, with their pack.json, path and size on disk."""
-    from tarjama.core.packs.locate import installed_packs
-
-    return {pack.path.name: _describe(pack, pack.path.name, "pack.json")
-            for pack in installed_packs()}
-
-
-def _argos_found() -> dict[str, dict[str, Any]]:
-    """Argos Translate's own Arabic to English packages, usable as ``--pack argos:FOLDER``."""
-    from tarjama.core.packs.argos_packages import argos_name, found_argos_packs
-
-    return {argos_name(pack.path): _describe(pack, argos_name(pack.path), "metadata.json")
-            for pack in found_argos_packs()}
-
-
-def _describe(pack: Any, name: str, metadata_file: str) -> dict[str, Any]:
-    metadata = _read_json(pack.path / metadata_file)
-    return {
-        "name": name,
-        "path": str(pack.path),
-        "layout": pack.layout,
-        "family": pack.info.family,
-        "size_bytes": folder_size(pack.path),
-        "licence": pack.info.licence,
-        "non_commercial": pack.info.non_commercial or bool(metadata.get("non_commercial")),
-        "metadata": metadata,
-    }
-
-
-def _default_name() -> str | None:
-    from tarjama.core.packs.locate import default_pack_name
-
-    return default_pack_name()
+    return catalogue_of(args)
 
 
 def run_list(args: argparse.Namespace) -> int:
     catalogue = _catalogue(args)
-    installed = _installed()
-    default = _default_name()
+    installed = installed_described()
+    default = default_name()
     rows = []
     for entry in catalogue.entries:
         here = installed.get(entry.name)
@@ -121,7 +93,7 @@ def run_list(args: argparse.Namespace) -> int:
             # What `install` fetches, and what stays on disk (measured once installed).
             "download": _approx_mb(entry.download_mb),
             "download_mb_approx": entry.download_mb,
-            "size": _mb(here["size_bytes"]) if here else _approx_mb(entry.installed_mb),
+            "size": mb(here["size_bytes"]) if here else _approx_mb(entry.installed_mb),
             "size_bytes": here["size_bytes"] if here else None,
             "installed_mb_approx": entry.installed_mb,
             "licence": entry.licence,
@@ -132,7 +104,8 @@ def run_list(args: argparse.Namespace) -> int:
         })
     rows += [_local_row(here, default, "installed", "tarjama")
              for name, here in sorted(installed.items()) if catalogue.get(name) is None]
-    rows += [_local_row(here, default, ARGOS_STATUS, "argos") for here in _argos_found().values()]
+    rows += [_local_row(here, default, ARGOS_STATUS, "argos")
+             for here in argos_described().values()]
     if args.json:
         print(json.dumps({"default": default, "packs": rows}, indent=2, ensure_ascii=False))
         return EXIT_OK
@@ -165,7 +138,7 @@ def _local_row(here: dict[str, Any], default: str | None, status: str, origin: s
     return {
         "name": here["name"], "installed": origin == "tarjama",
         "default": here["name"] == default, "recommended": False, "status": status,
-        "download": "-", "download_mb_approx": None, "size": _mb(here["size_bytes"]),
+        "download": "-", "download_mb_approx": None, "size": mb(here["size_bytes"]),
         "size_bytes": here["size_bytes"], "installed_mb_approx": None,
         "licence": here["licence"], "non_commercial": here["non_commercial"],
         "family": here["family"], "origin": origin, "path": here["path"], "quality": "",
@@ -216,71 +189,10 @@ def _close_bar(state: dict[str, Any]) -> None:
         bar.close()
 
 
-def run_info(args: argparse.Namespace) -> int:
-    catalogue = _catalogue(args)
-    entry = catalogue.get(args.name)
-    installed = _installed().get(args.name) or _argos_found().get(args.name)
-    if entry is None and installed is None:
-        raise PackError(f"no installed or catalogue pack is called {args.name!r}; "
-                        "see 'tarjama packs list'")
-    default = _default_name()
-    if args.json:
-        print(json.dumps({"name": args.name, "default": args.name == default,
-                          "installed": installed, "catalogue": entry.to_dict() if entry else None},
-                         indent=2, ensure_ascii=False))
-        return EXIT_OK
-    print(args.name + (" (default pack)" if args.name == default else ""))
-    if installed:
-        print(f"  {'installed in':<16} {installed['path']}")
-        print(f"  {'size on disk':<16} {_mb(installed['size_bytes'])}")
-        print(f"  {'layout':<16} {installed['layout']}")
-        print(f"  {'model family':<16} {installed['family']}")
-        if installed["non_commercial"]:
-            print(f"  {'licence':<16} {installed['licence']}  ({NON_COMMERCIAL} use only)")
-        for key, value in installed["metadata"].items():
-            if key not in ("quality", "downloads", "name", "family") and not (
-                    key in ("licence", "license") and installed["non_commercial"]):
-                print(f"  {key:<16} {value}")
-        for download in installed["metadata"].get("downloads", []):
-            state = "verified" if download.get("verified") else "not verified (none published)"
-            print(f"  {'downloaded':<16} {download.get('url')}  sha256 {download.get('sha256')} "
-                  f"{state}")
-    else:
-        print("  not installed")
-    if entry:
-        _print_entry(entry)
-    return EXIT_OK
-
-
-def _print_entry(entry: CatalogueEntry) -> None:
-    print("  catalogue:")
-    lines = [
-        ("description", entry.description),
-        ("architecture", entry.architecture),
-        ("model family", entry.family),
-        ("licence", entry.licence + (f"  ({NON_COMMERCIAL} use only)" if entry.non_commercial
-                                     else "")),
-        ("install kind", entry.install + ("" if entry.can_install
-                                          else f" - not installable: "
-                                               f"{entry.why_not_installable()}")),
-        ("version", entry.version),
-        ("homepage", entry.homepage),
-        ("attribution", entry.attribution),
-        ("download", f"~{entry.download_mb} MB (approximate)" if entry.download_mb else "?"),
-        ("installed size", f"~{entry.installed_mb} MB (approximate)" if entry.installed_mb
-         else "?"),
-    ]
-    lines += [("file", f"{f.url}  sha256 {f.sha256 or 'not published'}") for f in entry.files]
-    lines += [("quality", q.describe()) for q in entry.quality] or [("quality", "none published")]
-    for key, value in lines:
-        if value:
-            print(f"    {key:<14} {value}")
-
-
 def run_remove(args: argparse.Namespace) -> int:
     from tarjama.core.packs.install import remove_pack
 
-    was_default = _default_name() == args.name
+    was_default = default_name() == args.name
     path = remove_pack(args.name)
     print(f"removed pack {args.name} ({path})")
     if was_default:
@@ -296,14 +208,6 @@ def run_default(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def folder_size(folder: Path) -> int:
-    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
-
-
-def _mb(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB"
-
-
 def _approx_mb(megabytes: int | None) -> str:
     return f"~{megabytes} MB" if megabytes else "?"
 
@@ -311,11 +215,3 @@ def _approx_mb(megabytes: int | None) -> str:
 def _short_licence(licence: str) -> str:
     # The table stays narrow; 'info' prints the licence text in full.
     return licence if len(licence) <= 16 else licence.split(";")[0][:15] + "…"
-
-
-def _read_json(path: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}

@@ -1,7 +1,8 @@
 """The paragraph under the packs table about the selected pack.
 
-Who made it, its published quality, why it cannot be installed or does not load, and
-whether its licence forbids commercial use.
+Who made it, its model family, its published quality, why it cannot be installed or
+does not load, where an Argos Translate package is, and whether its licence forbids
+commercial use.
 
 A label wraps only where a line may break, and a long address (a home page, a signed
 download URL) has no such place: the label would ask for its whole width and widen the
@@ -89,6 +90,12 @@ class PackDetails(QLabel):
             lines.append(info.description or self.tr("No description."))
             if info.source:
                 lines.append(self.tr("Source: {0}").format(info.source))
+        if row.family:
+            lines.append(self.tr("Model family: {0}.").format(row.family))
+        if row.in_argos_folder and row.pack is not None:
+            lines.append(self.tr("Found in Argos Translate's folder, {0}: Tarjama translates "
+                                 "with it there, without copying it, and never changes or "
+                                 "deletes it.").format(row.pack.path))
         if row.broken:
             lines.append(self.tr("This installed pack does not load: {0}").format(row.broken))
         if row.non_commercial:

@@ -1,10 +1,11 @@
 """The Packs dialog: see, download, install, choose and remove translation packs.
 
-It composes the ``PacksTable`` (installed and catalogue packs together), the
+It composes the ``PacksTable`` (installed, catalogue and Argos Translate packs), the
 ``PackDetails`` of the selected one and the ``PackInstallPanel`` that installs in the
 background (downloading, unpacking and test-translating take a while); choosing the
-default and removing are quick file operations done at once. Every failure is shown as
-a readable message; the dialog stays usable. ``packs_changed`` follows any change.
+default (``pack_choice``) and removing are quick file operations done at once. Argos
+Translate's packages can be chosen, never removed. Every failure is shown as a readable
+message; the dialog stays usable. ``packs_changed`` follows any change.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from tarjama.core.errors import PackError, TarjamaError
 from tarjama.core.packs.catalogue import Catalogue, load_catalogue
-from tarjama.core.packs.install import install_pack, set_default_pack
+from tarjama.core.packs.install import install_pack
 from tarjama.gui.errors import ErrorReporter, describe
 from tarjama.gui.pack_actions import (
     ask_archive,
@@ -33,11 +34,13 @@ from tarjama.gui.pack_actions import (
     dialog_width,
     remove_installed,
 )
+from tarjama.gui.pack_choice import make_default, reader_settings
 from tarjama.gui.pack_details import PackDetails
 from tarjama.gui.pack_install_panel import PackInstallPanel
 from tarjama.gui.pack_install_worker import PackInstallJob
 from tarjama.gui.pack_rows import PackRow, collect_rows
 from tarjama.gui.packs_table import PacksTable
+from tarjama.gui.settings import Settings
 from tarjama.gui.theme import is_dark, warning_colour
 
 
@@ -49,10 +52,13 @@ class PacksDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, *,
                  catalogue_path: str | Path | None = None,
-                 reporter: ErrorReporter | None = None) -> None:
+                 reporter: ErrorReporter | None = None,
+                 settings: Settings | None = None) -> None:
         super().__init__(parent)
         # Errors go through the window's reporter when there is one: one place shows them.
         self.reporter = reporter or getattr(parent, "reporter", None) or ErrorReporter()
+        # The window's settings: an Argos package chosen here is its pack setting.
+        self.settings = reader_settings(parent, settings)
         self.setWindowTitle(self.tr("Translation Packs"))
         self.resize(dialog_width(parent), 540)
         self._catalogue_path = catalogue_path
@@ -69,7 +75,7 @@ class PacksDialog(QDialog):
         intro.setWordWrap(True)
 
         self.table = PacksTable(self)
-        self.table.itemSelectionChanged.connect(self.on_selection_changed)
+        self.table.selection_changed.connect(self.on_selection_changed)
         self.details = PackDetails(self)
 
         self.download_button = QPushButton(self.tr("Download and Install"), self)
@@ -121,9 +127,9 @@ class PacksDialog(QDialog):
         except PackError as exc:
             self._catalogue = None
             problems.append(self.tr("The pack catalogue could not be read: {0}").format(exc))
-        rows = collect_rows(self._catalogue)
+        rows = collect_rows(self._catalogue, self.settings.pack)
         self.table.show_rows(rows)
-        if not any(row.installed for row in rows):
+        if not any(row.on_disk for row in rows):
             problems.append(self.tr("No pack is installed yet: download one from the list, or "
                                     "install a pack file or folder you have on this computer."))
         if problems:
@@ -158,6 +164,9 @@ class PacksDialog(QDialog):
         self.default_button.setEnabled(idle and row is not None and row.pack is not None
                                        and not row.is_default)
         self.remove_button.setEnabled(idle and row is not None and row.installed)
+        self.remove_button.setToolTip(self.tr(
+            "Tarjama never deletes Argos Translate's files: remove this package with Argos "
+            "Translate.") if row is not None and row.in_argos_folder else "")
         self.details.show_row(row)
 
     # ---------------------------------------------------------------- actions
@@ -202,10 +211,10 @@ class PacksDialog(QDialog):
         if row is None or row.pack is None:
             return
         try:
-            set_default_pack(row.name)
+            make_default(row, self.settings)
         except TarjamaError as exc:
+            self.refresh()  # first: the list may have changed, and the error stays shown
             self._show_error(exc, "setting the default pack")
-            self.refresh()
             return
         self._show_message(self.tr("{0} is now the default pack.").format(row.name))
         self.refresh()
@@ -219,8 +228,8 @@ class PacksDialog(QDialog):
         try:
             remove_installed(row.name)
         except TarjamaError as exc:
-            self._show_error(exc, f"removing the pack {row.name}")
             self.refresh()
+            self._show_error(exc, f"removing the pack {row.name}")
             return
         self._show_message(self.tr("{0} was removed.").format(row.name))
         self.refresh()

@@ -56,7 +56,7 @@ def from_local(path: Path, staging: Path, say: Status,
         return from_archive(path, staging, say, cancel)
     if checkpoint_kind(path):
         check_pack_folder(path)  # the conversion reads the files: no links out either
-        say(f"converting the Marian checkpoint in {path.name} to CTranslate2 (int8)")
+        say(f"converting the checkpoint in {path.name} to CTranslate2 (int8)")
         return convert_marian(path, staging / "pack")
     say(f"copying {path}")
     # Links inside the folder are copied as files (the installed pack must not depend
@@ -80,7 +80,7 @@ def from_archive(archive: Path, staging: Path, say: Status, cancel: threading.Ev
         if url:
             archive.unlink(missing_ok=True)
     if checkpoint_kind(root):
-        say("converting the Marian checkpoint to CTranslate2 (int8)")
+        say("converting the checkpoint to CTranslate2 (int8)")
         return convert_marian(root, staging / "pack")
     return root
 
