@@ -143,6 +143,7 @@ def use_private_folders(root: Path) -> None:
     for name in ("DATA", "CACHE", "LOG"):
         os.environ[f"TARJAMA_{name}_DIR"] = str(root / name.lower())
     os.environ.pop("TARJAMA_PACK", None)
+    os.environ["ARGOS_PACKAGES_DIR"] = str(root / "argos")  # not the user's Argos packages
 
 
 def ui_is_translated(window) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -23,6 +24,18 @@ def private_user_dirs(tmp_path_factory, monkeypatch):
     # The interface in English whatever the developer's locale; a test may choose Arabic.
     monkeypatch.setenv("TARJAMA_UI_LANGUAGE", "en")
     return root
+
+
+@pytest.fixture(autouse=True)
+def tarjama_logger_restored():
+    """Each test finds the "tarjama" logger as it was: the GUI's log set-up raises its
+    level to INFO, which would hide a later CLI test's --debug records."""
+    logger = logging.getLogger("tarjama")
+    level, handlers, propagate = logger.level, list(logger.handlers), logger.propagate
+    yield
+    logger.setLevel(level)
+    logger.handlers[:] = handlers
+    logger.propagate = propagate
 
 
 @pytest.fixture(scope="session")

@@ -9,8 +9,13 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from tarjama.cli.article import add_pack_options, make_translator
-from tarjama.cli.article_input import add_encoding_option
+from tarjama.cli.article import (
+    add_glossary_options,
+    add_pack_options,
+    load_glossary,
+    make_translator,
+)
+from tarjama.cli.article_input import UsageError, add_encoding_option
 from tarjama.cli.progress import ProgressBar
 from tarjama.cli.stop_signals import stop_on_signals
 from tarjama.core.batch.reader_process import (
@@ -42,6 +47,8 @@ exit codes:
        finished articles are kept and the index lists them if it could still be
        written; free some space and run the same command again to finish
   7    another batch is writing into OUT_DIR (its process id is named)
+  8    --engine ray cannot run: Ray is not installed, the cluster cannot be reached,
+       or a worker keeps dying (finished articles are kept)
   130  stopped by Ctrl+C or SIGTERM: finished articles are kept and the index is written;
        run the same command again to finish (a second Ctrl+C stops at once)"""
 
@@ -82,7 +89,25 @@ def register(subparsers: Any) -> None:
     # The encoding is part of the settings a record was made with: another one redoes it.
     add_encoding_option(p)
     add_pack_options(p, cache=False)  # batches never use the cache (see below)
+    add_glossary_options(p)
+    add_engine_options(p)
     p.set_defaults(handler=run_batch_command)
+
+
+def add_engine_options(parser: argparse.ArgumentParser) -> None:
+    """--engine, --address and --workers: where the windows are translated."""
+    group = parser.add_argument_group("engine (docs/scaling.md)")
+    group.add_argument("--engine", choices=("local", "ray"), default="local",
+                       help="local: in this process (default); ray: on Ray workers, with "
+                            "the same outputs (needs pip install \"tarjama[cluster]\")")
+    group.add_argument("--address", metavar="ADDR",
+                       help="with --engine ray, join this Ray cluster (auto, "
+                            "ray://HOST:10001 or HOST:6379); default: start a local Ray "
+                            "for this batch")
+    group.add_argument("--workers", type=_positive_int, metavar="N",
+                       help="with --engine ray, how many workers (each loads the pack "
+                            "once); default: one per node, or one per GPU with --device "
+                            "cuda")
 
 
 def parse_formats(text: str) -> tuple[str, ...]:
@@ -138,6 +163,8 @@ def run_batch_command(args: argparse.Namespace) -> int:
 
     # Folder mistakes are reported before the (slower) pack loading.
     check_folders(args.in_dir, args.out_dir)
+    engine = _engine_for(args)  # no Ray, or nobody at --address: said before any work
+    glossary = load_glossary(args)  # a glossary file that cannot be read, before the pack
     # The reader process gets ready while the pack loads (both take a while).
     start_reader_early(args.file_memory)
     # Batches bypass the translation cache: see run_batch on why resumes need that.
@@ -146,7 +173,8 @@ def run_batch_command(args: argparse.Namespace) -> int:
     options = BatchOptions(formats=args.formats, recursive=args.recursive, force=args.force,
                            pipeline=PipelineOptions(summary_sentences=args.summary_sentences),
                            window_sentences=args.window, encoding=args.encoding,
-                           file_seconds=args.file_timeout, file_memory=args.file_memory)
+                           file_seconds=args.file_timeout, file_memory=args.file_memory,
+                           repair=not args.no_repair, glossary=glossary)
     cancel = threading.Event()
     bar = ProgressBar("batch", enabled=False if args.quiet else None)
     say = None if args.quiet else lambda text: _say("\n" + text)
@@ -154,9 +182,24 @@ def run_batch_command(args: argparse.Namespace) -> int:
         report = run_batch(args.in_dir, args.out_dir, translator, options,
                            on_progress=lambda p: bar.update(p.files_done, p.files_total,
                                                             describe(p)),
-                           cancel=cancel)
+                           cancel=cancel, engine=engine)
     print_report(report, quiet=args.quiet)
     return report.exit_code
+
+
+def _engine_for(args: argparse.Namespace) -> Any:
+    from tarjama.core.batch.engine import engine_named
+
+    if args.engine != "ray":
+        if args.address or args.workers:
+            raise UsageError("--address and --workers go with --engine ray")
+        return engine_named("local")
+    from tarjama.core.batch.ray_cluster import check_reachable, import_ray
+
+    import_ray()
+    if args.address:
+        check_reachable(args.address)
+    return engine_named("ray", address=args.address, workers=args.workers)
 
 
 def print_report(report: Any, *, quiet: bool) -> None:
@@ -174,6 +217,8 @@ def print_report(report: Any, *, quiet: bool) -> None:
         index = "not written" if report.index_error else report.index_html
         _say(f"{report.translated} translated, {report.skipped} already done, "
              f"{report.failed} failed; index: {index}")
+        if report.figures_html is not None and not report.index_error:
+            _say(f"figures: {report.figures_html}")
     if report.stopped:
         _say("free some space (or make the folder writable), then run the same command "
              "again to finish the batch")

@@ -155,6 +155,7 @@ class BatchDialog(QDialog):
     def start(self) -> bool:
         """Start the batch with the window's choices; False (with a message) when incomplete."""
         from tarjama.core.batch import BatchOptions
+        from tarjama.core.glossary_user import user_glossary
         from tarjama.core.pipeline import PipelineOptions
 
         if self.running:
@@ -170,10 +171,12 @@ class BatchDialog(QDialog):
         if problem:
             self.panel.show_status(problem, error=True)
             return False
+        settings = getattr(self.parent(), "settings", None)  # the reader window's
         options = BatchOptions(
             formats=self.selected_formats(), recursive=self.recursive_check.isChecked(),
             force=self.force_check.isChecked(),
-            pipeline=PipelineOptions(summary_sentences=self.summary_spin.value()))
+            pipeline=PipelineOptions(summary_sentences=self.summary_spin.value()),
+            repair=getattr(settings, "repair_figures", True), glossary=user_glossary())
         self.report = None
         self._cancel = threading.Event()
         signals = BatchSignals()  # created here so it lives on the main thread

@@ -1,10 +1,11 @@
 """Where an install's files come from: gathered into a private staging folder.
 
 A pack arrives as a catalogue entry (one archive, or the files of a Hugging Face Marian
-checkpoint), a local archive, a local folder, a local Marian checkpoint, or an http(s)
-URL of an archive. Each way ends with a pack folder inside the staging folder that
-``install.py`` then proves and moves into place. Downloads go to ``downloads_dir()``
-under a name stable per URL, so an interrupted one is resumed by the next attempt.
+checkpoint), a local archive, a local folder, a local Marian, NLLB, M2M-100 or
+MADLAD-400 checkpoint, or an http(s) URL of an archive. Each way ends with a pack
+folder inside the staging folder that ``install.py`` then proves and moves into place.
+Downloads go to ``downloads_dir()`` under a name stable per URL, so an interrupted one
+is resumed by the next attempt.
 """
 
 from __future__ import annotations
