@@ -10,7 +10,7 @@ would come from the cache or the translator's de-duplication, not the model). Th
   until the English pane holds every translation — not merely until the job's signal —
   and the GUI thread's CPU time at each tick (how much of a gap was the window's own
   work; the rest was other processes or CTranslate2's threads on the same cores);
-* ``tarjama translate FILE --to json --no-cache`` runs in-process on the same file,
+* ``tarjama translate FILE --to json --no-cache --no-repair`` runs in-process on the same file,
   pack and beam (GUI/CLI time ratio, target <= 1.15);
 * raw ``ctranslate2.Translator.translate_batch`` on the same sentences, just before and
   just after the window's run (their mean, so that a busy spell of the machine weighs
@@ -84,7 +84,7 @@ def run_cli(path: Path, pack: Path, out: Path) -> float:
 
     started = time.perf_counter()
     code = cli_main(["translate", str(path), "--pack", str(pack), "--to", "json", "-o",
-                     str(out), "--no-cache", "--beam-size", str(BEAM)])
+                     str(out), "--no-cache", "--beam-size", str(BEAM), "--no-repair"])
     if code != 0:
         raise SystemExit(f"tarjama translate failed with {code}")
     return time.perf_counter() - started
@@ -214,7 +214,11 @@ def main(argv: list[str] | None = None) -> int:
     from tarjama.gui.settings import Settings
 
     app = QApplication([sys.argv[0]])
-    window = MainWindow(Settings.load(work / "settings.ini"))
+    settings = Settings.load(work / "settings.ini")
+    # Repair decodes warned sentences again, which raw CTranslate2 does not: off on both
+    # sides, so the figures measure streaming alone (translate_throughput.py prices repair).
+    settings.repair_figures = False
+    window = MainWindow(settings)
     window.show()
     print(f"pack {pack}, beam {BEAM}, samples {', '.join(p.name for p in samples)}", flush=True)
     rows = []

@@ -5,7 +5,7 @@ dimensions, reads the shared Arabic samples, and alternately times
 
 * raw: ``ctranslate2.Translator.translate_batch`` on the pre-tokenised sentences;
 * pipeline: ``tarjama.core.pipeline.analyse_document`` (segmentation, figures,
-  fidelity, summary included) or, when the pipeline is not importable,
+  fidelity, summary included; figure repair off) or, when the pipeline is not importable,
   ``Translator.translate`` -- always with the translation cache off;
 
 with the same model object, beam, token batching, decoding limit, threads and
@@ -13,7 +13,18 @@ compute type. Prints source words per second for both, their ratio (target: at
 least 0.90), the share of the pipeline's time spent finding and checking key figures
 (target: under 5 %) and the peak memory of the process.
 
-    PYTHONPATH=desktop python benchmarks/translate_throughput.py [--repeat 2]
+It also prints what the decoding extras of issue 13 cost: raw CTranslate2 with and
+without ``return_scores`` (the sentence scores), and the pipeline with figure repair on
+and off on a document of ``--repair-sentences`` sentences of which ``--warned-share``
+have a figure. With random weights nearly every sentence with a figure is warned (and
+almost none can be repaired), so that share is the share of warned sentences; the run
+prints the share it measured. These two costs are timed in CPU seconds of this process
+(all its threads), which a machine shared with other work disturbs far less than the
+wall clock, in interleaved rounds; their words/s are words per CPU second, from the
+median round (use --repeat 5 or more on a busy machine).
+
+    PYTHONPATH=desktop python benchmarks/translate_throughput.py [--repeat 2] \
+        [--warned-share 0.1] [--repair-sentences 60]
 """
 
 from __future__ import annotations
@@ -119,6 +130,68 @@ def figures_line(timer: FigureTimer, rounds: list[tuple[Counter[str], Counter[st
             f"         ({parts})")
 
 
+def warned_document(articles: list[list[str]], share: float, size: int) -> object:
+    """A document of ``size`` distinct sentences, ``share`` of them holding a figure."""
+    from tarjama.core.documents import Document
+    from tarjama.core.figures import extract_arabic
+
+    unique = list(dict.fromkeys(s for article in articles for s in article))
+    with_figures = [s for s in unique if extract_arabic(s)]
+    without = [s for s in unique if not extract_arabic(s)]
+    wanted = round(size * share)
+    if wanted > len(with_figures) or size - wanted > len(without):
+        raise SystemExit(f"the samples hold {len(with_figures)} sentences with figures and "
+                         f"{len(without)} without: too few for {size} at share {share}")
+    chosen, step = [], size / wanted if wanted else float("inf")
+    figures, plain = iter(with_figures), iter(without)
+    for place in range(size):  # the figure sentences spread evenly through the document
+        due = wanted and int(place / step) < int((place + 1) / step)
+        chosen.append(next(figures) if due else next(plain))
+    return Document(Path("warned.txt"), "text", "utf-8", tuple(chosen), None)
+
+
+def repair_cost(translator: Translator, articles: list[list[str]], share: float, size: int,
+                repeat: int) -> list[str]:
+    """Lines on the pipeline's words/s with repair on and off, and on return_scores."""
+    from tarjama.core.pipeline import PipelineOptions, analyse_document
+
+    document = warned_document(articles, share, size)
+    words = sum(len(p.split()) for p in document.paragraphs)  # type: ignore[attr-defined]
+    options = {on: PipelineOptions(summary_sentences=0, repair=on) for on in (True, False)}
+    times: dict[bool, list[float]] = {True: [], False: []}
+    outcome: dict[bool, object] = {}
+    for _ in range(repeat):
+        for on in (False, True):
+            started = time.process_time()
+            outcome[on] = analyse_document(document, translator, options[on])
+            times[on].append(time.process_time() - started)
+    warned = len(outcome[False].warnings())  # type: ignore[attr-defined]
+    repaired = sum(s.repair is not None for s in outcome[True].sentences)  # type: ignore[attr-defined]
+    off, on = words / statistics.median(times[False]), words / statistics.median(times[True])
+    return [f"repair: {size} sentences, {warned} warned ({warned / size * 100:.1f}%, asked "
+            f"{share * 100:g}%), {repaired} repaired",
+            f"  repair off: {off:8.1f} words/s   repair on: {on:8.1f} words/s   "
+            f"cost {(1 - on / off) * 100:5.1f}% (CPU time, median of {repeat})"]
+
+
+def scores_cost(translator: Translator, tokens: list[list[list[str]]], words: int,
+                repeat: int) -> str:
+    """Raw CTranslate2 with and without return_scores, alternated."""
+    engine = translator.engine
+    times: dict[bool, list[float]] = {True: [], False: []}
+    for _ in range(repeat):
+        for scores in (False, True):
+            options = {**translator.batch_options(), "return_scores": scores}
+            started = time.process_time()
+            for article_tokens in tokens:
+                engine.translate_batch(article_tokens, **options)
+            times[scores].append(time.process_time() - started)
+    without = words / statistics.median(times[False])
+    with_scores = words / statistics.median(times[True])
+    return (f"return_scores: off {without:8.1f} words/s, on {with_scores:8.1f} words/s, "
+            f"cost {(1 - with_scores / without) * 100:5.1f}% (raw, CPU time, median of {repeat})")
+
+
 def timed(run: Callable[[], object]) -> float:
     started = time.perf_counter()
     run()
@@ -135,6 +208,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--beam-size", type=int, default=2)
     parser.add_argument("--max-batch-tokens", type=int, default=2048)
     parser.add_argument("--threads", type=int, default=0, help="0: all cores of this machine")
+    parser.add_argument("--warned-share", type=float, default=0.1,
+                        help="share of the repair document's sentences that hold a figure")
+    parser.add_argument("--repair-sentences", type=int, default=60)
     args = parser.parse_args(argv)
 
     if not sorted(args.samples.glob("*.ar.txt")):
@@ -167,10 +243,12 @@ def main(argv: list[str] | None = None) -> int:
 
     def pipeline() -> None:
         if documents:
-            from tarjama.core.pipeline import analyse_document
+            from tarjama.core.pipeline import PipelineOptions, analyse_document
 
+            # Repair off: the same engine work as the raw run (repair_cost measures it).
+            plain = PipelineOptions(repair=False)
             for document in documents:
-                analyse_document(document, translator)
+                analyse_document(document, translator, plain)
         else:
             for article in articles:
                 translator.translate(article)
@@ -204,6 +282,11 @@ def main(argv: list[str] | None = None) -> int:
           f"{'OK' if ratio >= 0.9 else 'BELOW'}")
     print(f"paired ratio:    {paired:8.3f} median of the per-round ratios")
     print(figures_line(figure_timer, figure_rounds, pipeline_times))
+    print(scores_cost(translator, tokens, words, args.repeat))
+    if documents:
+        for line in repair_cost(translator, articles, args.warned_share,
+                                args.repair_sentences, args.repeat):
+            print(line)
     print(f"peak memory:     {peak_mb:8.0f} MB")
     return 0
 

@@ -259,3 +259,42 @@ def test_console_entry_point_runs_as_a_module(article, tiny_pack):
     )
     assert done.returncode == 0, done.stderr
     assert len(done.stdout.strip().split("\n\n")) == 2  # one English paragraph per paragraph
+
+
+# -- scores, repair and digits (issue 13) -------------------------------------------------
+
+REPAIRABLE = "ارتفعت الأسعار 74.3 خلال الشهر."  # the tiny pack repairs it (test_repair_engine)
+
+
+def test_json_carries_each_sentences_score_and_repair(capsys, tiny_pack, tmp_path):
+    path = tmp_path / "prices.ar.txt"
+    path.write_text(f"وصل اللاجئون إلى الحدود.\n{REPAIRABLE}\n", encoding="utf-8")
+    argv = ["translate", path, "--pack", tiny_pack, "--to", "json", "--no-cache"]
+    code, out, err = run_cli(capsys, *argv)
+    assert code == 0, err
+    border, prices = json.loads(out)["sentences"]
+    assert all(isinstance(s["score"], float) and s["score"] <= 0 for s in (border, prices))
+    assert border["repair"] is None
+    assert prices["repair"]["hypotheses"] == 4
+    assert prices["repair"]["original_status"] == "missing"
+    assert prices["fidelity"]["status"] == "ok"
+
+    code, out, err = run_cli(capsys, *argv, "--no-repair")
+    assert code == 0, err
+    _, plain = json.loads(out)["sentences"]
+    assert plain["repair"] is None
+    assert plain["fidelity"]["status"] == "missing"
+    assert plain["translation"] == prices["repair"]["original"]
+
+
+def test_keep_digits_changes_what_the_model_reads_not_the_arabic(capsys, tiny_pack, tmp_path):
+    path = tmp_path / "eastern.ar.txt"
+    path.write_text("ارتفع التضخم إلى ١٢٫٥٪ في الشهر الماضي.\n", encoding="utf-8")
+    argv = ["translate", path, "--pack", tiny_pack, "--to", "json", "--no-cache"]
+    outputs = []
+    for extra in ((), ("--keep-digits",)):
+        code, out, err = run_cli(capsys, *argv, *extra)
+        assert code == 0, err
+        outputs.append(json.loads(out)["sentences"][0])
+    assert outputs[0]["source"] == outputs[1]["source"] == "ارتفع التضخم إلى ١٢٫٥٪ في الشهر الماضي."
+    assert outputs[0]["translation"] != outputs[1]["translation"]

@@ -152,3 +152,35 @@ def test_a_subword_counter_drives_the_cut():
     assert all(len(piece) <= 20 for piece in result)
     assert any("١٢٠٬٠٠٠" in piece for piece in result)
     assert any("٣٫٥ في المئة" in piece for piece in result)
+
+
+CUT_POINT_FIGURES = ["1,250,000", "12.5%", "2023/10/07", "١٢٬٥٠٠", "3 - 5", "١٢٫٥٪",
+                     "12.5 %", "3 – 5 ملايين", "1,250,000 دولار"]
+FILLER = ["قالت", "مصادر", "رسمية", "في", "العاصمة", "إن", "الأرقام", "الجديدة", "تدل",
+          "على", "تغير", "كبير"]
+
+
+@pytest.mark.parametrize("figure", CUT_POINT_FIGURES)
+def test_a_figure_at_the_cut_point_stays_whole(figure):
+    """Every placement of the figure against every limit that falls inside or around it."""
+    for before in range(len(FILLER)):
+        paragraph = " ".join([*FILLER[:before], figure, *FILLER[before:]])
+        for max_tokens in range(count_words(figure), len(FILLER)):
+            result = pieces(paragraph, max_tokens=max_tokens)
+            assert any(figure in piece for piece in result), (before, max_tokens, result)
+
+
+def test_a_figure_at_the_cut_point_stays_whole_with_the_packs_own_counter(tiny_pack):
+    from tarjama.core.packs import load_pack
+    from tarjama.core.translate import Translator
+
+    translator = Translator(load_pack(tiny_pack))
+    for figure in CUT_POINT_FIGURES:
+        for before in range(0, len(FILLER), 3):
+            paragraph = " ".join([*FILLER[:before], figure, *FILLER[before:]])
+            figure_tokens = translator.count_tokens(figure)
+            for max_tokens in range(figure_tokens + 1, figure_tokens + 12):
+                result = pieces(paragraph, max_tokens=max_tokens,
+                                count_tokens=translator.count_tokens)
+                assert all(translator.count_tokens(p) <= max_tokens for p in result)
+                assert any(figure in piece for piece in result), (figure, max_tokens, result)

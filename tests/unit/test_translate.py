@@ -252,3 +252,26 @@ def test_without_streaming_everything_goes_to_one_engine_call(pack):
     assert len(whole) == len(streamed) == len(document)
     assert translator.translate([" ", ""], stream=False) == ["", ""]
     assert counter.calls == calls_streaming + 1  # blank input never reaches the engine
+
+
+def test_each_translation_carries_its_score_in_order(pack):
+    translator = Translator(pack, FAST)
+    seen: list[tuple[int, object]] = []
+    texts = translator.translate(SENTENCES, on_translation=lambda i, t: seen.append((i, t)))
+    assert [i for i, _ in seen] == list(range(len(SENTENCES)))
+    assert [t.text for _, t in seen] == texts
+    for sentence, (_, translation) in zip(SENTENCES, seen, strict=True):
+        if sentence.strip():
+            assert translation.score is not None
+            assert translation.score <= 0
+        else:
+            assert translation.score is None
+            assert translation.text == ""
+    # Identical sentences are translated once and share their score.
+    assert seen[0][1] == seen[5][1]
+
+
+def test_decoding_asks_for_scores_and_for_unknowns_to_be_replaced(pack):
+    options = Translator(pack, FAST).batch_options()
+    assert options["return_scores"] is True
+    assert options["replace_unknowns"] is True

@@ -119,3 +119,89 @@ def test_unusable_location_disables_the_cache_without_failing(tmp_path):
     store.put_many("p", "s", [("نعم", "yes")])
     assert store.get_many("p", "s", ["نعم"]) == {}
     assert store.disabled
+
+
+# -- scores and repairs ------------------------------------------------------------------
+
+def test_scores_and_repairs_round_trip(cache):
+    from tarjama.core.translate_result import Repair, Translation
+
+    repaired = Translation("12 people died", -0.71,
+                           Repair("people died", "missing", 4))
+    cache.put_entries("pack", "beam=2;repair=4", [("مات 12 شخصا", repaired),
+                                                  ("نعم", Translation("yes", -0.2)),
+                                                  ("لا", Translation("no"))])
+    found = cache.get_entries("pack", "beam=2;repair=4", ["مات 12 شخصا", "نعم", "لا"])
+    assert found == {"مات 12 شخصا": repaired, "نعم": Translation("yes", -0.2),
+                     "لا": Translation("no", None, None)}
+    assert cache.get_many("pack", "beam=2;repair=4", ["نعم"]) == {"نعم": "yes"}
+
+
+def test_a_cache_from_before_scores_keeps_its_rows_and_gives_no_score(tmp_path):
+    from tarjama.core.translate_result import Translation
+    from tarjama.core.translation_cache import row_checksum
+
+    path = tmp_path / "translations.sqlite3"
+    with sqlite3.connect(path) as connection:  # the schema of the release before scores
+        connection.execute(
+            "CREATE TABLE translations (pack TEXT NOT NULL, settings TEXT NOT NULL, "
+            "source TEXT NOT NULL, target TEXT NOT NULL, checksum TEXT, "
+            "PRIMARY KEY (pack, settings, source)) WITHOUT ROWID")
+        connection.execute("INSERT INTO translations VALUES (?, ?, ?, ?, ?)",
+                           ("pack", "beam=2", "نعم", "yes",
+                            row_checksum("pack", "beam=2", "نعم", "yes")))
+    connection.close()
+    store = TranslationCache(path)
+    assert store.get_entries("pack", "beam=2", ["نعم"]) == {"نعم": Translation("yes")}
+    store.put_entries("pack", "beam=2", [("لا", Translation("no", -0.5))])
+    assert store.get_entries("pack", "beam=2", ["لا"])["لا"].score == -0.5
+    store.close()
+    with sqlite3.connect(path) as connection:
+        columns = {row[1] for row in connection.execute("PRAGMA table_info(translations)")}
+    connection.close()
+    assert {"details", "details_checksum"} <= columns
+
+
+def test_an_older_tarjama_still_verifies_the_text_of_a_scored_row(cache):
+    """The text's checksum is the same as before scores: only the details have their own."""
+    from tarjama.core.translate_result import Translation
+    from tarjama.core.translation_cache import row_checksum
+
+    cache.put_entries("pack", "beam=2", [("نعم", Translation("yes", -0.3))])
+    connection = sqlite3.connect(cache.path)
+    (checksum,) = connection.execute("SELECT checksum FROM translations").fetchone()
+    connection.close()
+    assert checksum == row_checksum("pack", "beam=2", "نعم", "yes")
+
+
+def test_damaged_details_are_a_miss(cache):
+    from tarjama.core.translate_result import Translation
+
+    cache.put_entries("pack", "beam=2", [("نعم", Translation("yes", -0.3))])
+    connection = sqlite3.connect(cache.path)
+    with connection:
+        connection.execute("UPDATE translations SET details = replace(details, '-0.3', '-0.1')")
+    connection.close()
+    assert cache.get_entries("pack", "beam=2", ["نعم"]) == {}
+
+
+def test_the_translator_serves_scores_and_repairs_from_the_cache(tiny_pack, tmp_path):
+    from tarjama.core.packs import load_pack
+    from tarjama.core.translate import TranslationOptions, Translator
+    from tarjama.core.translate_result import Translation
+
+    pack = load_pack(tiny_pack)
+    store = TranslationCache(tmp_path / "t.sqlite3")
+    options = TranslationOptions(max_decoding_length=16)
+    sentences = ["وصل اللاجئون إلى الحدود.", "قال الوزير إن الطريق مفتوح."]
+    first: list[Translation] = []
+    Translator(pack, options, cache=store).translate(
+        sentences, on_translation=lambda i, t: first.append(t))
+    again: list[Translation] = []
+    second = Translator(pack, options, cache=store)
+    second.translate(sentences, on_translation=lambda i, t: again.append(t))
+    assert second.last_stats.cached == 2
+    assert not second.engine_loaded
+    assert again == first
+    assert all(t.score is not None for t in again)
+    store.close()

@@ -35,9 +35,36 @@ def add_pack_options(parser: argparse.ArgumentParser, *, cache: bool = True) -> 
                        help="where to run the model (default: auto, a GPU when one is seen)")
     group.add_argument("--beam-size", type=positive_int, default=2, metavar="N",
                        help="beam search width; 1 is greedy and fastest (default: 2)")
+    group.add_argument("--no-repair", action="store_true",
+                       help="keep the first translation of a sentence that loses or changes "
+                            "a figure, instead of decoding it again (docs/repair.md)")
+    group.add_argument("--keep-digits", action="store_true",
+                       help="send Eastern Arabic digits and marks (١٢٫٥٪) to the model as "
+                            "written, not as 12.5%%")
     if cache:
         group.add_argument("--no-cache", action="store_true",
                            help="do not read or write the translation cache")
+
+
+def add_glossary_options(parser: argparse.ArgumentParser) -> None:
+    """--glossary FILE and --no-glossary (docs/glossary.md has the file format)."""
+    group = parser.add_argument_group("glossary").add_mutually_exclusive_group()
+    group.add_argument("--glossary", type=Path, metavar="FILE",
+                       help="check names and terms against this glossary (Arabic<TAB>English "
+                            "lines; default: glossary.tsv in the user data folder)")
+    group.add_argument("--no-glossary", action="store_true",
+                       help="check no glossary terms, not even the user's glossary")
+
+
+def load_glossary(args: argparse.Namespace):
+    """The glossary the options ask for (None: none); its skipped lines go to stderr."""
+    from tarjama.core.glossary_user import command_glossary
+
+    glossary, notes = command_glossary(getattr(args, "glossary", None),
+                                       getattr(args, "no_glossary", False))
+    for note in notes:
+        print(f"tarjama: {note}", file=sys.stderr)
+    return glossary
 
 
 def positive_int(text: str) -> int:
@@ -65,6 +92,7 @@ def register(subparsers: Any) -> None:
                         "that names no format (.pdf, ...) needs --to")
     _add_summary_options(p, include_language=False)
     add_pack_options(p)
+    add_glossary_options(p)
     p.set_defaults(handler=run_translate)
 
     p = subparsers.add_parser("summarize", help="extractive summary of an article",
@@ -73,6 +101,7 @@ def register(subparsers: Any) -> None:
     _add_summary_options(p, include_language=True)
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     add_pack_options(p)
+    add_glossary_options(p)
     p.set_defaults(handler=run_summarize)
 
     p = subparsers.add_parser("figures", help="key figures and their fidelity check",
@@ -83,6 +112,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--no-translate", action="store_true",
                    help="only list the Arabic figures, even when a pack is available")
     add_pack_options(p)
+    add_glossary_options(p)
     p.set_defaults(handler=run_figures)
 
 
@@ -111,7 +141,8 @@ def make_translator(args: argparse.Namespace):
 
     pack = resolve_pack(args.pack)
     options = TranslationOptions(device=args.device, beam_size=args.beam_size,
-                                 use_cache=not args.no_cache)
+                                 use_cache=not args.no_cache,
+                                 normalise_digits=not getattr(args, "keep_digits", False))
     return Translator(pack, options)
 
 
@@ -119,7 +150,9 @@ def _pipeline_options(args: argparse.Namespace, language: str = "auto"):
     from tarjama.core.pipeline import PipelineOptions
 
     return PipelineOptions(summary_algorithm=args.algorithm, summary_sentences=args.sentences,
-                           summary_ratio=args.ratio, summary_language=language)
+                           summary_ratio=args.ratio, summary_language=language,
+                           repair=not getattr(args, "no_repair", False),
+                           glossary=load_glossary(args))
 
 
 def analyse(args: argparse.Namespace, translator, language: str = "auto"):
@@ -160,8 +193,8 @@ def run_translate(args: argparse.Namespace) -> int:
     _emit(render(result, fmt), args.output)
     warnings = result.warnings()
     if warnings and fmt not in ("json",) and args.output is None:
-        print(f"tarjama: {len(warnings)} sentence(s) lost or changed a key figure; "
-              "see `tarjama figures`", file=sys.stderr)
+        print(f"tarjama: {len(warnings)} sentence(s) lost or changed a key figure "
+              "or a glossary term; see `tarjama figures`", file=sys.stderr)
     return EXIT_OK
 
 
@@ -212,6 +245,7 @@ def run_summarize(args: argparse.Namespace) -> int:
 
 def run_figures(args: argparse.Namespace) -> int:
     from tarjama.core.export import sentence_dict
+    from tarjama.core.figures.model import glossary_checks
 
     _check_input(args.file)
     translator = None if args.no_translate else _translator_if_available(args, needed=False)
@@ -221,7 +255,8 @@ def run_figures(args: argparse.Namespace) -> int:
         payload = {
             "file": input_name(args.file),
             "pack": result.to_dict()["pack"],
-            "sentences": [sentence_dict(s) for s in result.sentences if s.source_figures],
+            "sentences": [sentence_dict(s) for s in result.sentences
+                          if s.source_figures or glossary_checks(s.fidelity)],
         }
         _emit(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", None)
         return EXIT_OK
@@ -231,11 +266,12 @@ def run_figures(args: argparse.Namespace) -> int:
 
 def _print_figure_table(result) -> None:
     from tarjama.core.figures.labels import figure_label, kind_label, status_label
+    from tarjama.core.figures.model import TERM, glossary_checks
 
     rows = []
     for s in result.sentences:
         checks = {c.source: c for c in s.fidelity.checks} if s.fidelity else {}
-        for figure in s.source_figures:
+        for figure in [*s.source_figures, *(c.source for c in glossary_checks(s.fidelity))]:
             check = checks.get(figure)
             status = status_label(check.status) if check else "-"
             english = check.target.text if check and check.target else ""
@@ -253,5 +289,6 @@ def _print_figure_table(result) -> None:
         for s in result.warnings():
             for check in s.fidelity.checks:
                 if check.status != "ok":
-                    print(f"warning: sentence {s.sentence.id}: figure "
+                    what = "term" if check.source.kind == TERM else "figure"
+                    print(f"warning: sentence {s.sentence.id}: {what} "
                           f"{status_label(check.status)}: {check.detail}", file=sys.stderr)

@@ -2,6 +2,10 @@
 
 BLEU and chrF come from sacrebleu, which only this command needs: it is the ``eval``
 extra (``pip install 'tarjama[eval]'``), and its absence is one clear error line.
+
+Sentences are translated as the reader would get them, figure repair included (unless
+``--no-repair``), and the report says how the model's sentence scores relate to
+sentence chrF (``core/translate_confidence.py``), to choose a low-confidence threshold.
 """
 
 from __future__ import annotations
@@ -48,6 +52,8 @@ def _sacrebleu():
 
 def run_eval(args: argparse.Namespace) -> int:
     from tarjama.core.figures import check_fidelity
+    from tarjama.core.repair import FigureRepair
+    from tarjama.core.translate_result import Translation
 
     sacrebleu = _sacrebleu()  # before the files and the pack: the quickest answer first
     sources = read_lines(args.source, args.limit, args.encoding)
@@ -57,13 +63,17 @@ def run_eval(args: argparse.Namespace) -> int:
                              f"{len(sources)}; the files must be line-aligned")
     translator = make_translator(args)
     started = time.perf_counter()
+    kept: list[Translation] = []
+    revise = None if args.no_repair else FigureRepair(
+        lambda index, text: check_fidelity(sources[index], text).status)
     with ProgressBar("eval") as bar:
         hypotheses = translator.translate(sources, progress=lambda d, t: bar.update(d, t),
-                                          cancel=threading.Event())
+                                          cancel=threading.Event(), revise=revise,
+                                          on_translation=lambda _i, t: kept.append(t))
     seconds = time.perf_counter() - started
     checks = [c for s, h in zip(sources, hypotheses, strict=True)
               for c in check_fidelity(s, h).checks]
-    kept = sum(c.status == "ok" for c in checks)
+    figures_kept = sum(c.status == "ok" for c in checks)
     words = sum(len(s.split()) for s in sources)
     report = {
         "pack": translator.pack.info.name,
@@ -71,17 +81,48 @@ def run_eval(args: argparse.Namespace) -> int:
         "bleu": round(sacrebleu.corpus_bleu(hypotheses, [references]).score, 2),
         "chrf": round(sacrebleu.corpus_chrf(hypotheses, [references]).score, 2),
         "figures": len(checks),
-        "figures_kept": kept,
-        "figure_fidelity": round(kept / len(checks), 4) if checks else None,
+        "figures_kept": figures_kept,
+        "figure_fidelity": round(figures_kept / len(checks), 4) if checks else None,
+        "repaired": sum(t.repair is not None for t in kept),
         "seconds": round(seconds, 2),
         "words_per_second": round(words / seconds, 1) if seconds else None,
+        "confidence": _confidence(sacrebleu, kept, hypotheses, references),
     }
     if args.json:
         print(json.dumps(report, indent=2))
     else:
-        for key, value in report.items():
-            print(f"{key:>16}: {value}")
+        print_report(report)
     return EXIT_OK
+
+
+def _confidence(sacrebleu: Any, kept: list[Any], hypotheses: list[str],
+                references: list[str]) -> dict[str, Any]:
+    from tarjama.core.translate_confidence import confidence_report
+
+    sentence_chrf = [sacrebleu.sentence_chrf(h, [r]).score
+                     for h, r in zip(hypotheses, references, strict=True)]
+
+    def chrf_of(places: Any) -> float:
+        return float(sacrebleu.corpus_chrf([hypotheses[i] for i in places],
+                                           [[references[i] for i in places]]).score)
+
+    return confidence_report([t.score for t in kept], sentence_chrf, chrf_of)
+
+
+def print_report(report: dict[str, Any]) -> None:
+    """The report as aligned lines, the score bands as a small table."""
+    confidence = report.get("confidence") or {}
+    for key, value in report.items():
+        if key != "confidence":
+            print(f"{key:>24}: {value}")
+    for key, value in confidence.items():
+        if key != "bands":
+            print(f"{key:>24}: {value}")
+    if confidence.get("bands"):
+        print("\n  score band (mean log-prob per token)  sentences   chrF")
+        for band in confidence["bands"]:
+            span = f"{band['score_from']:.3f} .. {band['score_to']:.3f}"
+            print(f"  {span:<36} {band['sentences']:>9} {band['chrf']:>6.2f}")
 
 
 def read_lines(path: Path, limit: int | None, encoding: str | None = None) -> list[str]:

@@ -25,6 +25,10 @@ from tarjama.core.figures import (
 )
 from tarjama.core.segment import Sentence, split_sentences
 from tarjama.core.summary import NEWS_LEAD_WEIGHT, summarize
+from tarjama.core.translate_result import Repair, Translation
+
+__all__ = ["ArticleResult", "PipelineOptions", "Repair", "SentenceResult", "Stats", "Summary",
+           "analyse_document", "attach_translation", "segment", "summarize_sentences"]
 
 if TYPE_CHECKING:
     from tarjama.core.glossary import Glossary
@@ -46,19 +50,10 @@ class PipelineOptions:
     # news says the gist first, so the lead sentences get their due.
     summary_lead_weight: float = NEWS_LEAD_WEIGHT
     max_sentence_tokens: int = 200
-
-
-@dataclass(frozen=True)
-class Repair:
-    """A translation replaced because it lost or changed a figure (or a glossary term)."""
-
-    original: str  # the model's first-best translation, which failed the check
-    original_status: str  # its fidelity status: "missing" or "changed"
-    hypotheses: int  # how many hypotheses were weighed
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"original": self.original, "original_status": self.original_status,
-                "hypotheses": self.hypotheses}
+    # A sentence whose translation fails the fidelity check is decoded again with several
+    # hypotheses, keeping one that passes (core/repair.py).
+    repair: bool = True
+    glossary: Glossary | None = None  # its terms are checked (and repaired) like figures
 
 
 @dataclass
@@ -170,12 +165,16 @@ def segment(document: Document, translator: Translator | None = None,
     return split_sentences(document.paragraphs, max_tokens=max_tokens, count_tokens=counter)
 
 
-def attach_translation(result: SentenceResult, translation: str, *,
+def attach_translation(result: SentenceResult, translation: str | Translation, *,
                        glossary: Glossary | None = None) -> SentenceResult:
     """Record a sentence's translation with its English figures and the fidelity check.
 
-    With a ``glossary``, its terms in the Arabic are checked too (kind "term").
+    With a ``glossary``, its terms in the Arabic are checked too (kind "term"). A
+    ``Translation`` brings its score and repair along; a plain text leaves them as they are.
     """
+    if isinstance(translation, Translation):
+        result.score, result.repair = translation.score, translation.repair
+        translation = translation.text
     result.translation = translation
     result.target_figures = extract_english(translation)
     result.fidelity = compare_figures(result.source_figures, result.target_figures,
@@ -245,13 +244,17 @@ def analyse_document(
         if progress:
             progress(len(results), len(results))
     else:
-        def deliver(index: int, translation: str) -> None:
-            attach_translation(results[index], translation)
+        from tarjama.core.repair import repair_for
+
+        def deliver(index: int, translation: Translation) -> None:
+            attach_translation(results[index], translation, glossary=options.glossary)
             if on_sentence:
                 on_sentence(results[index])
 
-        translator.translate([s.text for s in sentences], on_result=deliver,
-                             progress=progress, cancel=cancel)
+        translator.translate([s.text for s in sentences], on_translation=deliver,
+                             progress=progress, cancel=cancel,
+                             revise=repair_for(results, enabled=options.repair,
+                                               glossary=options.glossary))
 
     summary = summarize_sentences(results, options, title=document.title)
     seconds = time.perf_counter() - started

@@ -6,21 +6,31 @@ detokenises with the target model. Finished sentences are handed back in input
 order as soon as every earlier one is known; translations are read from and
 written to the persistent cache, and the CTranslate2 model is only loaded when
 a sentence is missing from it.
+
+Each translation carries the model's length-normalised score. A caller may pass a
+``revise`` step (``core/repair.py``): it sees each window's first-best translations
+before they are cached or handed back and may ask for several hypotheses of some of
+them, in one more engine call. The translator itself knows nothing of figures.
 """
 
 from __future__ import annotations
 
-import logging
-import os
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from tarjama.core.errors import Cancelled, PackError
 from tarjama.core.packs.family import family_of
 from tarjama.core.packs.pack import Pack
+from tarjama.core.source_digits import normalise_source_digits
+from tarjama.core.translate_engine import load_engine, load_sentencepiece, machine_threads
+from tarjama.core.translate_options import (
+    Reviser,
+    TranslationOptions,
+    TranslationStats,
+)
+from tarjama.core.translate_result import BLANK, Translation
 from tarjama.core.translate_windows import reading_windows
 from tarjama.core.translation_cache import TranslationCache, normalise_sentence
 
@@ -28,51 +38,9 @@ if TYPE_CHECKING:
     import ctranslate2
     import sentencepiece
 
-log = logging.getLogger(__name__)
+__all__ = ["Reviser", "TranslationOptions", "TranslationStats", "Translator", "machine_threads"]
 
-# Preferred compute types, best first; the first one the device supports is used.
-_COMPUTE_PREFERENCES = {
-    "cpu": ("int8", "int8_float32", "float32"),
-    "cuda": ("int8_float16", "int8_float32", "float16", "int8", "float32"),
-}
 _DROPPED_PIECES = frozenset({"<s>", "</s>", "<pad>", "<blank>"})
-
-
-@dataclass(frozen=True)
-class TranslationOptions:
-    device: str = "auto"          # auto | cpu | cuda
-    compute_type: str = "auto"    # auto: int8 on CPU, int8_float16 on CUDA
-    beam_size: int = 2
-    max_batch_tokens: int = 2048
-    max_decoding_length: int = 256
-    threads: int = 0              # 0: matched to the machine
-    use_cache: bool = True
-
-    def cache_settings(self) -> str:
-        """The decoding settings that change a translation, as part of the cache key."""
-        return f"beam={self.beam_size};max_len={self.max_decoding_length}"
-
-
-@dataclass
-class TranslationStats:
-    """What the last ``translate`` call did; ``translated`` counts distinct sentences."""
-
-    sentences: int = 0
-    empty: int = 0
-    cached: int = 0
-    translated: int = 0
-    batches: int = 0
-    seconds: float = 0.0
-
-
-def machine_threads() -> int:
-    """The CPU cores this process may use."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except (AttributeError, OSError):
-        return max(1, os.cpu_count() or 1)
-
-
 class Translator:
     """Translates Arabic sentences to English with one pack. Use from one thread at a time."""
 
@@ -96,13 +64,17 @@ class Translator:
 
     # -- tokenisation -------------------------------------------------------------
 
+    def engine_text(self, text: str) -> str:
+        """What the engine is given for ``text`` (digits normalised when the option is on)."""
+        return normalise_source_digits(text) if self.options.normalise_digits else text
+
     def count_tokens(self, text: str) -> int:
         """Number of SentencePiece pieces in ``text`` (what the segmenter budgets for)."""
-        return len(self._source().encode(text))
+        return len(self._source().encode(self.engine_text(text)))
 
     def tokenize(self, text: str) -> list[str]:
         """The source pieces the engine receives for ``text``."""
-        pieces: list[str] = self._source().encode(text, out_type=str)
+        pieces: list[str] = self._source().encode(self.engine_text(text), out_type=str)
         family = self.family
         return [*family.source_prefix, *pieces, *family.source_suffix]
 
@@ -129,7 +101,8 @@ class Translator:
         """
         with self._load_lock:
             if self._engine is None:
-                self._engine = self._load_engine()
+                self._engine, self.device, self.compute_type = load_engine(
+                    self.pack, self.options.device, self.options.compute_type, self.threads)
             return self._engine
 
     def batch_options(self) -> dict[str, Any]:
@@ -139,6 +112,10 @@ class Translator:
             "max_decoding_length": self.options.max_decoding_length,
             "max_batch_size": self.options.max_batch_tokens,
             "batch_type": "tokens",
+            # An unknown target piece would show as "⁇": the source piece it aligns with
+            # is better (a name in a script the vocabulary lacks, say).
+            "replace_unknowns": True,
+            "return_scores": True,
         }
 
     # -- translation -----------------------------------------------------------------
@@ -152,6 +129,8 @@ class Translator:
         cancel: threading.Event | None = None,
         stream: bool = True,
         opening: Sequence[int] = (),
+        on_translation: Callable[[int, Translation], None] | None = None,
+        revise: Reviser | None = None,
     ) -> list[str]:
         """Translate ``sentences``; one result per sentence, "" for blank ones.
 
@@ -162,8 +141,11 @@ class Translator:
         each of the first windows may make (``(1,)``: the first window is one batch); the
         later ones make ``WINDOW_BATCHES`` (see ``translate_windows``).
 
-        ``on_result(index, text)`` is called in input order, each as soon as all
+        ``on_result(index, text)`` and ``on_translation(index, translation)`` (the text
+        with its score and any repair) are called in input order, each as soon as all
         earlier sentences are known. ``progress(done, total)`` follows every batch.
+        ``revise`` sees each window's translations before they are cached or handed back
+        (see ``Reviser``); its ``cache_settings`` join the cache key.
 
         Raises:
             Cancelled: when ``cancel`` is set; checked before each batch.
@@ -173,31 +155,36 @@ class Translator:
         total = len(sentences)
         stats = TranslationStats(sentences=total)
         self.last_stats = stats
-        results: list[str | None] = [None] * total
+        results: list[Translation | None] = [None] * total
         emitted = 0
 
         def deliver() -> None:
             nonlocal emitted
-            while emitted < total and results[emitted] is not None:
+            while emitted < total and (found := results[emitted]) is not None:
                 if on_result is not None:
-                    on_result(emitted, results[emitted] or "")
+                    on_result(emitted, found.text)
+                if on_translation is not None:
+                    on_translation(emitted, found)
                 emitted += 1
 
-        # Blank sentences need no engine; identical sentences are translated once.
+        # Blank sentences need no engine; sentences the engine would see alike are
+        # translated once. A key is the engine's text (digits normalised), cache form.
         pending: dict[str, list[int]] = {}
         for index, sentence in enumerate(sentences):
-            key = normalise_sentence(sentence)
+            key = normalise_sentence(self.engine_text(sentence))
             if key:
                 pending.setdefault(key, []).append(index)
             else:
-                results[index] = ""
+                results[index] = BLANK
                 stats.empty += 1
 
         cache = self._active_cache()
         settings = self.options.cache_settings()
+        if revise is not None:
+            settings += ";" + revise.cache_settings
         if cache is not None and pending:
-            for key, translation in cache.get_many(self.pack.fingerprint, settings,
-                                                   pending).items():
+            for key, translation in cache.get_entries(self.pack.fingerprint, settings,
+                                                      pending).items():
                 for index in pending.pop(key):
                     results[index] = translation
                     stats.cached += 1
@@ -215,7 +202,10 @@ class Translator:
             if cancel is not None and cancel.is_set():
                 stats.seconds = time.perf_counter() - started
                 raise Cancelled("Translation cancelled.")
-            translations = self._translate_batch([tokens[key] for key in batch])
+            batch_tokens = [tokens[key] for key in batch]
+            translations = [hypotheses[0] for hypotheses in self._translate_batch(batch_tokens)]
+            if revise is not None:
+                translations = self._revised(revise, batch, batch_tokens, pending, translations)
             for key, translation in zip(batch, translations, strict=True):
                 for index in pending[key]:
                     results[index] = translation
@@ -223,14 +213,28 @@ class Translator:
             stats.translated += len(batch)
             stats.batches += 1
             if cache is not None:
-                cache.put_many(self.pack.fingerprint, settings, zip(batch, translations,
-                                                                    strict=True))
+                cache.put_entries(self.pack.fingerprint, settings,
+                                  zip(batch, translations, strict=True))
             deliver()
             if progress is not None:
                 progress(done, total)
 
         stats.seconds = time.perf_counter() - started
-        return [r or "" for r in results]
+        return [r.text if r is not None else "" for r in results]
+
+    def _revised(self, revise: Reviser, batch: list[str], batch_tokens: list[list[str]],
+                 pending: dict[str, list[int]],
+                 translations: list[Translation]) -> list[Translation]:
+        stats = self.last_stats
+
+        def retranslate(places: Sequence[int], count: int) -> list[list[Translation]]:
+            stats.retranslated += len(places)
+            return self._translate_batch([batch_tokens[p] for p in places], hypotheses=count)
+
+        revised = revise([pending[key][0] for key in batch], translations, retranslate)
+        stats.revised += sum(new is not old for new, old in zip(revised, translations,
+                                                                strict=True))
+        return revised
 
     def _batches(self, keys: list[str], tokens: dict[str, list[str]],
                  opening: Sequence[int] = ()) -> Iterator[list[str]]:
@@ -245,19 +249,28 @@ class Translator:
                                       opening=opening, later=self.WINDOW_BATCHES):
             yield keys[window.start:window.stop]
 
-    def _translate_batch(self, tokens: list[list[str]]) -> list[str]:
+    def _translate_batch(self, tokens: list[list[str]],
+                         hypotheses: int = 1) -> list[list[Translation]]:
+        """Each sentence's ``hypotheses`` best translations, best first, in one engine call.
+
+        More than one hypothesis widens the beam to at least as many.
+        """
         engine = self.engine
+        options = self.batch_options()
+        if hypotheses > 1:
+            options["beam_size"] = max(hypotheses, options["beam_size"])
+            options["num_hypotheses"] = hypotheses
         try:
             prefix = list(self.family.target_prefix)
             targets = {"target_prefix": [prefix] * len(tokens)} if prefix else {}
-            outputs = engine.translate_batch(tokens, return_scores=False, **targets,
-                                             **self.batch_options())
+            outputs = engine.translate_batch(tokens, **targets, **options)
         except (RuntimeError, ValueError) as error:
             raise PackError(
                 f"The translation model of pack {self.pack.name!r} failed while translating: "
                 f"{error}"
             ) from error
-        return [self.detokenize(output.hypotheses[0]) for output in outputs]
+        return [[Translation(self.detokenize(pieces), _score(output, rank))
+                 for rank, pieces in enumerate(output.hypotheses)] for output in outputs]
 
     # -- loading ---------------------------------------------------------------------
 
@@ -270,7 +283,7 @@ class Translator:
 
     def _source(self) -> sentencepiece.SentencePieceProcessor:
         if self._source_sp is None:
-            self._source_sp = _load_sentencepiece(self.pack, self.pack.source_spm)
+            self._source_sp = load_sentencepiece(self.pack, self.pack.source_spm)
         return self._source_sp
 
     def _target(self) -> sentencepiece.SentencePieceProcessor:
@@ -278,56 +291,10 @@ class Translator:
             if self.pack.target_spm == self.pack.source_spm:
                 self._target_sp = self._source()
             else:
-                self._target_sp = _load_sentencepiece(self.pack, self.pack.target_spm)
+                self._target_sp = load_sentencepiece(self.pack, self.pack.target_spm)
         return self._target_sp
 
-    def _load_engine(self) -> ctranslate2.Translator:
-        import ctranslate2
 
-        device = self.options.device
-        if device == "auto":
-            device = "cuda" if ctranslate2.get_cuda_device_count() > 0 else "cpu"
-        elif device == "cuda" and ctranslate2.get_cuda_device_count() == 0:
-            log.warning("no CUDA device found; translating on the CPU")
-            device = "cpu"
-        compute_type = _pick_compute_type(ctranslate2, device, self.options.compute_type)
-        try:
-            engine = ctranslate2.Translator(
-                str(self.pack.model_dir),
-                device=device,
-                compute_type=compute_type,
-                intra_threads=self.threads,
-                inter_threads=1,
-            )
-        except (RuntimeError, ValueError, OSError) as error:
-            raise PackError(
-                f"The translation model in {self.pack.model_dir} cannot be loaded: {error}. "
-                "The pack may be damaged; reinstall it."
-            ) from error
-        self.device, self.compute_type = device, compute_type
-        log.info("loaded %s on %s (%s, %d threads)", self.pack.name, device, compute_type,
-                 self.threads)
-        return engine
-
-
-def _pick_compute_type(ctranslate2: Any, device: str, wanted: str) -> str:
-    supported = set(ctranslate2.get_supported_compute_types(device))
-    if wanted != "auto" and wanted in supported:
-        return wanted
-    if wanted != "auto":
-        log.warning("compute type %s is not supported on %s; choosing another", wanted, device)
-    for candidate in _COMPUTE_PREFERENCES.get(device, ()):
-        if candidate in supported:
-            return candidate
-    return "default"
-
-
-def _load_sentencepiece(pack: Pack, path: Any) -> sentencepiece.SentencePieceProcessor:
-    import sentencepiece
-
-    try:
-        return sentencepiece.SentencePieceProcessor(model_file=str(path))
-    except (OSError, RuntimeError) as error:
-        raise PackError(
-            f"Pack {pack.name!r} cannot be used: {path} is not a valid SentencePiece model."
-        ) from error
+def _score(output: Any, rank: int) -> float | None:
+    scores = getattr(output, "scores", None) or ()
+    return float(scores[rank]) if rank < len(scores) else None

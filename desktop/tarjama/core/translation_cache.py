@@ -17,12 +17,18 @@ in the log.
 Files written before checksums existed are migrated by adding the column and
 dropping their rows: a checksum computed now would vouch for bytes nobody can
 check any more, and losing them costs one retranslation.
+
+A row may also carry ``details``: the translation's score and, when the kept text is
+not the model's first-best, its repair (JSON), with a checksum of their own, so a
+Tarjama from before scores still verifies (and serves) the text of newer rows. Files
+from before scores gain the two columns; their rows stay and give a score of None.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import logging
 import re
 import sqlite3
@@ -34,6 +40,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from tarjama.core.paths import cache_dir
+from tarjama.core.translate_result import Repair, Translation
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +52,8 @@ CREATE TABLE IF NOT EXISTS translations (
     source TEXT NOT NULL,
     target TEXT NOT NULL,
     checksum TEXT,
+    details TEXT,
+    details_checksum TEXT,
     PRIMARY KEY (pack, settings, source)
 ) WITHOUT ROWID
 """
@@ -58,6 +67,19 @@ def row_checksum(pack: str, settings: str, source: str, target: str) -> str:
     joined = "\x1f".join((pack, settings, source, target))
     # surrogatepass: a damaged row decoded with surrogateescape still hashes (and fails)
     return hashlib.blake2b(joined.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def details_checksum(pack: str, settings: str, source: str, target: str, details: str) -> str:
+    """The checksum of a row's details: they only count with the key and text they go with."""
+    return row_checksum(pack, settings, source, target + "\x1e" + details)
+
+
+def _details_of(translation: Translation) -> str | None:
+    if translation.score is None and translation.repair is None:
+        return None
+    return json.dumps({"score": translation.score,
+                       "repair": translation.repair.to_dict() if translation.repair else None},
+                      ensure_ascii=False, sort_keys=True)
 
 
 def _decode(raw: bytes) -> str:
@@ -89,30 +111,37 @@ class TranslationCache:
 
     def get_many(self, pack: str, settings: str, sentences: Iterable[str]) -> dict[str, str]:
         """Cached translations of ``sentences``, keyed by the sentence as given."""
+        return {sentence: found.text
+                for sentence, found in self.get_entries(pack, settings, sentences).items()}
+
+    def get_entries(self, pack: str, settings: str,
+                    sentences: Iterable[str]) -> dict[str, Translation]:
+        """Cached translations, with score and repair, keyed by the sentence as given."""
         by_key: dict[str, list[str]] = {}
         for sentence in sentences:
             by_key.setdefault(normalise_sentence(sentence), []).append(sentence)
         keys = list(by_key)
 
-        def lookup(connection: sqlite3.Connection) -> dict[str, str]:
-            found: dict[str, str] = {}
+        def lookup(connection: sqlite3.Connection) -> dict[str, Translation]:
+            found: dict[str, Translation] = {}
             damaged = 0
             for start in range(0, len(keys), _CHUNK):
                 chunk = keys[start:start + _CHUNK]
                 marks = ",".join("?" * len(chunk))
                 rows = connection.execute(
-                    "SELECT source, target, checksum FROM translations "
-                    f"WHERE pack = ? AND settings = ? AND source IN ({marks})",
+                    "SELECT source, target, checksum, details, details_checksum "
+                    f"FROM translations WHERE pack = ? AND settings = ? AND source IN ({marks})",
                     (pack, settings, *chunk),
                 )
-                for source, target, checksum in rows:
+                for source, target, checksum, details, extra in rows:
                     if checksum is None:
                         continue  # written by an older Tarjama: unverified, so a miss
-                    if checksum != row_checksum(pack, settings, source, target):
+                    entry = _verified(pack, settings, source, target, checksum, details, extra)
+                    if entry is None:
                         damaged += 1
                         continue
                     for sentence in by_key.get(source, ()):
-                        found[sentence] = target
+                        found[sentence] = entry
             if damaged:
                 log.error("translation cache %s: %d cached translation%s failed %s checksum "
                           "and %s translated again", self.path, damaged,
@@ -124,20 +153,30 @@ class TranslationCache:
 
     def put_many(self, pack: str, settings: str, pairs: Iterable[tuple[str, str]]) -> None:
         """Store ``(sentence, translation)`` pairs, replacing older entries."""
+        self.put_entries(pack, settings, ((sentence, Translation(text))
+                                          for sentence, text in pairs))
+
+    def put_entries(self, pack: str, settings: str,
+                    entries: Iterable[tuple[str, Translation]]) -> None:
+        """Store ``(sentence, translation)`` pairs with their scores and repairs."""
         rows = []
-        for sentence, translation in pairs:
-            source = normalise_sentence(sentence)
-            if _encodable(source) and _encodable(translation):  # lone surrogates: not stored
-                rows.append((pack, settings, source, translation,
-                             row_checksum(pack, settings, source, translation)))
+        for sentence, translation in entries:
+            source, target = normalise_sentence(sentence), translation.text
+            details = _details_of(translation)
+            if not all(_encodable(text) for text in (source, target, details or "")):
+                continue  # lone surrogates: not stored
+            rows.append((pack, settings, source, target,
+                         row_checksum(pack, settings, source, target), details,
+                         None if details is None
+                         else details_checksum(pack, settings, source, target, details)))
         if not rows:
             return
 
         def store(connection: sqlite3.Connection) -> None:
             with connection:
                 connection.executemany(
-                    "INSERT OR REPLACE INTO translations "
-                    "(pack, settings, source, target, checksum) VALUES (?, ?, ?, ?, ?)",
+                    "INSERT OR REPLACE INTO translations (pack, settings, source, target, "
+                    "checksum, details, details_checksum) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     rows,
                 )
 
@@ -222,20 +261,46 @@ class TranslationCache:
             self._connection = None
 
 
+def _verified(pack: str, settings: str, source: str, target: str, checksum: str,
+              details: str | None, extra: str | None) -> Translation | None:
+    """The row's translation; None when a checksum fails or the details do not parse."""
+    if checksum != row_checksum(pack, settings, source, target):
+        return None
+    if details is None:
+        return Translation(target)
+    if extra != details_checksum(pack, settings, source, target, details):
+        return None
+    try:
+        data = json.loads(details)
+        score, repair = data.get("score"), data.get("repair")
+        return Translation(target, None if score is None else float(score),
+                           Repair.from_dict(repair) if repair else None)
+    except (AttributeError, KeyError, TypeError, ValueError):
+        return None
+
+
 def _migrate(connection: sqlite3.Connection) -> None:
-    """Give a cache from before checksums the column, dropping its unverifiable rows."""
+    """Bring a cache from an older Tarjama up to the columns of this one.
+
+    Before checksums: the column is added and the unverifiable rows dropped. Before
+    scores: the details columns are added and the rows kept (they give score None).
+    """
     def columns() -> set[str]:
         return {row[1] for row in connection.execute("PRAGMA table_info(translations)")}
 
-    if "checksum" in columns():
+    if {"checksum", "details", "details_checksum"} <= columns():
         return
     # BEGIN IMMEDIATE: two processes opening an old file at once migrate it once.
     connection.execute("BEGIN IMMEDIATE")
     try:
-        if "checksum" not in columns():
+        present = columns()
+        if "checksum" not in present:
             dropped = connection.execute("DELETE FROM translations").rowcount
             connection.execute("ALTER TABLE translations ADD COLUMN checksum TEXT")
             log.info("translation cache: added checksums, dropped %d unverified rows", dropped)
+        for column in ("details", "details_checksum"):
+            if column not in present:
+                connection.execute(f"ALTER TABLE translations ADD COLUMN {column} TEXT")
         connection.execute("COMMIT")
     except BaseException:
         connection.execute("ROLLBACK")

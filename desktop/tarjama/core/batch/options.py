@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tarjama.core.batch.reader_process import DEFAULT_MEMORY, DEFAULT_SECONDS
 from tarjama.core.pipeline import PipelineOptions
+
+if TYPE_CHECKING:
+    from tarjama.core.glossary import Glossary
 
 DEFAULT_FORMATS = ("txt", "html")
 
@@ -28,3 +31,7 @@ class BatchOptions:
     # The function that reads a document, read_document's signature; a module-level
     # function, since the child process imports it by name (tests plug in hostile ones).
     reader: Callable[..., Any] | None = None
+    # A sentence that fails the fidelity check is decoded again (core/repair.py); the
+    # batch uses these two, not those of ``pipeline`` (which is for the summary).
+    repair: bool = True
+    glossary: Glossary | None = None  # its terms are checked (and repaired) like figures

@@ -11,16 +11,15 @@ dropped. Memory therefore depends on the window, not on the size of the batch.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tarjama import __version__
 from tarjama.core.batch.articles import ArticleInProgress, BatchEntry, read_article
 from tarjama.core.batch.discover import InputFile, discover_inputs
+from tarjama.core.batch.engine import BatchEngine, LocalEngine
 from tarjama.core.batch.faults import (
     EXIT_OUTPUT,
     OutputFolderError,
@@ -29,7 +28,13 @@ from tarjama.core.batch.faults import (
     is_folder_fault,
 )
 from tarjama.core.batch.folder_lock import FolderLock
-from tarjama.core.batch.index import CSV_NAME, HTML_NAME, write_index
+from tarjama.core.batch.index import (
+    CSV_NAME,
+    FIGURES_CSV_NAME,
+    FIGURES_HTML_NAME,
+    HTML_NAME,
+    write_index,
+)
 from tarjama.core.batch.options import BatchOptions
 from tarjama.core.batch.outputs import write_article_outputs
 from tarjama.core.batch.progress import BatchProgress, ProgressTracker
@@ -41,8 +46,8 @@ from tarjama.core.batch.records import (
     RecordStore,
     file_sha256,
     remove_stale_temporaries,
-    settings_hash,
 )
+from tarjama.core.batch.run_settings import settings_for
 from tarjama.core.batch.windows import plan_windows
 from tarjama.core.errors import EXIT_CANCELLED, EXIT_FAILURE, EXIT_OK, Cancelled, InputFileError
 from tarjama.core.pipeline import attach_translation
@@ -50,6 +55,7 @@ from tarjama.core.pipeline import attach_translation
 if TYPE_CHECKING:
     from tarjama.core.documents import Document
     from tarjama.core.translate import Translator
+    from tarjama.core.translate_result import Translation
 
 
 @dataclass
@@ -67,6 +73,9 @@ class BatchReport:
     # Why the index could not be written (its paths then name files that are missing
     # or out of date), or "".
     index_error: str = ""
+    # The figures of every article: one row each, and the page with the charts.
+    figures_csv: Path | None = None
+    figures_html: Path | None = None
 
     @property
     def exit_code(self) -> int:
@@ -85,8 +94,12 @@ def run_batch(
     *,
     on_progress: Callable[[BatchProgress], None] | None = None,
     cancel: threading.Event | None = None,
+    engine: BatchEngine | None = None,
 ) -> BatchReport:
     """Translate every supported file of ``in_dir`` into ``out_dir`` and write the index.
+
+    ``engine`` says where the windows are translated (``engine.py``: this process by
+    default, or Ray workers); outputs, records and the index do not depend on it.
 
     Unreadable files, and files whose reading overruns its time or memory budget, are
     recorded as failed and the batch goes on. When ``cancel`` is set the run stops
@@ -119,7 +132,7 @@ def run_batch(
             raise OutputFolderError(out_dir, exc) from exc
         job = _BatchJob(out_dir, translator, options,
                         ProgressTracker(len(inputs), on_progress), reader, cancel)
-        return _run(job, inputs, cancel)
+        return _run(job, inputs, cancel, engine or LocalEngine())
 
 
 def _reader_for(options: BatchOptions) -> Any:
@@ -129,7 +142,8 @@ def _reader_for(options: BatchOptions) -> Any:
     return ReaderProcess(limits, options.reader)
 
 
-def _run(job: _BatchJob, inputs: list[InputFile], cancel: threading.Event) -> BatchReport:
+def _run(job: _BatchJob, inputs: list[InputFile], cancel: threading.Event,
+         engine: BatchEngine) -> BatchReport:
     entries: list[BatchEntry] = []
     cancelled, stopped = False, ""
     try:
@@ -143,9 +157,8 @@ def _run(job: _BatchJob, inputs: list[InputFile], cancel: threading.Event) -> Ba
             entries.append(BatchEntry(item, digest, done))
 
         job.progress.start(sum(e.item.size for e in entries if e.done is None))
-        for window in plan_windows(entries, job.options.window_sentences, read=job.read,
-                                   finish=job.finish, skip=job.skip, cancel=cancel):
-            job.translate(window, cancel)
+        engine.run(plan_windows(entries, job.options.window_sentences, read=job.read,
+                                finish=job.finish, skip=job.skip, cancel=cancel), job, cancel)
     except Cancelled:
         cancelled = True
     except OutputStopped as exc:
@@ -159,12 +172,12 @@ def _run(job: _BatchJob, inputs: list[InputFile], cancel: threading.Event) -> Ba
                for name in (item.relative.as_posix() for item in inputs)]
     out_dir, index_error = job.out_dir, ""
     try:
-        index_csv, index_html = write_index(out_dir, records)
+        write_index(out_dir, records)
     except OSError as exc:
         index_error = describe_os_error(exc)
-        index_csv, index_html = out_dir / CSV_NAME, out_dir / HTML_NAME
     return BatchReport(out_dir, records, job.translated, job.skipped, job.failed, cancelled,
-                       index_csv, index_html, stopped, index_error)
+                       out_dir / CSV_NAME, out_dir / HTML_NAME, stopped, index_error,
+                       out_dir / FIGURES_CSV_NAME, out_dir / FIGURES_HTML_NAME)
 
 
 class _BatchJob:
@@ -180,7 +193,7 @@ class _BatchJob:
         self.options = options
         self.progress = progress
         self.store = RecordStore(out_dir)
-        self.settings = _settings_for(translator, options)
+        self.settings = settings_for(translator, options)
         self.records: dict[str, ArticleRecord] = {}
         self.translated = self.skipped = self.failed = 0
 
@@ -259,9 +272,9 @@ class _BatchJob:
         self.progress.window_started(words=sum(len(text.split()) for text in texts),
                                      source_bytes=sum(article.item.size for article in window))
 
-        def deliver(index: int, translation: str) -> None:
+        def deliver(index: int, translation: Translation) -> None:
             article, k = owners[index]
-            attach_translation(article.results[k], translation)
+            attach_translation(article.results[k], translation, glossary=self.options.glossary)
             article.remaining -= 1
             self.progress.sentence_arrived(article.item.relative.as_posix(),
                                            len(article.results) - article.remaining,
@@ -269,19 +282,13 @@ class _BatchJob:
             if article.remaining == 0:
                 self.finish(article)
 
+        from tarjama.core.repair import repair_for
+
+        # Only the window's warned sentences are decoded again, in one more engine call.
+        revise = repair_for([article.results[k] for article, k in owners],
+                            enabled=self.options.repair, glossary=self.options.glossary)
         # The window is already the unit of cancel and progress: let the engine batch it whole.
-        self.translator.translate(texts, on_result=deliver,
+        self.translator.translate(texts, on_translation=deliver,
                                   progress=self.progress.window_progress,
-                                  cancel=cancel, stream=False)
+                                  cancel=cancel, stream=False, revise=revise)
         self.progress.window_finished()
-
-
-def _settings_for(translator: Translator, options: BatchOptions) -> str:
-    topts = translator.options
-    translation = {"beam_size": topts.beam_size,
-                   "max_decoding_length": topts.max_decoding_length}
-    if options.encoding is not None:
-        # Named only when chosen, so records of earlier runs without one stay valid.
-        translation["encoding"] = options.encoding
-    return settings_hash(str(translator.pack.fingerprint), translation, options.formats,
-                         dataclasses.asdict(options.pipeline), __version__)

@@ -1,0 +1,88 @@
+"""Loading what the translator runs: the CTranslate2 model and the SentencePiece models.
+
+ctranslate2 and sentencepiece are imported here, when a model is loaded, never at import
+time, so the desktop window opens without them.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from typing import TYPE_CHECKING, Any
+
+from tarjama.core.errors import PackError
+from tarjama.core.packs.pack import Pack
+
+if TYPE_CHECKING:
+    import ctranslate2
+    import sentencepiece
+
+# The translator's logger: its lines ("loaded ... on cpu") keep the name they always had.
+log = logging.getLogger("tarjama.core.translate")
+
+# Preferred compute types, best first; the first one the device supports is used.
+_COMPUTE_PREFERENCES = {
+    "cpu": ("int8", "int8_float32", "float32"),
+    "cuda": ("int8_float16", "int8_float32", "float16", "int8", "float32"),
+}
+
+
+def machine_threads() -> int:
+    """The CPU cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def load_engine(pack: Pack, device: str, compute_type: str,
+                threads: int) -> tuple[ctranslate2.Translator, str, str]:
+    """The pack's CTranslate2 model, with the device and compute type actually chosen.
+
+    Raises:
+        PackError: when the model cannot be loaded, with the reason.
+    """
+    import ctranslate2
+
+    if device == "auto":
+        device = "cuda" if ctranslate2.get_cuda_device_count() > 0 else "cpu"
+    elif device == "cuda" and ctranslate2.get_cuda_device_count() == 0:
+        log.warning("no CUDA device found; translating on the CPU")
+        device = "cpu"
+    chosen = pick_compute_type(ctranslate2, device, compute_type)
+    try:
+        engine = ctranslate2.Translator(str(pack.model_dir), device=device,
+                                        compute_type=chosen, intra_threads=threads,
+                                        inter_threads=1)
+    except (RuntimeError, ValueError, OSError) as error:
+        raise PackError(
+            f"The translation model in {pack.model_dir} cannot be loaded: {error}. "
+            "The pack may be damaged; reinstall it."
+        ) from error
+    log.info("loaded %s on %s (%s, %d threads)", pack.name, device, chosen, threads)
+    return engine, device, chosen
+
+
+def pick_compute_type(ctranslate2: Any, device: str, wanted: str) -> str:
+    """``wanted`` when the device supports it, else the best the device offers."""
+    supported = set(ctranslate2.get_supported_compute_types(device))
+    if wanted != "auto" and wanted in supported:
+        return wanted
+    if wanted != "auto":
+        log.warning("compute type %s is not supported on %s; choosing another", wanted, device)
+    for candidate in _COMPUTE_PREFERENCES.get(device, ()):
+        if candidate in supported:
+            return candidate
+    return "default"
+
+
+def load_sentencepiece(pack: Pack, path: Any) -> sentencepiece.SentencePieceProcessor:
+    """A SentencePiece model of ``pack``; PackError when the file is not one."""
+    import sentencepiece
+
+    try:
+        return sentencepiece.SentencePieceProcessor(model_file=str(path))
+    except (OSError, RuntimeError) as error:
+        raise PackError(
+            f"Pack {pack.name!r} cannot be used: {path} is not a valid SentencePiece model."
+        ) from error
