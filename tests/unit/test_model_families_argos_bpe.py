@@ -74,26 +74,7 @@ def test_a_bpe_package_loads_as_an_argos_pack(argos_bpe_pack, tmp_path):
         load_pack(broken)
 
 
-@pytest.fixture
-def translator_reads_bpe(monkeypatch):
-    """The translator opening a BPE package's tokenizer with ``load_bpe``.
-
-    This is the change asked of ``translate_engine.load_sentencepiece`` (see
-    docs/model_families.md); once it is made, this wrapper passes the same calls on.
-    """
-    from tarjama.core import translate
-
-    original = translate.load_sentencepiece
-
-    def load(pack, path):
-        if pack.tokenizer == "bpe":
-            return load_bpe(pack.name, path)
-        return original(pack, path)
-
-    monkeypatch.setattr(translate, "load_sentencepiece", load)
-
-
-def test_a_bpe_package_translates_through_ctranslate2(argos_bpe_pack, translator_reads_bpe):
+def test_a_bpe_package_translates_through_ctranslate2(argos_bpe_pack):
     from tarjama.core.translate import TranslationOptions, Translator
 
     translator = Translator(load_pack(argos_bpe_pack), TranslationOptions(use_cache=False))

@@ -77,7 +77,13 @@ def pick_compute_type(ctranslate2: Any, device: str, wanted: str) -> str:
 
 
 def load_sentencepiece(pack: Pack, path: Any) -> sentencepiece.SentencePieceProcessor:
-    """A SentencePiece model of ``pack``; PackError when the file is not one."""
+    """The tokenizer of ``pack`` at ``path``: its SentencePiece model, or for an Argos
+    package with ``bpe.model`` the project's BPE reader of it; PackError when the file
+    is not one."""
+    if getattr(pack, "tokenizer", "sentencepiece") == "bpe":
+        from tarjama.core.packs.argos_bpe import load_bpe
+
+        return load_bpe(pack.name, path)
     import sentencepiece
 
     try:
