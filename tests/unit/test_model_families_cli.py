@@ -28,6 +28,7 @@ def test_translate_to_json_with_each_family(capsys, tmp_path, family_pack, tiny_
     data = json.loads(out)
     expected_name = "fixture-tiny" if family == "marian" else f"fixture-{family}-tiny"
     assert data["pack"]["name"] == expected_name
+    assert data["pack"]["family"] == family
     sentences = data["sentences"]
     assert len(sentences) == 3
     for sentence in sentences:

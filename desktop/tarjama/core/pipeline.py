@@ -155,6 +155,8 @@ def _pack_dict(info: PackInfo | None) -> dict[str, Any] | None:
         "version": info.version,
         "licence": info.licence,
         "source": info.source,
+        "family": getattr(info, "family", ""),
+        "non_commercial": bool(getattr(info, "non_commercial", False)),
     }
 
 
