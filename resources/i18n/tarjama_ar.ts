@@ -135,6 +135,18 @@
         <translation>فتح الفهرس</translation>
     </message>
     <message>
+        <source>The articles at a glance, in your web browser: status, warnings, summaries</source>
+        <translation>المقالات في لمحة، في متصفح الويب: الحالة والتحذيرات والملخصات</translation>
+    </message>
+    <message>
+        <source>Open Figures</source>
+        <translation>فتح الأرقام</translation>
+    </message>
+    <message>
+        <source>Casualty, arrest, money and percentage figures of every article, with charts</source>
+        <translation>أرقام الضحايا والاعتقالات والأموال والنسب المئوية في كل مقال، مع رسوم بيانية</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
@@ -269,6 +281,13 @@
     </message>
 </context>
 <context>
+    <name>ConfidenceMarks</name>
+    <message>
+        <source>model confidence: low (%1 per token)</source>
+        <translation>ثقة النموذج: منخفضة (%1 لكل وحدة)</translation>
+    </message>
+</context>
+<context>
     <name>ErrorReporter</name>
     <message>
         <source>Cannot open file</source>
@@ -365,6 +384,10 @@
         <translation>كسر</translation>
     </message>
     <message>
+        <source>glossary term</source>
+        <translation>مصطلح من المسرد</translation>
+    </message>
+    <message>
         <source>kept</source>
         <translation>محفوظ</translation>
     </message>
@@ -442,6 +465,14 @@
     <message>
         <source>Pending: not translated yet.</source>
         <translation>قيد الانتظار: لم يُترجم بعد.</translation>
+    </message>
+    <message>
+        <source>Kept: the translation uses the glossary&apos;s rendering.</source>
+        <translation>محفوظ: تستخدم الترجمة مقابل المسرد.</translation>
+    </message>
+    <message>
+        <source>Missing: the translation does not use the glossary&apos;s rendering of this term. Check the English.</source>
+        <translation>مفقود: لا تستخدم الترجمة مقابل المسرد لهذا المصطلح. راجع النص الإنجليزي.</translation>
     </message>
     <message>
         <source>Sentence %1</source>
@@ -590,6 +621,109 @@
     </message>
 </context>
 <context>
+    <name>GlossaryDialog</name>
+    <message>
+        <source>Glossary</source>
+        <translation>المسرد</translation>
+    </message>
+    <message>
+        <source>Glossary terms</source>
+        <translation>مصطلحات المسرد</translation>
+    </message>
+    <message>
+        <source>Names and terms with the English they must be given. A term in the Arabic whose English is missing from the translation is warned of like a lost figure.</source>
+        <translation>الأسماء والمصطلحات ومقابلها الإنجليزي الواجب. ينبَّه إلى مصطلح في النص العربي غاب مقابله عن الترجمة كما ينبَّه إلى رقم مفقود.</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>إ&amp;ضافة</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;حذف</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>ا&amp;ستيراد…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Folder</source>
+        <translation>فتح ال&amp;مجلد</translation>
+    </message>
+    <message>
+        <source>No glossary yet: add a term, then Save. It is kept in %1.</source>
+        <translation>لا مسرد بعد: أضف مصطلحًا ثم احفظ. يُحفظ في %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n term(s) in %1.</source>
+        <translation>
+            <numerusform>%n مصطلح في %1.</numerusform>
+            <numerusform>مصطلح واحد في %1.</numerusform>
+            <numerusform>مصطلحان في %1.</numerusform>
+            <numerusform>%n مصطلحات في %1.</numerusform>
+            <numerusform>%n مصطلحًا في %1.</numerusform>
+            <numerusform>%n مصطلح في %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The glossary could not be saved: %1</source>
+        <translation>تعذّر حفظ المسرد: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n term(s).</source>
+        <translation>
+            <numerusform>حُفظ %n مصطلح.</numerusform>
+            <numerusform>حُفظ مصطلح واحد.</numerusform>
+            <numerusform>حُفظ مصطلحان.</numerusform>
+            <numerusform>حُفظت %n مصطلحات.</numerusform>
+            <numerusform>حُفظ %n مصطلحًا.</numerusform>
+            <numerusform>حُفظ %n مصطلح.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 Left out: %2</source>
+        <translation>%1 تُرك: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>(and %n more)</source>
+        <translation>
+            <numerusform>(و%n غيرها)</numerusform>
+            <numerusform>(وواحد غيره)</numerusform>
+            <numerusform>(واثنان غيرهما)</numerusform>
+            <numerusform>(و%n غيرها)</numerusform>
+            <numerusform>(و%n غيرها)</numerusform>
+            <numerusform>(و%n غيرها)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import a Glossary</source>
+        <translation>استيراد مسرد</translation>
+    </message>
+    <message>
+        <source>Glossary (*.tsv *.txt);;All files (*)</source>
+        <translation>مسرد (*.tsv *.txt);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Imported from %1: %2 new, %3 updated.</source>
+        <translation>استُورد من %1: %2 جديد، %3 محدَّث.</translation>
+    </message>
+    <message>
+        <source>Save the changes to the glossary?</source>
+        <translation>هل تحفظ التغييرات على المسرد؟</translation>
+    </message>
+</context>
+<context>
+    <name>GlossaryTableModel</name>
+    <message>
+        <source>Arabic</source>
+        <translation>العربية</translation>
+    </message>
+    <message>
+        <source>English (alternatives separated by |)</source>
+        <translation>الإنجليزية (البدائل مفصولة بـ |)</translation>
+    </message>
+</context>
+<context>
     <name>JobStatusBar</name>
     <message>
         <source>Ready</source>
@@ -727,6 +861,17 @@
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
+    <message numerus="yes">
+        <source>%n repaired</source>
+        <translation>
+            <numerusform>%n مُصلَحة</numerusform>
+            <numerusform>واحدة مُصلَحة</numerusform>
+            <numerusform>اثنتان مُصلَحتان</numerusform>
+            <numerusform>%n مُصلَحة</numerusform>
+            <numerusform>%n مُصلَحة</numerusform>
+            <numerusform>%n مُصلَحة</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Could not open the file.</source>
         <translation>تعذّر فتح الملف.</translation>
@@ -783,6 +928,10 @@
         <translation>النتيجة ال&amp;سابقة</translation>
     </message>
     <message>
+        <source>&amp;Glossary…</source>
+        <translation>المس&amp;رد…</translation>
+    </message>
+    <message>
         <source>Next Sentence</source>
         <translation>الجملة التالية</translation>
     </message>
@@ -797,6 +946,14 @@
     <message>
         <source>Previous Warnin&amp;g</source>
         <translation>التنبيه ال&amp;سابق</translation>
+    </message>
+    <message>
+        <source>Mar&amp;k Low-Confidence Sentences</source>
+        <translation>تمييز الجمل &amp;ضعيفة الثقة</translation>
+    </message>
+    <message>
+        <source>Low-Confidence Thres&amp;hold…</source>
+        <translation>&amp;عتبة الثقة المنخفضة…</translation>
     </message>
     <message>
         <source>&amp;Cancel Translation</source>
@@ -829,6 +986,10 @@
     <message>
         <source>&amp;Manage Packs…</source>
         <translation>إ&amp;دارة الحزم…</translation>
+    </message>
+    <message>
+        <source>Re&amp;pair Lost Figures by Retranslating</source>
+        <translation>إ&amp;صلاح الأرقام المفقودة بإعادة الترجمة</translation>
     </message>
     <message>
         <source>&amp;About Tarjama</source>
@@ -940,6 +1101,14 @@
         <translation>المصدر: {0}</translation>
     </message>
     <message>
+        <source>Model family: {0}.</source>
+        <translation>عائلة النموذج: {0}.</translation>
+    </message>
+    <message>
+        <source>Found in Argos Translate&apos;s folder, {0}: Tarjama translates with it there, without copying it, and never changes or deletes it.</source>
+        <translation>موجودة في مجلد Argos Translate، {0}: يترجم بها ترجمة في مكانها دون نسخها، ولا يغيّرها ولا يحذفها أبدًا.</translation>
+    </message>
+    <message>
         <source>This installed pack does not load: {0}</source>
         <translation>تعذّر تحميل هذه الحزمة المثبّتة: {0}</translation>
     </message>
@@ -1006,6 +1175,10 @@
         <translation>إعادة التثبيت</translation>
     </message>
     <message>
+        <source>Tarjama never deletes Argos Translate&apos;s files: remove this package with Argos Translate.</source>
+        <translation>لا يحذف ترجمة ملفات Argos Translate أبدًا: احذف هذه الحزمة باستخدام Argos Translate.</translation>
+    </message>
+    <message>
         <source>Downloading {0}</source>
         <translation>جارٍ تنزيل {0}</translation>
     </message>
@@ -1065,6 +1238,10 @@
         <translation>الحالة</translation>
     </message>
     <message>
+        <source>Family</source>
+        <translation>العائلة</translation>
+    </message>
+    <message>
         <source>Licence</source>
         <translation>الرخصة</translation>
     </message>
@@ -1093,8 +1270,20 @@
         <translation>تمنع هذه الرخصة الاستخدام التجاري للحزمة ولترجماتها.</translation>
     </message>
     <message>
+        <source>Argos Translate&apos;s package in {0}: Tarjama uses it there and never changes or deletes it.</source>
+        <translation>حزمة Argos Translate في {0}: يستخدمها ترجمة في مكانها ولا يغيّرها ولا يحذفها أبدًا.</translation>
+    </message>
+    <message>
         <source>Installed, damaged</source>
         <translation>مثبّتة، تالفة</translation>
+    </message>
+    <message>
+        <source>Found in Argos&apos;s folder, default</source>
+        <translation>موجودة في مجلد Argos، الافتراضية</translation>
+    </message>
+    <message>
+        <source>Found in Argos&apos;s folder</source>
+        <translation>موجودة في مجلد Argos</translation>
     </message>
     <message>
         <source>✔ Installed, default</source>
@@ -1119,6 +1308,25 @@
     <message>
         <source> ({0} MB installed)</source>
         <translation> ({0} م.ب مثبّتة)</translation>
+    </message>
+</context>
+<context>
+    <name>RepairMarks</name>
+    <message>
+        <source>✓ figures repaired: translated again, the best of %1 translations was kept</source>
+        <translation>✓ أُصلحت الأرقام: تُرجمت الجملة من جديد وأُبقيت أفضل ترجمة من %1</translation>
+    </message>
+    <message>
+        <source>a figure or term %1</source>
+        <translation>رقم أو مصطلح %1</translation>
+    </message>
+    <message>
+        <source>the first one had: %1</source>
+        <translation>في الترجمة الأولى: %1</translation>
+    </message>
+    <message>
+        <source>the first one read: “%1”</source>
+        <translation>كانت الترجمة الأولى: «%1»</translation>
     </message>
 </context>
 <context>
@@ -1162,6 +1370,19 @@
             <numerusform> جملة</numerusform>
             <numerusform> جملة</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ToolDialogs</name>
+    <message>
+        <source>Low-Confidence Threshold</source>
+        <translation>عتبة الثقة المنخفضة</translation>
+    </message>
+    <message>
+        <source>Mark sentences the model scores below this, in log-probability per token
+(0 is the surest; tarjama eval shows how the score follows chrF):</source>
+        <translation>ميّز الجمل التي يقيّمها النموذج بأقل من هذه القيمة، بلوغاريتم الاحتمال لكل وحدة
+(0 هو الأوثق؛ يبيّن tarjama eval كيف تتبع الدرجة مقياس chrF):</translation>
     </message>
 </context>
 <context>

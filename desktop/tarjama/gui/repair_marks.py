@@ -40,10 +40,11 @@ def repair_note(sentence: SentenceResult) -> str:
     repair = sentence.repair
     if repair is None:
         return ""
-    # Literal texts and a plain name for the count: pyside6-lupdate finds no other kind.
-    translate, weighed = QCoreApplication.translate, repair.hypotheses
-    lines = [translate("RepairMarks", "✓ figures repaired: translated again, the best of %n "
-                       "translations was kept", "", weighed)]
+    # Literal texts only: pyside6-lupdate reads no other. The count is a %1, not a %n:
+    # lupdate takes numerus forms from tr() alone, and "out of 4" needs none in Arabic.
+    translate = QCoreApplication.translate
+    lines = [translate("RepairMarks", "✓ figures repaired: translated again, the best of "
+                       "%1 translations was kept").replace("%1", str(repair.hypotheses))]
     problems = original_problems(sentence)
     if not problems:  # e.g. a glossary term, which this module cannot check again
         problems = [translate("RepairMarks", "a figure or term %1").replace(
