@@ -18,7 +18,11 @@ from tarjama.core.documents import Document, read_document
 
 
 def _note_pid(path: Path) -> None:
-    path.with_name(path.name + ".pid").write_text(str(os.getpid()), encoding="ascii")
+    # Renamed into place: a test that sees the file never reads it half-written.
+    note = path.with_name(path.name + ".pid")
+    part = note.with_name(note.name + ".part")
+    part.write_text(str(os.getpid()), encoding="ascii")
+    os.replace(part, note)
 
 
 def hang(path: Path, *, encoding: str | None = None) -> Document:
@@ -58,3 +62,16 @@ def whose_pid(path: Path, *, encoding: str | None = None) -> Document:
     """An article naming the process that read it, for counting reader processes."""
     text = f"قرأ هذا الملف العملية رقم {os.getpid()}."
     return Document(path, "text", "utf-8", (text,), None)
+
+
+def grow_to_4_gib(path: Path, *, encoding: str | None = None) -> Document:
+    """Allocates 32 MiB after 32 MiB, up to 4 GiB, for ``*huge*`` (as a parser building a
+    tree does), touching each block so that it is really used."""
+    if "huge" in path.name:
+        _note_pid(path)
+        blocks = []
+        for _ in range(128):
+            block = bytearray(32 << 20)
+            block[::4096] = b"x" * len(block[::4096])
+            blocks.append(block)
+    return read_document(path, encoding=encoding)

@@ -52,6 +52,7 @@ class BatchDialog(QDialog):
         self.translator_factory = translator_factory or default_translator
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
+        self.pool.setExpiryTimeout(-1)  # a parked reader process dies with its thread
         self._cancel: threading.Event | None = None
         self._signals: BatchSignals | None = None
         self.report: Any = None

@@ -59,15 +59,16 @@ class TranslatorCache:
         return self._translator
 
 
-def run_in_background() -> None:
-    """Lower the calling thread's scheduling priority (and that of threads it starts).
+def run_in_background(task: int | None = None) -> None:
+    """Lower the calling thread's scheduling priority (and that of threads it starts), or
+    that of ``task``, a thread or process id (a reader process).
 
     Linux and the BSDs give each thread its own niceness; elsewhere this does nothing.
     """
     if not hasattr(os, "setpriority"):
         return
     with contextlib.suppress(OSError, AttributeError):
-        thread = threading.get_native_id()
+        thread = threading.get_native_id() if task is None else task
         os.setpriority(os.PRIO_PROCESS, thread, max(os.getpriority(os.PRIO_PROCESS, thread),
                                                     JOB_NICENESS))
 
@@ -88,6 +89,17 @@ def load_engine_aside(translator: Any) -> None:
             translator.engine  # noqa: B018 - the property loads the model
 
     threading.Thread(target=load, name="tarjama-model-load", daemon=True).start()
+
+
+def load_translator(cache: TranslatorCache, request: JobRequest) -> Any:
+    """The request's translator, its model loading aside; the exception if it has none
+    (a ``PackError`` when no pack is installed), to be reported after the file opened."""
+    try:
+        translator = cache.get(request)
+    except Exception as exc:
+        return exc
+    load_engine_aside(translator)
+    return translator
 
 
 _frozen = False

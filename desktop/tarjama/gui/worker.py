@@ -1,13 +1,13 @@
 """Where the desktop reader uses threads, with summary_job.py (summaries off the GUI thread).
 
-A single-thread QThreadPool runs one ``ArticleJob`` at a time: it reads the file,
-segments it, finds the Arabic figures and summary (``prepared``), then translates the
-first two sentences alone and the rest in one call streamed back window by window,
-handing over each window's finished sentences in one signal (``sentences_ready``,
-``progress``), and finishes with the complete
-``result``. Because the pool has one thread, the loaded translator is
-only ever used by one job, and it is kept between jobs (``job_translator``, which also
-loads the model while the Arabic is prepared).
+A single-thread QThreadPool runs one ``ArticleJob`` at a time: it reads the file (in a
+reader process with a time and memory budget, see document_reading.py), segments it,
+finds the Arabic figures and summary (``prepared``), then translates the first two
+sentences alone and the rest in one call streamed back window by window, handing over
+each window's finished sentences in one signal (``sentences_ready``, ``progress``), and
+finishes with the complete ``result``. Because the pool has one thread, the loaded
+translator is only ever used by one job, and it is kept between jobs
+(``job_translator``, which also loads the model while the Arabic is prepared).
 
 Every job carries a token. Starting a job cancels the previous one, and anything
 an older job still emits is dropped, so a slow old job can never overwrite a newer
@@ -21,19 +21,26 @@ import dataclasses
 import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from tarjama.core.errors import Cancelled, PackError
+from tarjama.gui.document_reading import DocumentReaders
 from tarjama.gui.job_translator import (
     TranslatorCache,
     freeze_startup_objects,
-    load_engine_aside,
+    load_translator,
     run_in_background,
     share_the_gil,
 )
+
+if TYPE_CHECKING:
+    from tarjama.core.batch.reader_process import ReadLimits
+    from tarjama.core.glossary import Glossary
 
 log = logging.getLogger(__name__)
 # Sentences in the first engine call: one call of two sentences is back in well under a
@@ -51,6 +58,9 @@ class JobRequest:
     summary_algorithm: str = "lexrank"
     summary_sentences: int = 5
     encoding: str | None = None  # the user's choice for text files; None: detect it
+    # A sentence that fails the fidelity check is decoded again (core/repair.py).
+    repair: bool = True
+    glossary: Glossary | None = None  # its terms are checked (and repaired) like figures
 
 
 class JobSignals(QObject):
@@ -67,11 +77,13 @@ class JobSignals(QObject):
 
 class ArticleJob(QRunnable):
     def __init__(self, token: int, request: JobRequest, cache: TranslatorCache,
-                 cancel: threading.Event, signals: JobSignals) -> None:
+                 cancel: threading.Event, signals: JobSignals,
+                 readers: DocumentReaders) -> None:
         super().__init__()
         self.token = token
         self.request = request
         self.cache = cache
+        self.readers = readers
         self.cancel = cancel
         self.signals = signals
 
@@ -90,7 +102,6 @@ class ArticleJob(QRunnable):
             raise Cancelled("translation cancelled")
 
     def _run(self) -> None:
-        from tarjama.core.documents import read_document
         from tarjama.core.figures import extract_arabic
         from tarjama.core.pipeline import (
             ArticleResult,
@@ -105,15 +116,17 @@ class ArticleJob(QRunnable):
         token, emit = self.token, self.signals
         run_in_background()  # the window goes first when both want a core
         self._check_cancel()
-        document = read_document(self.request.path, encoding=self.request.encoding)
+        loaded: list[Any] = []  # the translator or why there is none, once the file is sent
+        document = self.readers.read(self.request.path, self.request.encoding, self.cancel,
+                                     lambda: loaded.append(load_translator(self.cache,
+                                                                           self.request)))
         self._check_cancel()
-        try:
-            translator = self.cache.get(self.request)
-        except PackError as exc:
+        translator = loaded[0]  # a pack problem is said once the file has opened, as ever
+        if isinstance(translator, PackError):
+            emit.pack_missing.emit(token, str(translator))
             translator = None
-            emit.pack_missing.emit(token, str(exc))
-        else:
-            load_engine_aside(translator)
+        elif isinstance(translator, Exception):
+            raise translator
         freeze_startup_objects()
         self._check_cancel()
 
@@ -135,6 +148,9 @@ class ArticleJob(QRunnable):
                                                   Stats(len(results), words, 0.0)))
             return
 
+        from tarjama.core.repair import repair_for
+        from tarjama.core.translate_result import Translation
+
         started = time.perf_counter()
         texts = [s.text for s in sentences]
         # The first two sentences go to the engine alone (English in well under a second),
@@ -147,8 +163,9 @@ class ArticleJob(QRunnable):
         cached = 0
         first = min(FIRST_WINDOW, len(texts))
         for start, end, opening in ((0, first, ()), (first, len(texts), (1,))):
-            def deliver(index: int, translation: str, start: int = start) -> None:
-                attach_translation(results[start + index], translation)
+            def deliver(index: int, translation: Translation, start: int = start) -> None:
+                attach_translation(results[start + index], translation,
+                                   glossary=self.request.glossary)
                 ready.append(dataclasses.replace(results[start + index]))
 
             def progress(done: int, _total: int, start: int = start) -> None:
@@ -158,8 +175,11 @@ class ArticleJob(QRunnable):
                 emit.progress.emit(token, start + done, len(texts))
 
             if end > start:
-                translator.translate(texts[start:end], on_result=deliver, progress=progress,
-                                     cancel=self.cancel, opening=opening)
+                revise = repair_for(results[start:end], enabled=self.request.repair,
+                                    glossary=self.request.glossary)
+                translator.translate(texts[start:end], on_translation=deliver,
+                                     progress=progress, cancel=self.cancel, opening=opening,
+                                     revise=revise)
                 cached += translator.last_stats.cached
         seconds = time.perf_counter() - started
         summary = summarize_sentences(results, options, title=document.title)
@@ -178,11 +198,16 @@ class ArticleWorker(QObject):
     error = Signal(object)
     finished = Signal()
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, read_limits: ReadLimits | None = None,
+                 reader: Callable[..., Any] | None = None) -> None:
         super().__init__(parent)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
+        # The reader process dies with the thread that started it: the thread stays.
+        self.pool.setExpiryTimeout(-1)
         share_the_gil()  # the jobs run Python beside the GUI thread
+        self.readers = DocumentReaders(read_limits, reader)
+        self.pool.start(self.readers.start_here)  # its imports overlap the window's start
         self._cache = TranslatorCache()
         self._token = 0
         self._cancel: threading.Event | None = None
@@ -210,7 +235,8 @@ class ArticleWorker(QObject):
         signals.finished.connect(self._on_finished)
         self._signals[token] = signals
         self._running.add(token)
-        self.pool.start(ArticleJob(token, request, self._cache, self._cancel, signals))
+        self.pool.start(ArticleJob(token, request, self._cache, self._cancel, signals,
+                                   self.readers))
         return token
 
     def cancel(self) -> None:
@@ -225,7 +251,8 @@ class ArticleWorker(QObject):
     def shutdown(self, timeout_ms: int = 30000) -> None:
         """Cancel and wait for the pool, so no job outlives the window."""
         self.cancel()
-        self.pool.waitForDone(timeout_ms)
+        if self.pool.waitForDone(timeout_ms):
+            self.readers.stop()  # no job uses the reader processes any more
 
     # Each slot drops what an older job says.
     def _on_prepared(self, token: int, article: object) -> None:

@@ -7,6 +7,9 @@ prefix). ``kind`` is "ok" (value: the Document), "input" (value: the reason of a
 InputFileError), "memory" or "error" (a reader bug, in words). ``reader`` names the
 function to read with, "module:qualname", or is None for ``read_document``. MEMORY is
 the address-space limit in bytes, 0 for none; PARENT the process id of the main one.
+WARM is "first" (the default: import every reader's libraries, then say it is ready)
+or "idle" (be ready once the core reader is imported; import the rest while idle,
+under the memory limit: some 50 MB of address space).
 
 Only the main process starts it (see ``reader_process``); it ends when its standard
 input closes, which happens when the main process dies, however it dies. A child
@@ -59,12 +62,13 @@ def die_with_parent(parent: int) -> None:
 # What the readers import when they first meet a format: imported before the child
 # says it is ready, so that no file's deadline pays for it.
 _WARM_UP = ("lxml.etree", "lxml.html", "bs4", "charset_normalizer", "pypdf", "trafilatura")
+IDLE_S = 3.0  # with WARM "idle": how long without a request before the next import
 
 
-def warm_up() -> None:
+def warm_up(names: tuple[str, ...] = _WARM_UP) -> None:
     import tarjama.core.documents  # noqa: F401
 
-    for name in _WARM_UP:
+    for name in names:
         try:
             importlib.import_module(name)
         except Exception:  # a missing optional library fails its own files, later
@@ -118,13 +122,18 @@ def main(argv: list[str] | None = None) -> int:
     answers = Connection(os.dup(1), readable=False)
     os.dup2(2, 1)
     sys.stdout = sys.stderr
-    warm_up()  # before the limit: the readers' own code is not the file's budget
+    later = list(_WARM_UP) if len(args) > 2 and args[2] == "idle" else []
+    warm_up(() if later else _WARM_UP)  # before the limit: not the files' budget
     limit_memory(int(args[0]) if args else 0)
     try:
         answers.send(("ready", os.getpid()))
     except OSError:  # the main process no longer wants it
         return 0
     while True:
+        # One library at a time, each after IDLE_S without a request: not while the
+        # main process is busy with the file just read (its first article).
+        while later and not requests.poll(IDLE_S):
+            warm_up((later.pop(0),))
         try:
             request = requests.recv()
         except (EOFError, OSError):

@@ -24,28 +24,33 @@ program read from standard input, would break that).
 
 from __future__ import annotations
 
-import atexit
-import contextlib
 import logging
-import os
 import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from multiprocessing.connection import Connection, wait
+from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Any
 
-from tarjama.core.batch.reader_reasons import GIB, death_reason, memory_reason, seconds_text
+from tarjama.core.batch.reader_children import (  # noqa: F401 - the batch's names
+    CANCEL_CHECK_S,
+    DEFAULT_MEMORY,
+    _idle,
+    start_reader_early,
+    stop_idle_readers,
+)
+from tarjama.core.batch.reader_children import ReaderChild as _Child
+from tarjama.core.batch.reader_children import park as _park
+from tarjama.core.batch.reader_children import take_idle as _take_idle
+from tarjama.core.batch.reader_reasons import death_reason, memory_reason, seconds_text
 from tarjama.core.errors import Cancelled, InputFileError
 
 log = logging.getLogger(__name__)
 
 DEFAULT_SECONDS = 120.0
-DEFAULT_MEMORY = 2 * GIB
-CANCEL_CHECK_S = 0.2  # how often a long read looks at the cancel event
-START_S = 120.0  # the longest a new reader process may take to be ready (not a file's time)
 try:
     import resource
 
@@ -62,103 +67,6 @@ class ReadLimits:
     memory: int | None = DEFAULT_MEMORY
 
 
-class _Child:
-    """One running reader process and the two ends of its channel."""
-
-    def __init__(self, memory: int | None) -> None:
-        self.memory = memory
-        # On Linux the child dies with the thread that made it (PR_SET_PDEATHSIG acts
-        # on threads), so only that thread may reuse it.
-        self.thread = threading.get_ident()
-        # The child imports Tarjama exactly as this process does, from the same folders.
-        env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "tarjama.core.batch.reader_child", str(memory or 0),
-             str(os.getpid())],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, close_fds=True)
-        self.requests = Connection(os.dup(self.process.stdin.fileno()), readable=False)
-        self.answers = Connection(os.dup(self.process.stdout.fileno()), writable=False)
-        self.process.stdin.close()
-        self.process.stdout.close()
-        self.ready = False
-
-    def alive(self) -> bool:
-        return self.process.poll() is None
-
-    def wait_ready(self, cancel: threading.Event | None) -> bool:
-        """Wait for the child's "ready" (its imports done); False if it never came."""
-        deadline = time.monotonic() + START_S
-        while not self.ready:
-            if wait([self.answers], timeout=CANCEL_CHECK_S):
-                try:
-                    kind, _ = self.answers.recv()
-                except (EOFError, OSError):
-                    return False
-                self.ready = kind == "ready"
-                if not self.ready:
-                    return False
-            elif cancel is not None and cancel.is_set():
-                raise Cancelled()
-            elif time.monotonic() >= deadline:
-                return False
-        return True
-
-    def stop(self, *, kill: bool) -> None:
-        if kill:
-            with contextlib.suppress(OSError):
-                self.process.kill()
-        for end in (self.requests, self.answers):
-            with contextlib.suppress(OSError):
-                end.close()  # the child sees the end of its input and leaves
-        try:
-            self.process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-
-
-# One healthy child kept between the batches of a thread (the tests run hundreds).
-_idle: list[_Child] = []
-_idle_lock = threading.Lock()
-
-
-def _take_idle(memory: int | None) -> _Child | None:
-    with _idle_lock:
-        while _idle:
-            child = _idle.pop()
-            if child.alive() and (child.memory, child.thread) == (memory, threading.get_ident()):
-                return child
-            child.stop(kill=True)
-    return None
-
-
-def _park(child: _Child) -> None:
-    with _idle_lock:
-        _idle.append(child)
-        while len(_idle) > 1:
-            _idle.pop(0).stop(kill=True)
-
-
-def start_reader_early(memory: int | None = DEFAULT_MEMORY) -> None:
-    """Start a reader process now, for the next batch of this thread to use, so that its
-    imports overlap with other work (loading the pack). Nothing happens on failure."""
-    if sys.platform == "win32":
-        return
-    with _idle_lock:
-        if any((c.memory, c.thread) == (memory, threading.get_ident()) and c.alive()
-               for c in _idle):
-            return  # one is ready already
-    with contextlib.suppress(OSError):
-        _park(_Child(memory))
-
-
-@atexit.register
-def stop_idle_readers() -> None:
-    with _idle_lock:
-        while _idle:
-            _idle.pop().stop(kill=True)  # idle: nothing of it is lost
-
-
 class ReaderProcess:
     """``read(path, encoding)`` in a child process under ``limits``; use with ``with``.
 
@@ -169,8 +77,12 @@ class ReaderProcess:
     budget or ran out of memory.
     """
 
-    def __init__(self, limits: ReadLimits | None = None, read: Any = None) -> None:
+    def __init__(self, limits: ReadLimits | None = None, read: Any = None, *,
+                 quick_start: bool = False) -> None:
         self.limits = limits or ReadLimits()
+        # True: the child is ready once the core reader is imported and imports the other
+        # formats' libraries while idle (a request may wait for one import to end).
+        self._quick_start = quick_start
         self._reader = None if read is None else f"{read.__module__}:{read.__qualname__}"
         self._local_read = read
         self._child: _Child | None = None
@@ -187,14 +99,16 @@ class ReaderProcess:
         self.close()
 
     def read(self, path: Path, encoding: str | None = None, *,
-             cancel: threading.Event | None = None) -> Any:
-        """The document at ``path``.
+             cancel: threading.Event | None = None,
+             meanwhile: Callable[[], None] | None = None) -> Any:
+        """The document at ``path``; ``meanwhile()``, if given, runs once the request
+        is sent, overlapping with the reading (if it raises, the child is stopped).
 
         Raises:
             InputFileError: it cannot be read, or reading overran its budget.
             Cancelled: ``cancel`` was set while it was being read (the child is stopped).
         """
-        child = self._send(path, encoding, cancel)
+        child = self._send(path, encoding, cancel, meanwhile)
         if child is None:  # no process can be started here: read in this one
             return self._read_here(path, encoding)
         seconds = self.limits.seconds
@@ -210,6 +124,20 @@ class ReaderProcess:
             if deadline is not None and time.monotonic() >= deadline:
                 self._replace()
                 raise InputFileError(path, f"reading took longer than {seconds_text(seconds)}")
+
+    def start(self) -> None:
+        """Start the child now, if none runs (``with`` does too)."""
+        self._start()
+
+    @property
+    def pid(self) -> int | None:
+        """The current child's process id, if there is one."""
+        child = self._child
+        return child.process.pid if child is not None and child.alive() else None
+
+    def stop(self) -> None:
+        """Stop the child without keeping it (its thread is going away)."""
+        self._discard()
 
     def close(self) -> None:
         """Keep a healthy child for the next batch; stop any other."""
@@ -229,20 +157,35 @@ class ReaderProcess:
 
         return read_document(path, encoding=encoding)
 
-    def _send(self, path: Path, encoding: str | None,
-              cancel: threading.Event | None) -> _Child | None:
-        """Hand the file to a live, ready child (started or replaced as needed); None when
-        no child can be made on this system at all."""
+    def _send(self, path: Path, encoding: str | None, cancel: threading.Event | None,
+              meanwhile: Callable[[], None] | None) -> _Child | None:
+        """Hand the file to a live, ready child (started or replaced as needed), calling
+        ``meanwhile`` once it is sent; None when no child can be made here at all."""
         for _ in range(2):  # a child that ended since the last file is replaced once
             child = self._start()
+            if child is not None:
+                try:  # a child still importing finds the request waiting in its pipe
+                    child.requests.send((str(path), encoding, self._reader))
+                except (OSError, ValueError):
+                    self._discard()
+                    continue
+            if meanwhile is not None:
+                work, meanwhile = meanwhile, None
+                try:
+                    work()
+                except BaseException:
+                    self._discard()  # nobody would collect its answer
+                    raise
             if child is None:
                 return None
             try:
                 if child.wait_ready(cancel):
-                    child.requests.send((str(path), encoding, self._reader))
                     return child
             except (OSError, ValueError):
                 pass
+            except Cancelled:
+                self._discard()  # else it answers this request to the next one
+                raise
             self._discard()
         raise InputFileError(path, "the reader process could not be started")
 
@@ -255,7 +198,7 @@ class ReaderProcess:
         self._child = _take_idle(self.limits.memory)
         if self._child is None:
             try:
-                self._child = _Child(self.limits.memory)
+                self._child = _Child(self.limits.memory, self._quick_start)
             except OSError as exc:  # no process could be made (limits of the system)
                 log.warning("documents are read in the main process: %s", exc)
                 self._unavailable = True
