@@ -38,6 +38,7 @@ REPAIR_PROPERTY = PAD_PROPERTY + 1  # changed to have Qt lay a block out again
 SLICE_SECONDS = 0.008  # measuring and padding per turn of the event loop
 LAYOUT_WAIT_MS = 10  # Qt's own stepwise layout moves on every 10 ms
 MAX_WAITS = 30  # then measure what there is (a hidden pane is never laid out)
+SETTLE_MS = 250  # after the last resize, the walk that checks the settled layout
 FIXED_STEP = 64  # Qt lays text out in 1/64 px: padding on that grid adds up exactly
 LEVEL = 1 / (2 * FIXED_STEP)  # tops closer than this are the same
 
@@ -84,6 +85,10 @@ class ParagraphAligner(QObject):
         self._full = False  # the walk to come starts at the first paragraph
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self._align_slice)
+        # After a resize Qt lays the documents out again in steps of its own, and a walk
+        # can measure a paragraph before its new lines: one more walk once that settles.
+        self._settled = QTimer(self, singleShot=True, interval=SETTLE_MS)
+        self._settled.timeout.connect(self.realign)
         for pane in self.panes:
             pane.textChanged.connect(self._check_documents)  # also sent by setDocument
             pane.installEventFilter(self)
@@ -100,7 +105,8 @@ class ParagraphAligner(QObject):
         """Whether every paragraph is level now: same scroll value, same paragraph tops."""
         self._check_documents()
         counts = [pane.document().blockCount() for pane in self.panes]
-        return self.is_active() and self._next < 0 and counts[0] == counts[1]
+        return (self.is_active() and self._next < 0 and not self._settled.isActive()
+                and counts[0] == counts[1])
 
     def realign(self) -> None:
         """Check every paragraph again, in slices from the next turn of the event loop."""
@@ -139,6 +145,7 @@ class ParagraphAligner(QObject):
                 if watched is pane.viewport() and pane.viewport().width() != self._widths[side]:
                     self._widths[side] = pane.viewport().width()
                     self._walk_from(0)
+                    self._settled.start()
         return False
 
     def _walk_from(self, first: int) -> None:

@@ -31,6 +31,9 @@ class SentenceUpdates:
             return
         scrollbar = self.verticalScrollBar()
         keep_scroll = scrollbar.value()
+        # What the reader sees stays put: the sentence at the top of the view, however
+        # the text above it grows or shrinks (a translation replacing its placeholder).
+        anchor = self.top_sentence() if keep_scroll > 0 else None
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
         shift, shifted_to = 0, -1  # ranges up to shifted_to already include shift
@@ -68,6 +71,9 @@ class SentenceUpdates:
                 self._starts[later] += shift
                 self._ends[later] += shift
         cursor.endEditBlock()
-        scrollbar.setValue(keep_scroll)  # streaming text must not move what the user reads
+        if anchor is not None and anchor[0] >= 0:
+            self.scroll_to_fraction(*anchor)
+        else:
+            scrollbar.setValue(keep_scroll)
         self._apply_extra_selections()
 
