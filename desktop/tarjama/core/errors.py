@@ -16,6 +16,7 @@ EXIT_PACK = 4
 EXIT_DOWNLOAD = 5
 EXIT_OUTPUT = 6  # the output folder cannot be written: full disk, read-only, no permission
 EXIT_FOLDER_IN_USE = 7  # another batch is writing into the same output folder
+EXIT_CLUSTER = 8  # --engine ray cannot run: no Ray, the cluster unreachable, workers lost
 EXIT_CANCELLED = 130
 
 

@@ -1,0 +1,131 @@
+"""The Ray engine on a real local Ray: the local engine's bytes, a worker killed mid-run,
+a pack a worker cannot open.
+
+One Ray is started for the whole module (starting one takes several seconds here);
+the engine uses a Ray that is already initialised as it is.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+
+import pytest
+
+# The mixed folder (nested, several encodings and formats, broken files) of the local
+# engine's own tests.
+from test_batch_runner import BAD, GOOD, article, build_mixed_folder, tree_bytes
+
+from tarjama.core.batch import BatchOptions, run_batch
+from tarjama.core.errors import PackError
+
+ray = pytest.importorskip("ray", reason='the Ray engine needs pip install "tarjama[cluster]"')
+
+
+@pytest.fixture(scope="module")
+def local_ray():
+    started = not ray.is_initialized()
+    if started:
+        ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False,
+                 logging_level="ERROR", _node_ip_address="127.0.0.1")
+    yield ray
+    if started:
+        ray.shutdown()
+
+
+@pytest.fixture(scope="module")
+def translator(tiny_pack):
+    from tarjama.core.packs import load_pack
+    from tarjama.core.translate import TranslationOptions, Translator
+
+    options = TranslationOptions(max_decoding_length=24, use_cache=False, beam_size=1)
+    return Translator(load_pack(tiny_pack), options)
+
+
+def engine(workers: int):
+    from tarjama.core.batch.ray_engine import RayEngine
+
+    return RayEngine(workers=workers)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_ray_outputs_and_index_are_the_local_engines_bytes(tmp_path, translator, local_ray,
+                                                           workers):
+    from tarjama.core.glossary import Glossary
+
+    src = build_mixed_folder(tmp_path / "in")
+    # Small windows: several go to the workers at once. The glossary (its terms are
+    # checked and repaired in the workers) names places the articles mention.
+    glossary = Glossary.from_text("دير الزور\tDeir ez-Zor\nالعاصمة\tthe capital\n")
+    options = BatchOptions(formats=("txt", "json", "html"), recursive=True, window_sentences=4,
+                           glossary=glossary)
+    local = run_batch(src, tmp_path / "local", translator, options)
+    remote = run_batch(src, tmp_path / "ray", translator, options, engine=engine(workers))
+
+    assert (remote.translated, remote.failed) == (len(GOOD), len(BAD))
+    assert [(r.file, r.status, r.reason) for r in remote.records] == \
+        [(r.file, r.status, r.reason) for r in local.records]
+    local_bytes, ray_bytes = tree_bytes(tmp_path / "local"), tree_bytes(tmp_path / "ray")
+    assert "index.csv" in ray_bytes
+    assert "figures.html" in ray_bytes
+    assert b'"term"' in ray_bytes["nested/deeper/d-utf16.json"], "the glossary's terms were checked"
+    assert sorted(ray_bytes) == sorted(local_bytes)
+    assert [name for name in local_bytes if local_bytes[name] != ray_bytes[name]] == []
+
+
+def test_a_worker_killed_mid_run_is_replaced_and_the_batch_completes(tmp_path, translator,
+                                                                      local_ray):
+    src = tmp_path / "in"
+    src.mkdir()
+    for k in range(16):
+        (src / f"n{k:02d}.txt").write_text(article(k, paragraphs=3), encoding="utf-8")
+    options = BatchOptions(formats=("txt", "json"), window_sentences=4)
+    run_batch(src, tmp_path / "reference", translator, options)
+
+    ray_engine = engine(2)
+    killed: list[int] = []
+    files_left_at_kill: list[int] = []
+    workers_after: list[int] = []
+
+    def kill_a_worker(progress) -> None:
+        if not killed and progress.files_done >= 1:
+            victim = ray_engine.worker_pids()[0]
+            os.kill(victim, signal.SIGKILL)
+            killed.append(victim)
+            files_left_at_kill.append(progress.files_total - progress.files_done)
+        elif killed and not workers_after and progress.files_done >= 8:
+            workers_after.extend(ray_engine.worker_pids())
+
+    report = run_batch(src, tmp_path / "out", translator, options, engine=ray_engine,
+                       on_progress=kill_a_worker)
+
+    assert killed, "no worker was killed"
+    assert files_left_at_kill[0] > 0, "the kill came after the last article"
+    with pytest.raises(ProcessLookupError):
+        os.kill(killed[0], 0)
+    assert len(workers_after) == 2
+    assert killed[0] not in workers_after, "the killed worker was not replaced"
+    assert (report.translated, report.failed, report.cancelled) == (16, 0, False)
+    assert tree_bytes(tmp_path / "out") == tree_bytes(tmp_path / "reference")
+
+
+def test_a_pack_a_worker_cannot_open_is_named_with_the_shared_path_rule(tmp_path, tiny_pack,
+                                                                         local_ray):
+    from tarjama.core.packs import load_pack
+    from tarjama.core.translate import TranslationOptions, Translator
+
+    moved = tmp_path / "pack"
+    shutil.copytree(tiny_pack, moved)
+    driver = Translator(load_pack(moved), TranslationOptions(use_cache=False, beam_size=1))
+    # The driver has what it needs to segment; the workers would open the folder anew.
+    driver.count_tokens("نص")
+    assert driver.pack.fingerprint
+    shutil.rmtree(moved)
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(article(1), encoding="utf-8")
+
+    with pytest.raises(PackError, match=r"is not there \(packs reach Ray workers by path"):
+        run_batch(src, tmp_path / "out", driver, BatchOptions(), engine=engine(1))
+    assert not (tmp_path / "out" / "a.txt").exists()
