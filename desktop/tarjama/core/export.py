@@ -18,6 +18,7 @@ from typing import Any
 from tarjama.core.atomic import write_atomic
 from tarjama.core.export_content import (
     english,
+    notes,
     pack_credit,
     paragraphs,
     summary_sentences,
@@ -58,6 +59,7 @@ def to_markdown(result: ArticleResult) -> str:
             lines.append(">")
             lines.append(f"> {english(s)}" if result.translated else ">")
             lines += [f"> **{label}:** {detail}" for label, detail in warnings(s)]
+            lines += [f"> *{label}:* {detail}" for label, detail in notes(s)]
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from tarjama.core.confidence import is_low_confidence
 from tarjama.core.figures.labels import status_label
 from tarjama.core.figures.model import TERM
 from tarjama.core.pipeline import ArticleResult, SentenceResult
@@ -28,6 +29,22 @@ def warnings(sentence: SentenceResult) -> list[tuple[str, str]]:
         return []
     return [(f"{'Term' if c.source.kind == TERM else 'Figure'} {status_label(c.status)}",
              c.detail) for c in sentence.fidelity.checks if c.status != "ok"]
+
+
+def notes(sentence: SentenceResult) -> list[tuple[str, str]]:
+    """What a reader should know of a sentence that is not a lost figure:
+    ("Figures repaired", "the first translation lost one; it read: …") when another
+    hypothesis was kept, ("Low confidence", "the model scored it −1.8 per token")."""
+    found = []
+    if sentence.repair is not None:
+        found.append(("Figures repaired", f"the first translation had a figure or term "
+                      f"{status_label(sentence.repair.original_status)}; the best of "
+                      f"{sentence.repair.hypotheses} translations was kept. The first one "
+                      f"read: \u201c{sentence.repair.original}\u201d"))
+    if is_low_confidence(sentence.score):
+        found.append(("Low confidence", f"the model scored this translation "
+                      f"{sentence.score:.1f} per token".replace("-", "\u2212")))
+    return found
 
 
 def summary_sentences(result: ArticleResult) -> list[SentenceResult]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import io
 
-from tarjama.core.export_content import english, summary_sentences, title, warnings
+from tarjama.core.export_content import english, notes, summary_sentences, title, warnings
 from tarjama.core.pipeline import ArticleResult
 
 ENGLISH_HEADER = "English"
@@ -105,7 +105,7 @@ def to_docx(result: ArticleResult) -> bytes:
     for s in result.sentences:
         english_cell, arabic_cell = table.add_row().cells
         english_cell.text = english(s)
-        for label, detail in warnings(s):
+        for label, detail in warnings(s) + notes(s):
             english_cell.add_paragraph(f"{label}: {detail}")
         _arabic_paragraph(arabic_cell, s.sentence.text)
     buffer = io.BytesIO()

@@ -21,6 +21,7 @@ from tarjama.core.export_content import (
     title,
     warnings,
 )
+from tarjama.core.export_content import notes as sentence_notes
 from tarjama.core.figures import hues
 from tarjama.core.figures.labels import figure_description, kind_label
 from tarjama.core.figures.model import Figure, glossary_checks
@@ -42,6 +43,7 @@ table.text th { border-bottom: 2px solid #999; }
 .ar { text-align: right; }
 td.ar { font-size: 1.1em; }
 .warning { color: #a40000; font-size: .9em; }
+.note { color: #555; font-size: .9em; }
 .summary li { margin-bottom: .4em; }
 mark.figure { color: inherit; border-radius: 3px; }
 mark.figure.lost { color: #a40000; font-weight: bold; }
@@ -107,6 +109,8 @@ def _row(sentence: SentenceResult) -> str:
     translation = highlighted(english(sentence), english_figures)
     notes = "".join(f'<div class="warning">⚠ {html.escape(label)}: {html.escape(detail)}</div>'
                     for label, detail in warnings(sentence))
+    notes += "".join(f'<div class="note">{html.escape(label)}: {html.escape(detail)}</div>'
+                     for label, detail in sentence_notes(sentence))
     return (f'<tr id="s{sentence.sentence.id}">'
             f'<td class="en" dir="ltr" lang="en">{translation}{notes}</td>'
             f'<td class="ar" dir="rtl" lang="ar">{arabic}</td></tr>')
