@@ -992,6 +992,10 @@
         <translation>إ&amp;صلاح الأرقام المفقودة بإعادة الترجمة</translation>
     </message>
     <message>
+        <source>Give the Model Arabic-Indic &amp;Digits as 0-9</source>
+        <translation>تمرير الأ&amp;رقام الهندية إلى النموذج بصيغة 0-9</translation>
+    </message>
+    <message>
         <source>&amp;About Tarjama</source>
         <translation>&amp;حول Tarjama</translation>
     </message>

@@ -19,4 +19,4 @@ def request_for(window: MainWindow, path: Path) -> JobRequest:
     return JobRequest(path, settings.pack or None, settings.beam_size,
                       window.summary_panel.algorithm, window.summary_panel.length,
                       window.encodings.chosen(path), repair=settings.repair_figures,
-                      glossary=user_glossary())
+                      glossary=user_glossary(), normalise_digits=settings.normalise_digits)

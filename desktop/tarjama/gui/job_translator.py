@@ -51,10 +51,11 @@ class TranslatorCache:
         from tarjama.core.translate import TranslationOptions, Translator
 
         pack = resolve_pack(request.pack_spec)  # PackError when there is none
-        key = (str(pack.path), request.beam_size, self.generation)
+        key = (str(pack.path), request.beam_size, request.normalise_digits, self.generation)
         if key != self._key:
             self._translator = None  # release the old model before loading another
-            self._translator = Translator(pack, TranslationOptions(beam_size=request.beam_size))
+            self._translator = Translator(pack, TranslationOptions(
+                beam_size=request.beam_size, normalise_digits=request.normalise_digits))
             self._key = key
         return self._translator
 

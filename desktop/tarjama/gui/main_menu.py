@@ -62,6 +62,7 @@ ACTION_TEXTS = (
     QT_TRANSLATE_NOOP("MainWindow", "Dark"),
     QT_TRANSLATE_NOOP("MainWindow", "&Manage Packs…"),
     QT_TRANSLATE_NOOP("MainWindow", "Re&pair Lost Figures by Retranslating"),
+    QT_TRANSLATE_NOOP("MainWindow", "Give the Model Arabic-Indic &Digits as 0-9"),
     QT_TRANSLATE_NOOP("MainWindow", "&About Tarjama"),
 )
 
@@ -168,6 +169,7 @@ def build_menus(window: MainWindow) -> WindowActions:
     add_action(window, "&Manage Packs…", window.manage_packs, None, packs)
     packs.addSeparator()
     add_toggle(window, packs, "Re&pair Lost Figures by Retranslating", "repair_figures")
+    add_toggle(window, packs, "Give the Model Arabic-Indic &Digits as 0-9", "normalise_digits")
     help_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
     add_action(window, "&About Tarjama", window.show_about, None, help_menu)
     return WindowActions(export, copy_summary, copy_translation, with_arabic, with_source,

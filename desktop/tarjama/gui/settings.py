@@ -47,6 +47,8 @@ class Settings:
     copy_with_arabic: bool = True
     copy_with_source_name: bool = True
     repair_figures: bool = True  # translate again when a figure is lost or changed
+    # Eastern Arabic and Persian digits reach the model as 0-9 (the Arabic shown is kept)
+    normalise_digits: bool = True
     mark_low_confidence: bool = True
     low_confidence_threshold: float = DEFAULT_LOW_CONFIDENCE
     recent_files: list[str] = field(default_factory=list)

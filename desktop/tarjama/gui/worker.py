@@ -61,6 +61,7 @@ class JobRequest:
     # A sentence that fails the fidelity check is decoded again (core/repair.py).
     repair: bool = True
     glossary: Glossary | None = None  # its terms are checked (and repaired) like figures
+    normalise_digits: bool = True  # Eastern Arabic digits reach the model as 0-9
 
 
 class JobSignals(QObject):
