@@ -129,6 +129,24 @@ def test_several_argos_packages_must_be_chosen_between(argos_packages_dir, argos
         resolve_pack("not-installed")
 
 
+def test_an_argos_package_can_be_the_default_pack(argos_packages_dir, argos_tiny_pack,
+                                                 tiny_pack, capsys):
+    from tarjama.cli.main import main
+
+    place(argos_tiny_pack, argos_packages_dir / "translate-ar_en-1_0")
+    place(argos_tiny_pack, argos_packages_dir / "translate-ar_en-1_9")
+    shutil.copytree(tiny_pack, packs_dir() / "mine")
+    assert main(["packs", "default", "argos:translate-ar_en-1_9"]) == 0
+    assert resolve_pack().path == argos_packages_dir / "translate-ar_en-1_9"
+    assert (argos_packages_dir / "translate-ar_en-1_9").is_dir()  # used there, not copied
+    capsys.readouterr()
+    assert main(["packs", "default", "argos:translate-ar_en-2_0"]) != 0
+    assert "argos:translate-ar_en-2_0" in capsys.readouterr().err
+    assert resolve_pack().path == argos_packages_dir / "translate-ar_en-1_9"  # unchanged
+    assert main(["packs", "default", "mine"]) == 0
+    assert resolve_pack().path == packs_dir() / "mine"
+
+
 def test_a_target_prefix_in_argos_metadata_reaches_the_engine(argos_packages_dir,
                                                               argos_tiny_pack):
     import sentencepiece

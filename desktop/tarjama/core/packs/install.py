@@ -138,7 +138,17 @@ def remove_pack(name: str) -> Path:
 
 
 def set_default_pack(name: str) -> Path:
-    """Make an installed pack the default; PackError when it is missing or broken."""
+    """Make an installed pack (or an Argos package, ``argos:FOLDER``) the default;
+    PackError when it is missing or broken."""
+    from tarjama.core.packs.argos_packages import PREFIX, find_argos_pack
+
+    if name.startswith(PREFIX):
+        found = find_argos_pack(name)
+        if found is None:
+            raise PackError(f"no Argos Translate package {name!r} is in Argos's folder; "
+                            "see 'tarjama packs list'")
+        _set_default(name)
+        return found.path
     path = installed_pack_path(name)
     from tarjama.core.packs.pack import load_pack
 

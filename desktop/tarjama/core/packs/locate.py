@@ -64,7 +64,13 @@ def set_default_pack_name(name: str | None) -> None:
     if name is None:
         target.unlink(missing_ok=True)
         return
-    if not _is_plain_name(name) or not (packs_dir() / name).is_dir():
+    from tarjama.core.packs.argos_packages import PREFIX, find_argos_pack
+
+    if name.startswith(PREFIX):  # an Argos package, used where Argos keeps it
+        if find_argos_pack(name) is None:
+            raise PackError(f"No Argos Translate package {name!r} is in Argos's folder; "
+                            "see 'tarjama packs list'.")
+    elif not _is_plain_name(name) or not (packs_dir() / name).is_dir():
         raise PackError(f"No pack named {name!r} is installed. {_installed_list()}")
     write_atomic(target, name + "\n")
 
@@ -85,6 +91,8 @@ def resolve_pack(spec: str | None = None) -> Pack:
     if from_env:
         return _load_spec(from_env, origin=f" (from ${ENV_VARIABLE})")
     default = default_pack_name()
+    if default and default.startswith("argos:"):
+        return _load_spec(default, origin=" (the default pack)")
     if default:
         if not (_is_plain_name(default) and (packs_dir() / default).is_dir()):
             raise PackError(
