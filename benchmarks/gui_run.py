@@ -57,21 +57,40 @@ class StallWitness:
                 if b >= start and a <= end]
 
 
-def stolen() -> float:
-    """Seconds the hypervisor has kept this machine's CPUs from running it (all CPUs)."""
-    try:
-        with open("/proc/stat", encoding="ascii") as stat:
-            return int(stat.readline().split()[8]) / os.sysconf("SC_CLK_TCK")
-    except (OSError, IndexError, ValueError):
-        return 0.0
+class ProcCounters:
+    """Two kernel counters read at every tick, cheaply: the files stay open and are read
+    again with pread (opening them each time cost the GUI thread seconds per run, which
+    showed up as the window's own work). Open it from the thread it is to measure:
+    /proc/thread-self is the opening thread."""
 
+    def __init__(self) -> None:
+        self._fds: dict[str, int] = {}
+        self._tick = os.sysconf("SC_CLK_TCK")
 
-def run_delay() -> float:
-    """Seconds the calling thread has spent runnable but waiting for a core; 0 if unknown."""
-    try:
-        return int(SCHEDSTAT.read_text().split()[1]) / 1e9
-    except (OSError, IndexError, ValueError):
-        return 0.0
+    def _read(self, name: str) -> bytes:
+        fd = self._fds.get(name)
+        if fd is None:
+            fd = self._fds[name] = os.open(name, os.O_RDONLY)
+        return os.pread(fd, 512, 0)
+
+    def stolen(self) -> float:
+        """Seconds the hypervisor has kept this machine's CPUs from running it (all CPUs)."""
+        try:
+            return int(self._read("/proc/stat").split(b"\n", 1)[0].split()[8]) / self._tick
+        except (OSError, IndexError, ValueError):
+            return 0.0
+
+    def run_delay(self) -> float:
+        """Seconds this thread has spent runnable but waiting for a core; 0 if unknown."""
+        try:
+            return int(self._read(str(SCHEDSTAT)).split()[1]) / 1e9
+        except (OSError, IndexError, ValueError):
+            return 0.0
+
+    def close(self) -> None:
+        for fd in self._fds.values():
+            os.close(fd)
+        self._fds.clear()
 
 
 def gaps_between(values: list[float], start: float, end: float,
@@ -115,6 +134,7 @@ class GuiRun:
         self.ticks: list[float] = []
         self.cpu: list[float] = []
         self.waits: list[float] = []
+        self.counters = ProcCounters()  # opened by the first tick, in the GUI thread
         self.steal: list[float] = []
         self.witness: StallWitness | None = None
         self.marks: dict[str, float] = {}
@@ -135,8 +155,8 @@ class GuiRun:
     def _tick(self) -> None:
         self.ticks.append(time.perf_counter())
         self.cpu.append(time.thread_time())  # the GUI thread's own CPU: machine load aside
-        self.waits.append(run_delay())
-        self.steal.append(stolen())
+        self.waits.append(self.counters.run_delay())
+        self.steal.append(self.counters.stolen())
         if self.witness is not None:
             self.witness.tick()
         if self.poll is not None and self.poll[1]():
@@ -158,6 +178,7 @@ class GuiRun:
         self.timer.start()
         QTimer.singleShot(100, action)  # let the window settle first
         self.app.exec()
+        self.counters.close()
         self.timer.stop()
         deadline.stop()
 
