@@ -20,13 +20,18 @@ process, without limits.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QRunnable
+
 from tarjama.core.errors import Cancelled
 from tarjama.gui.job_translator import run_in_background
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:  # imported when the first job starts: not on the window's start-up path
     from tarjama.core.batch.reader_process import ReaderProcess, ReadLimits
@@ -104,3 +109,18 @@ class DocumentReaders:
                 reader = self._by_thread[thread] = ReaderProcess(self.limits, self.reader,
                                                                  quick_start=True)
         return reader
+
+
+class StartReaders(QRunnable):
+    """Starts the pool thread's reader process (``DocumentReaders.start_here``)."""
+
+    def __init__(self, readers: DocumentReaders) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # the worker keeps it
+        self.readers = readers
+
+    def run(self) -> None:
+        try:
+            self.readers.start_here()
+        except Exception:  # the first article reads in its own way, and says why
+            log.exception("the reader process could not be started early")

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from tarjama.core.errors import Cancelled, PackError
-from tarjama.gui.document_reading import DocumentReaders
+from tarjama.gui.document_reading import DocumentReaders, StartReaders
 from tarjama.gui.job_translator import (
     TranslatorCache,
     freeze_startup_objects,
@@ -208,7 +208,10 @@ class ArticleWorker(QObject):
         self.pool.setExpiryTimeout(-1)
         share_the_gil()  # the jobs run Python beside the GUI thread
         self.readers = DocumentReaders(read_limits, reader)
-        self.pool.start(self.readers.start_here)  # its imports overlap the window's start
+        # Its imports overlap the window's start. A QRunnable of our own, kept: a bare
+        # callable handed to QThreadPool.start is wrapped by PySide in one it owns.
+        self._starter = StartReaders(self.readers)
+        self.pool.start(self._starter)
         self._cache = TranslatorCache()
         self._token = 0
         self._cancel: threading.Event | None = None
