@@ -83,40 +83,8 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <source>Text</source>
-        <translation>نص</translation>
-    </message>
-    <message>
-        <source>Word</source>
-        <translation>Word</translation>
-    </message>
-    <message>
         <source>Translate Folder</source>
         <translation>ترجمة مجلد</translation>
-    </message>
-    <message>
-        <source>Articles folder:</source>
-        <translation>مجلد المقالات:</translation>
-    </message>
-    <message>
-        <source>Output folder:</source>
-        <translation>مجلد الناتج:</translation>
-    </message>
-    <message>
-        <source>Include sub-folders</source>
-        <translation>تضمين المجلدات الفرعية</translation>
-    </message>
-    <message>
-        <source>Redo articles already translated</source>
-        <translation>إعادة ترجمة المقالات المترجمة سابقًا</translation>
-    </message>
-    <message>
-        <source>Formats:</source>
-        <translation>الصيغ:</translation>
-    </message>
-    <message>
-        <source>Summary sentences:</source>
-        <translation>جمل الملخص:</translation>
     </message>
     <message>
         <source>Start</source>
@@ -151,14 +119,6 @@
         <translation>إغلاق</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation>استعراض…</translation>
-    </message>
-    <message>
-        <source>Choose a folder</source>
-        <translation>اختر مجلدًا</translation>
-    </message>
-    <message>
         <source>Choose the folder of articles to translate.</source>
         <translation>اختر مجلد المقالات المراد ترجمتها.</translation>
     </message>
@@ -173,6 +133,14 @@
     <message>
         <source>Loading the translation pack…</source>
         <translation>جارٍ تحميل حزمة الترجمة…</translation>
+    </message>
+    <message>
+        <source>Loading the translation pack and starting Ray…</source>
+        <translation>جارٍ تحميل حزمة الترجمة وتشغيل Ray…</translation>
+    </message>
+    <message>
+        <source>Loading the translation pack and joining the Ray cluster at {0}…</source>
+        <translation>جارٍ تحميل حزمة الترجمة والانضمام إلى عنقود Ray في {0}…</translation>
     </message>
     <message>
         <source>Stopping after the current batch…</source>
@@ -205,6 +173,53 @@
     <message>
         <source>The folder is still being translated. Stop now? Finished articles are kept, and starting again later carries on where it stopped.</source>
         <translation>ما زالت ترجمة المجلد جارية. أتريد الإيقاف الآن؟ ستُحفظ المقالات المكتملة، وإذا بدأت من جديد لاحقًا يُستأنف العمل من حيث توقف.</translation>
+    </message>
+</context>
+<context>
+    <name>BatchForm</name>
+    <message>
+        <source>Text</source>
+        <translation>نص</translation>
+    </message>
+    <message>
+        <source>Word</source>
+        <translation>Word</translation>
+    </message>
+    <message>
+        <source>Articles folder:</source>
+        <translation>مجلد المقالات:</translation>
+    </message>
+    <message>
+        <source>Output folder:</source>
+        <translation>مجلد الناتج:</translation>
+    </message>
+    <message>
+        <source>Include sub-folders</source>
+        <translation>تضمين المجلدات الفرعية</translation>
+    </message>
+    <message>
+        <source>Redo articles already translated</source>
+        <translation>إعادة ترجمة المقالات المترجمة سابقًا</translation>
+    </message>
+    <message>
+        <source>Formats:</source>
+        <translation>الصيغ:</translation>
+    </message>
+    <message>
+        <source>Summary sentences:</source>
+        <translation>جمل الملخص:</translation>
+    </message>
+    <message>
+        <source>Run on:</source>
+        <translation>التشغيل على:</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>استعراض…</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>اختر مجلدًا</translation>
     </message>
 </context>
 <context>
@@ -285,6 +300,41 @@
     <message>
         <source>model confidence: low (%1 per token)</source>
         <translation>ثقة النموذج: منخفضة (%1 لكل وحدة)</translation>
+    </message>
+</context>
+<context>
+    <name>EngineChoiceBox</name>
+    <message>
+        <source>This &amp;computer</source>
+        <translation>هذا ال&amp;حاسوب</translation>
+    </message>
+    <message>
+        <source>A &amp;Ray cluster at</source>
+        <translation>عنقود &amp;Ray على العنوان</translation>
+    </message>
+    <message>
+        <source>empty: start Ray here; or auto, ray://host:10001</source>
+        <translation>فارغ: تشغيل Ray هنا؛ أو auto أو ray://host:10001</translation>
+    </message>
+    <message>
+        <source>Leave empty to start Ray on this computer for this batch; auto joins the cluster this computer belongs to; ray://HOST:10001 or HOST:6379 joins another</source>
+        <translation>اتركه فارغًا لتشغيل Ray على هذا الحاسوب لهذه الدفعة؛ auto ينضم إلى العنقود الذي ينتمي إليه هذا الحاسوب؛ ray://HOST:10001 أو HOST:6379 ينضم إلى عنقود آخر</translation>
+    </message>
+    <message>
+        <source>&amp;Workers:</source>
+        <translation>ال&amp;عمّال:</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>تلقائي</translation>
+    </message>
+    <message>
+        <source>Each worker loads the pack once; automatic: one per node, or one per GPU</source>
+        <translation>يحمّل كل عامل الحزمة مرة واحدة؛ التلقائي: عامل واحد لكل عقدة، أو لكل معالج رسوميات</translation>
+    </message>
+    <message>
+        <source>The Ray engine needs Ray: {0}</source>
+        <translation>يحتاج محرك Ray إلى تثبيت Ray: {0}</translation>
     </message>
 </context>
 <context>

@@ -12,30 +12,16 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QDialog,
-    QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLineEdit,
-    QMessageBox,
-    QPushButton,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
+from tarjama.gui.batch_engine_choice import EngineChoice
+from tarjama.gui.batch_form import BatchForm
 from tarjama.gui.batch_job import BatchJob, BatchSignals, TranslatorFactory, default_translator
 from tarjama.gui.batch_progress import BatchProgressPanel, describe_progress
 
 __all__ = ["BatchDialog", "QDesktopServices", "describe_progress"]
-
-FORMAT_LABELS = {"txt": QT_TRANSLATE_NOOP("BatchDialog", "Text"), "md": "Markdown",
-                 "html": "HTML", "json": "JSON", "docx": QT_TRANSLATE_NOOP("BatchDialog", "Word")}
-DEFAULT_FORMATS = ("txt", "html")
 
 
 class BatchDialog(QDialog):
@@ -45,8 +31,11 @@ class BatchDialog(QDialog):
     batch_failed = Signal(str)
 
     def __init__(self, parent: QWidget | None = None, *,
-                 translator_factory: TranslatorFactory | None = None) -> None:
+                 translator_factory: TranslatorFactory | None = None,
+                 settings_path: Path | None = None) -> None:
         super().__init__(parent)
+        # The window's remembered choices go in the reader's settings file.
+        self.settings_path = settings_path or _reader_settings_path(parent)
         self.setWindowTitle(self.tr("Translate Folder"))
         self.setModal(False)  # the reader stays usable while a batch runs
         self.translator_factory = translator_factory or default_translator
@@ -66,31 +55,13 @@ class BatchDialog(QDialog):
     # -- layout ------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.browse_buttons: list[QPushButton] = []  # disabled with the folders while running
-        self.in_edit = QLineEdit()
-        self.out_edit = QLineEdit()
-        form = QFormLayout()
-        form.addRow(self.tr("Articles folder:"), self._folder_row(self.in_edit))
-        form.addRow(self.tr("Output folder:"), self._folder_row(self.out_edit))
-
-        self.recursive_check = QCheckBox(self.tr("Include sub-folders"))
-        self.force_check = QCheckBox(self.tr("Redo articles already translated"))
-        form.addRow("", self.recursive_check)
-        form.addRow("", self.force_check)
-
-        formats = QHBoxLayout()
-        self.format_checks: dict[str, QCheckBox] = {}
-        for name, label in FORMAT_LABELS.items():
-            box = QCheckBox(self.tr(label))
-            box.setChecked(name in DEFAULT_FORMATS)
-            self.format_checks[name] = box
-            formats.addWidget(box)
-        form.addRow(self.tr("Formats:"), formats)
-
-        self.summary_spin = QSpinBox()
-        self.summary_spin.setRange(1, 20)
-        self.summary_spin.setValue(5)
-        form.addRow(self.tr("Summary sentences:"), self.summary_spin)
+        self.form = BatchForm()
+        # The form's widgets, under the names the rest of the window (and tests) use.
+        self.in_edit, self.out_edit = self.form.in_edit, self.form.out_edit
+        self.recursive_check, self.force_check = self.form.recursive_check, self.form.force_check
+        self.format_checks, self.summary_spin = self.form.format_checks, self.form.summary_spin
+        self.browse_buttons, self.engine_box = self.form.browse_buttons, self.form.engine_box
+        self.engine_box.set_choice(EngineChoice.load(self.settings_path))
 
         self.panel = BatchProgressPanel()
         # The panel's widgets, under the names the rest of the window (and tests) use.
@@ -123,26 +94,10 @@ class BatchDialog(QDialog):
         self.start_button.setDefault(True)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self.form)
         layout.addWidget(self.panel, 1)
         layout.addLayout(buttons)
         self.resize(660, 600)
-
-    def _folder_row(self, edit: QLineEdit) -> QWidget:
-        row = QWidget()
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(edit, 1)
-        browse = QPushButton(self.tr("Browse…"))
-        browse.clicked.connect(lambda: self._browse(edit))
-        self.browse_buttons.append(browse)
-        layout.addWidget(browse)
-        return row
-
-    def _browse(self, edit: QLineEdit) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder"), edit.text())
-        if folder:
-            edit.setText(folder)
 
     # -- running -------------------------------------------------------------------------
 
@@ -151,7 +106,7 @@ class BatchDialog(QDialog):
         return self._signals is not None
 
     def selected_formats(self) -> tuple[str, ...]:
-        return tuple(name for name, box in self.format_checks.items() if box.isChecked())
+        return self.form.selected_formats()
 
     def start(self) -> bool:
         """Start the batch with the window's choices; False (with a message) when incomplete."""
@@ -178,6 +133,8 @@ class BatchDialog(QDialog):
             force=self.force_check.isChecked(),
             pipeline=PipelineOptions(summary_sentences=self.summary_spin.value()),
             repair=getattr(settings, "repair_figures", True), glossary=user_glossary())
+        engine_choice = self.engine_box.choice()
+        engine_choice.save(self.settings_path)
         self.report = None
         self._cancel = threading.Event()
         signals = BatchSignals()  # created here so it lives on the main thread
@@ -188,11 +145,19 @@ class BatchDialog(QDialog):
         signals.finished.connect(self.on_finished)
         self._signals = signals
         self.panel.reset()
-        self.panel.show_status(self.tr("Loading the translation pack…"))
+        self.panel.show_status(self.starting_text(engine_choice))
         self._set_running(True)
         self.pool.start(BatchJob(Path(in_text), Path(out_text), options,
-                                 self.translator_factory, self._cancel, signals))
+                                 self.translator_factory, self._cancel, signals, engine_choice))
         return True
+
+    def starting_text(self, choice: EngineChoice) -> str:
+        if choice.engine != "ray":
+            return self.tr("Loading the translation pack…")
+        if not choice.address:
+            return self.tr("Loading the translation pack and starting Ray…")
+        return self.tr("Loading the translation pack and joining the Ray cluster at "
+                       "{0}…").format(choice.address)
 
     def cancel(self) -> None:
         """Stop after the engine's current batch; finished articles are kept."""
@@ -202,10 +167,8 @@ class BatchDialog(QDialog):
             self.panel.show_status(self.tr("Stopping after the current batch…"))
 
     def _set_running(self, running: bool) -> None:
-        for widget in (self.in_edit, self.out_edit, self.recursive_check, self.force_check,
-                       self.summary_spin, self.start_button, *self.format_checks.values(),
-                       *self.browse_buttons):
-            widget.setEnabled(not running)
+        self.form.set_editable(not running)
+        self.start_button.setEnabled(not running)
         self.cancel_button.setEnabled(running)
         done = not running and self.report is not None
         self.open_folder_button.setEnabled(done)
@@ -249,7 +212,9 @@ class BatchDialog(QDialog):
         return text
 
     def on_failed(self, message: str) -> None:
-        self.panel.show_status(message, error=True)
+        # The core's messages are the CLI's lines ("cannot reach the Ray cluster…"):
+        # shown here as a sentence.
+        self.panel.show_status(message[:1].upper() + message[1:], error=True)
         self.batch_failed.emit(message)
 
     def on_finished(self) -> None:
@@ -292,9 +257,19 @@ class BatchDialog(QDialog):
             if not self.confirm_stop():
                 return
             self.cancel()
+        else:
+            self.engine_box.choice().save(self.settings_path)  # chosen, even if not run
         super().reject()
 
     def _stop_for_quit(self) -> None:
+        self.engine_box.choice().save(self.settings_path)  # the window may never be closed
         if self._cancel is not None:
             self._cancel.set()
         self.pool.waitForDone()
+
+
+def _reader_settings_path(parent: QWidget | None) -> Path:
+    from tarjama.gui.settings import default_settings_path
+
+    path = getattr(getattr(parent, "settings", None), "path", None)
+    return Path(path) if path is not None else default_settings_path()

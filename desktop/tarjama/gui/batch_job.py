@@ -1,7 +1,8 @@
 """The Batch window's background job: runs ``run_batch`` off the main thread.
 
 The job only emits signals; Qt queues them to the window on the main thread, which
-alone touches widgets.
+alone touches widgets. The engine is made in the job's thread too: importing Ray and
+reaching a cluster take seconds.
 """
 
 from __future__ import annotations
@@ -12,11 +13,15 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
 from tarjama.core.errors import TarjamaError
+from tarjama.gui.batch_engine_choice import EngineChoice
+
+if TYPE_CHECKING:
+    from tarjama.core.batch.engine import BatchEngine
 
 log = logging.getLogger(__name__)
 
@@ -42,25 +47,45 @@ class BatchSignals(QObject):
     finished = Signal()
 
 
+def engine_for(choice: EngineChoice) -> BatchEngine:
+    """The engine the window's "Run on" choice means, checked as ``tarjama batch`` checks
+    it: no Ray, or nobody at the address, is a ClusterError before any work."""
+    from tarjama.core.batch.engine import engine_named
+
+    if choice.engine != "ray":
+        return engine_named("local")
+    from tarjama.core.batch.ray_cluster import check_reachable, import_ray
+
+    import_ray()
+    if choice.address:
+        check_reachable(choice.address)
+    return engine_named("ray", address=choice.address or None,
+                        workers=choice.workers or None)
+
+
 class BatchJob(QRunnable):
     def __init__(self, in_dir: Path, out_dir: Path, options: Any,
                  translator_factory: TranslatorFactory, cancel: threading.Event,
-                 signals: BatchSignals) -> None:
+                 signals: BatchSignals, engine_choice: EngineChoice | None = None) -> None:
         super().__init__()
         self.in_dir, self.out_dir, self.options = in_dir, out_dir, options
+        self.engine_choice = engine_choice or EngineChoice()
         self.translator_factory = translator_factory
         self.cancel = cancel
         self.signals = signals
         self._failures_shown = 0
         self._last_emit = 0.0
-        self._last_key: tuple[int, str] | None = None
+        self._last_key: tuple[int, str, int] | None = None
 
     def run(self) -> None:
         from tarjama.core.batch import run_batch
 
         try:
+            # The engine first: an unreachable cluster is said before the pack loads.
+            engine = engine_for(self.engine_choice)
             report = run_batch(self.in_dir, self.out_dir, self.translator_factory(),
-                               self.options, on_progress=self._on_progress, cancel=self.cancel)
+                               self.options, on_progress=self._on_progress, cancel=self.cancel,
+                               engine=engine)
             self.signals.succeeded.emit(report)
         except TarjamaError as exc:
             self.signals.failed.emit(str(exc))
@@ -76,7 +101,9 @@ class BatchJob(QRunnable):
             self._failures_shown = progress.files_failed
             self.signals.failure.emit(*progress.last_failure)
         now = time.monotonic()
-        key = (progress.files_done, progress.current_file)
+        # An engine batch's end (new sentence and word counts) always shows: the last
+        # one often comes right after the last file, and would otherwise be dropped.
+        key = (progress.files_done, progress.current_file, progress.sentences_done)
         if key == self._last_key and now - self._last_emit < PROGRESS_INTERVAL:
             return
         self._last_emit, self._last_key = now, key
