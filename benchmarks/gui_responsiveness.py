@@ -141,6 +141,10 @@ def measure(app, window, path: Path, pack: Path, work: Path,
     gaps = gaps_between(gui.ticks, marks["open"], marks["all_shown"])
     gap_cpu = gaps_between(gui.cpu, marks["open"], marks["all_shown"], gui.ticks)
     _stall, own, waiting, blocked, steal = stall_breakdown(gui, marks["open"], marks["all_shown"])
+    stall_at, _ = longest_gap(gui, marks["open"], marks["all_shown"])
+    stage = ("before the Arabic" if stall_at < marks["arabic"] else
+             "before the first English" if stall_at < marks["first_english"] else "translating")
+    over = sum(gap > STALL_MS for gap in gaps)
     if witness is not None:
         witness.stop()
         start, end = longest_gap(gui, marks["open"], marks["all_shown"])
@@ -168,6 +172,8 @@ def measure(app, window, path: Path, pack: Path, work: Path,
          max(gaps) <= STALL_MS),
         (f"{n}: in it: GUI CPU, wait for a core, blocked; stolen",
          f"{own:.0f}, {waiting:.0f}, {blocked:.0f}; {steal:.0f} ms", INFO, True),
+        (f"{n}: longest stall began", f"{stall_at - marks['open']:.2f} s after open, "
+         f"{stage}; gaps over {STALL_MS:.0f} ms: {over}", INFO, True),
         (f"{n}: GUI-thread CPU in a gap, longest", f"{max(gap_cpu):.0f} ms", INFO, True),
         (f"{n}: p99 timer gap", f"{percentile(gaps, 0.99):.0f} ms", f"<= {P99_MS:.0f} ms",
          percentile(gaps, 0.99) <= P99_MS),

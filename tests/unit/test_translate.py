@@ -86,18 +86,28 @@ def test_streaming_waits_for_earlier_sentences(pack):
     assert counter.calls == translator.last_stats.batches
 
 
-def test_windows_keep_reading_order_and_the_token_budget(pack):
+def test_each_streamed_engine_call_is_one_full_batch_of_a_reading_order_window(pack):
     translator = Translator(pack, FAST)
-    counter = EngineCounter(translator)
-    keys = [s.strip() for s in dict.fromkeys(SENTENCES) if s.strip()]
+    keys = [f"{s.strip()} {n}" for n in range(6) for s in dict.fromkeys(SENTENCES) if s.strip()]
     tokens = {k: translator.tokenize(k) for k in keys}
-    windows = list(translator._batches(keys, tokens))
-    assert [k for window in windows for k in window] == keys
-    budget = FAST.max_batch_tokens * Translator.WINDOW_BATCHES
-    for window in windows:
-        assert len(window) == 1 or sum(len(tokens[k]) for k in window) <= budget
-    translator.translate(SENTENCES)
-    assert counter.sentences == len(keys)
+    windows = list(translator._windows(keys, tokens, opening=(1,)))
+    assert [k for window in windows for k in window] == keys  # reading order, each once
+    calls = list(translator._engine_calls(keys, tokens, True, opening=(1,)))
+    assert sorted(k for call in calls for k in call) == sorted(keys)
+    for call in calls:  # padded to its longest sentence, a call fits the engine's budget
+        assert len(call) == 1 or len(call) * max(len(tokens[k]) for k in call) <= \
+            FAST.max_batch_tokens
+    # Each call holds sentences of one window: the windows are consumed in order.
+    window_of = {k: n for n, window in enumerate(windows) for k in window}
+    owners = [{window_of[k] for k in call} for call in calls]
+    assert all(len(owner) == 1 for owner in owners)
+    assert [min(owner) for owner in owners] == sorted(min(owner) for owner in owners)
+    # The windows grow: the later ones hold more sentences than the first ones.
+    assert len(windows) >= 3 and len(windows[-2]) > len(windows[1]) > len(windows[0])
+    assert list(translator._engine_calls(keys, tokens, False)) == [keys]
+    counter = EngineCounter(translator)
+    translator.translate(keys, opening=(1,))
+    assert (counter.calls, counter.sentences) == (len(calls), len(keys))
 
 
 def test_long_documents_stream_in_reading_order_before_the_end(pack):
@@ -112,8 +122,8 @@ def test_long_documents_stream_in_reading_order_before_the_end(pack):
     translator.translate(document, on_result=lambda i, _t: i == 0 and first_seen_at.append(
         counter.calls))
     assert counter.calls > 2 * Translator.WINDOW_BATCHES
-    # Padding can split a window into a few more batches than WINDOW_BATCHES, but the
-    # first sentence arrives early, not with the last batch as a whole-document sort would.
+    # The first sentence arrives early, not with the last batch as a whole-document sort
+    # would make it.
     assert first_seen_at[0] <= counter.calls // 3
 
 

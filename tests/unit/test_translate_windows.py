@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from tarjama.core.translate_windows import engine_batches, reading_windows
+from tarjama.core.translate_windows import (
+    engine_batch_groups,
+    engine_batches,
+    reading_windows,
+)
 
 BUDGET = 2048
 
@@ -35,3 +39,27 @@ def test_odd_inputs_still_give_every_sentence_one_window():
     assert list(reading_windows([5000, 10, 5000], BUDGET, later=1)) == [
         range(0, 1), range(1, 2), range(2, 3)]
     assert list(reading_windows([10, 10], BUDGET, opening=(1, 1, 1))) == [range(0, 2)]
+
+
+def test_later_windows_double_and_still_end_on_full_batches():
+    lengths = [20 + (n * 37) % 130 for n in range(600)]
+    windows = list(reading_windows(lengths, BUDGET, opening=(1,), later=2, growth=2))
+    assert [w.start for w in windows[1:]] == [w.stop for w in windows[:-1]]
+    assert windows[-1].stop == len(lengths)
+    batches = [engine_batches([lengths[i] for i in w], BUDGET) for w in windows]
+    assert batches[:4] == [1, 2, 4, 8]
+    for window, allowed in zip(windows[:-1], (1, 2, 4, 8, 16, 32), strict=False):
+        assert engine_batches(lengths[window.start:window.stop + 1], BUDGET) == allowed + 1
+
+
+def test_engine_batch_groups_fill_as_the_engine_does():
+    lengths = [200] * 10 + [10] * 5 + [300, 5]
+    groups = engine_batch_groups(lengths, BUDGET)
+    assert len(groups) == engine_batches(lengths, BUDGET)
+    assert sorted(i for group in groups for i in group) == list(range(len(lengths)))
+    assert groups[0][0] == 15  # the longest opens the first batch: 2048 // 300 = 6 of them
+    assert len(groups[0]) == 6
+    for group in groups:
+        assert len(group) * max(lengths[i] for i in group) <= BUDGET
+    assert engine_batch_groups([5000, 1], BUDGET) == [[0], [1]]
+    assert engine_batch_groups([], BUDGET) == []

@@ -31,7 +31,7 @@ from tarjama.core.translate_options import (
     TranslationStats,
 )
 from tarjama.core.translate_result import BLANK, Translation
-from tarjama.core.translate_windows import reading_windows
+from tarjama.core.translate_windows import engine_batch_groups, reading_windows
 from tarjama.core.translation_cache import TranslationCache, normalise_sentence
 
 if TYPE_CHECKING:
@@ -44,8 +44,10 @@ _DROPPED_PIECES = frozenset({"<s>", "</s>", "<pad>", "<blank>"})
 class Translator:
     """Translates Arabic sentences to English with one pack. Use from one thread at a time."""
 
-    # How many engine batches' worth of sentences go to CTranslate2 in one call (see _batches).
+    # A streamed article's windows after the opening ones: the first of WINDOW_BATCHES
+    # engine batches, each later one WINDOW_GROWTH times the one before (_windows).
     WINDOW_BATCHES = 2
+    WINDOW_GROWTH = 2
 
     def __init__(self, pack: Pack, options: TranslationOptions | None = None, *,
                  cache: TranslationCache | None = None) -> None:
@@ -134,17 +136,17 @@ class Translator:
     ) -> list[str]:
         """Translate ``sentences``; one result per sentence, "" for blank ones.
 
-        With ``stream`` (the default) the sentences go to the engine a few batches at a
-        time, so the first results come back early; ``stream=False`` hands them all to
-        one engine call, which batches them best (for batch jobs that feed their own
-        windows and check cancel between them). ``opening`` holds how many engine batches
-        each of the first windows may make (``(1,)``: the first window is one batch); the
-        later ones make ``WINDOW_BATCHES`` (see ``translate_windows``).
+        With ``stream`` (the default) the sentences go to the engine one batch at a time,
+        in windows that grow, so the first results come back early; ``stream=False`` hands
+        them all to one engine call (for batch jobs that feed their own windows and check
+        cancel between them). ``opening`` holds how many engine batches each of the first
+        windows may make (``(1,)``: the first window is one batch); the later ones start
+        at ``WINDOW_BATCHES`` and double (see ``translate_windows``).
 
         ``on_result(index, text)`` and ``on_translation(index, translation)`` (the text
         with its score and any repair) are called in input order, each as soon as all
         earlier sentences are known. ``progress(done, total)`` follows every batch.
-        ``revise`` sees each window's translations before they are cached or handed back
+        ``revise`` sees each engine call's translations before they are cached or handed back
         (see ``Reviser``); its ``cache_settings`` join the cache key.
 
         Raises:
@@ -195,10 +197,7 @@ class Translator:
             progress(done, total)
 
         tokens = {key: self.tokenize(key) for key in pending}
-        everything = [list(pending)] if pending else []
-        windows = (self._batches(list(pending), tokens, opening) if stream
-                   else iter(everything))
-        for batch in windows:
+        for batch in self._engine_calls(list(pending), tokens, stream, opening):
             if cancel is not None and cancel.is_set():
                 stats.seconds = time.perf_counter() - started
                 raise Cancelled("Translation cancelled.")
@@ -236,17 +235,34 @@ class Translator:
                                                                 strict=True))
         return revised
 
-    def _batches(self, keys: list[str], tokens: dict[str, list[str]],
-                 opening: Sequence[int] = ()) -> Iterator[list[str]]:
-        """Cut the sentences, in reading order, into windows of a few engine batches each.
+    def _engine_calls(self, keys: list[str], tokens: dict[str, list[str]], stream: bool,
+                      opening: Sequence[int] = ()) -> Iterator[list[str]]:
+        """The sentences of each engine call, in the order they are made.
 
-        CTranslate2 sorts each window by length and fills its batches exactly as a direct
-        ``translate_batch`` call would; between windows, results stream back in reading
-        order and cancel is checked.
+        Without ``stream``, one call of everything. With it, the sentences are cut in
+        reading order into windows that grow (see ``translate_windows``), and each window
+        into the engine batches CTranslate2 would make of it, one call per batch: the
+        batches are as full and as even in length as the window's sort makes them, and
+        results, progress and cancel follow every batch.
         """
+        if not keys:
+            return
+        if not stream:
+            yield keys
+            return
+        budget = max(1, self.options.max_batch_tokens)
+        for window in self._windows(keys, tokens, opening):
+            lengths = [len(tokens[key]) for key in window]
+            for group in engine_batch_groups(lengths, budget):
+                yield [window[i] for i in sorted(group)]  # the engine sorts its batch itself
+
+    def _windows(self, keys: list[str], tokens: dict[str, list[str]],
+                 opening: Sequence[int] = ()) -> Iterator[list[str]]:
+        """Cut the sentences, in reading order, into windows that grow (translate_windows)."""
         lengths = [len(tokens[key]) for key in keys]
         for window in reading_windows(lengths, max(1, self.options.max_batch_tokens),
-                                      opening=opening, later=self.WINDOW_BATCHES):
+                                      opening=opening, later=self.WINDOW_BATCHES,
+                                      growth=self.WINDOW_GROWTH):
             yield keys[window.start:window.stop]
 
     def _translate_batch(self, tokens: list[list[str]],

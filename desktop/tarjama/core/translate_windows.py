@@ -1,15 +1,19 @@
-"""Where a streamed translation cuts its sentences into engine calls ("windows").
+"""Where a streamed translation cuts its sentences into windows and engine batches.
 
-Each window goes to CTranslate2 in one ``translate_batch`` call, which sorts it by
-length, longest first, and fills batches of ``max_batch_tokens`` counted with padding:
-a batch whose longest sentence has L tokens holds ``max_batch_tokens // L`` sentences.
-Windows are cut in reading order where one more sentence would make that filling need
-one batch more than the window is allowed, so that no window ends in a batch of a few
-leftover sentences (a batch of two cost nearly three times as much per sentence as a full
-one). Between windows the results stream back and cancel is checked.
+CTranslate2 sorts what it is given by length, longest first, and fills batches of
+``max_batch_tokens`` counted with padding: a batch whose longest sentence has L tokens
+holds ``max_batch_tokens // L`` sentences. The larger the pool it sorts, the closer in
+length the sentences of a batch and the less padding it computes: an article cut into
+windows of two batches each ran at 0.87 of one call for the whole article.
 
-The first windows can be asked to be smaller (one engine batch, say), so that a reader
-waiting for the first English gets it sooner; the later ones are ``later`` batches.
+So a streamed article is cut, in reading order, into *windows* that grow: the first
+ones small (one engine batch, so a reader waiting for the first English gets it
+soon), each later one twice the one before. Windows end where one more sentence would
+need one batch more than the window is allowed, so that no window ends in a batch of a
+few leftover sentences (a batch of two cost nearly three times as much per sentence as a
+full one). Each window is then sorted and cut into engine batches exactly as
+CTranslate2 would (``engine_batch_groups``), and the batches go to the engine one call
+each, so progress and cancel follow every batch however large the window.
 """
 
 from __future__ import annotations
@@ -31,20 +35,37 @@ def _batches_of_sorted(ascending: list[int], budget: int) -> int:
     return batches
 
 
+def engine_batch_groups(lengths: Sequence[int], budget: int) -> list[list[int]]:
+    """The batches CTranslate2 makes of sentences of these lengths, as index lists.
+
+    Longest first, as it fills them: the longest sentence left opens a batch and sets
+    how many sentences it holds. Sentences of equal length keep their order.
+    """
+    descending = sorted(range(len(lengths)), key=lambda i: -lengths[i])
+    groups, start = [], 0
+    while start < len(descending):
+        size = max(1, budget // max(lengths[descending[start]], 1))
+        groups.append(descending[start:start + size])
+        start += size
+    return groups
+
+
 def reading_windows(lengths: Sequence[int], budget: int, *, opening: Sequence[int] = (),
-                    later: int = 2) -> Iterator[range]:
-    """Index ranges, in reading order and covering every sentence, one per engine call.
+                    later: int = 2, growth: int = 1) -> Iterator[range]:
+    """Index ranges, in reading order and covering every sentence: the windows.
 
     Args:
         lengths: each sentence's token count, as the engine receives it.
         budget: the engine's batch size in tokens (``max_batch_tokens``).
         opening: how many engine batches each of the first windows may make, e.g.
             ``(1,)`` for a first window of one batch.
-        later: engine batches per window after those.
+        later: engine batches of the first window after those.
+        growth: how many times larger each later window is than the one before.
     """
     start, total, number = 0, len(lengths), 0
     while start < total:
-        allowed = opening[number] if number < len(opening) else later
+        allowed = (opening[number] if number < len(opening)
+                   else later * growth ** (number - len(opening)))
         window = [lengths[start]]  # ascending
         end = start + 1
         while end < total:
