@@ -13,6 +13,35 @@ import pytest
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
+# The tests that use ``local_ray`` run last, so one Ray serves them all and no other test
+# runs beside it; before them the rest of the Ray modules, which need no Ray running.
+RAY_MODULES = ("test_batch_ray.py", "test_batch_ray_cli.py")
+
+
+def pytest_collection_modifyitems(items):
+    def ray_order(item) -> int:
+        if "local_ray" in getattr(item, "fixturenames", ()):
+            return 2
+        return 1 if item.path.name in RAY_MODULES else 0
+
+    items.sort(key=ray_order)  # stable: each group keeps its order
+
+
+@pytest.fixture(scope="session")
+def local_ray():
+    """The address of one real local Ray for the session, joined by this process.
+
+    Started with ``ray.init`` rather than ``ray start``, so a command run without
+    ``--address`` still starts a Ray of its own instead of finding this one.
+    """
+    ray = pytest.importorskip("ray", reason='the Ray engine needs pip install "tarjama[cluster]"')
+    if ray.is_initialized():
+        ray.shutdown()
+    context = ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False,
+                       logging_level="ERROR", _node_ip_address="127.0.0.1")
+    yield context.address_info["gcs_address"]
+    ray.shutdown()
+
 
 @pytest.fixture(autouse=True)
 def private_user_dirs(tmp_path_factory, monkeypatch):

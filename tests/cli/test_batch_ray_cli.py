@@ -1,14 +1,20 @@
 """``tarjama batch --engine ray`` from the command line: one clear line when Ray is
 missing or the cluster cannot be reached, and a driver killed with -9 resumed by the
-other engine with the bytes of an uninterrupted run."""
+other engine with the bytes of an uninterrupted run.
+
+The command joins the session's Ray (``local_ray`` in tests/conftest.py) with
+``--address``, except once: resuming without an address, it starts a Ray of its own and
+stops it when it ends."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -26,6 +32,10 @@ SENTENCES = [
     "وبلغت كلفة إصلاح شبكة المياه نحو 2 مليون دولار حسب المهندسين.",
     "وأغلقت 4 مدارس أبوابها بسبب نقص الوقود في المنطقة.",
 ]
+
+
+# Enough that a driver killed after its second article has most of them left to do.
+ARTICLES = 20
 
 
 def write_articles(folder: Path, count: int) -> Path:
@@ -83,15 +93,24 @@ def test_without_ray_the_engine_says_how_to_install_it(tmp_path, tiny_pack):
 
 
 @pytest.fixture(scope="module")
-def ray_address():
-    """The address of a real local Ray that other processes can join."""
-    ray = pytest.importorskip("ray", reason='the Ray engine needs pip install "tarjama[cluster]"')
-    if ray.is_initialized():
-        ray.shutdown()
-    context = ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False,
-                       logging_level="ERROR", _node_ip_address="127.0.0.1")
-    yield context.address_info["gcs_address"]
-    ray.shutdown()
+def reference(tmp_path_factory, tiny_pack) -> tuple[Path, Path]:
+    """(articles, output) of an uninterrupted local run: what every resumed run must give."""
+    root = tmp_path_factory.mktemp("reference")
+    src = write_articles(root / "in", ARTICLES)
+    assert main(batch_args(src, root / "out", tiny_pack)) == 0
+    return src, root / "out"
+
+
+def processes_mentioning(text: str) -> list[int]:
+    """Process ids whose command line holds ``text`` (Linux /proc; empty elsewhere)."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if text.encode() in cmdline.read_bytes():
+                found.append(int(cmdline.parent.name))
+        except OSError:  # it ended meanwhile
+            pass
+    return found
 
 
 def wait_for_records(child: subprocess.Popen, out: Path, count: int) -> None:
@@ -107,14 +126,31 @@ def wait_for_records(child: subprocess.Popen, out: Path, count: int) -> None:
     pytest.fail("no article was finished in time")
 
 
-@pytest.mark.parametrize(("killed", "resumed"), [("local", "ray"), ("ray", "local")])
-def test_a_driver_killed_with_9_is_resumed_by_the_other_engine(tmp_path, tiny_pack,
-                                                               ray_address, killed, resumed):
-    src = write_articles(tmp_path / "in", 40)
-    engine_args = {"local": ["--engine", "local"],
-                   "ray": ["--engine", "ray", "--address", ray_address, "--workers", "1"]}
-    assert main(batch_args(src, tmp_path / "reference", tiny_pack)) == 0
+def resume_with_a_ray_of_its_own(args: list[str]) -> None:
+    """Run ``tarjama`` without ``--address``: it must start a local Ray and stop it."""
+    # A temporary folder of its own (short: Ray's socket paths have a length limit),
+    # which every process of that Ray names on its command line.
+    own_ray = Path(tempfile.mkdtemp(prefix="ray-", dir="/tmp"))
+    try:
+        done = subprocess.run([sys.executable, "-m", "tarjama", *args],
+                              env={**os.environ, "RAY_TMPDIR": str(own_ray)},
+                              capture_output=True, text=True, timeout=300, check=False)
+        assert done.returncode == 0, done.stderr
+        assert list((own_ray / "ray").glob("session_*")), "it started no Ray of its own"
+        deadline = time.monotonic() + 30  # the last ones may still be on their way out
+        while (left := processes_mentioning(str(own_ray))) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert left == [], "its Ray was not stopped"
+    finally:
+        shutil.rmtree(own_ray, ignore_errors=True)
 
+
+@pytest.mark.parametrize(("killed", "resumed"), [("local", "ray"), ("ray", "local")])
+def test_a_driver_killed_with_9_is_resumed_by_the_other_engine(tmp_path, tiny_pack, local_ray,
+                                                               reference, killed, resumed):
+    src, reference_out = reference
+    engine_args = {"local": ["--engine", "local"],
+                   "ray": ["--engine", "ray", "--address", local_ray, "--workers", "1"]}
     out = tmp_path / "out"
     child = subprocess.Popen(
         [sys.executable, "-m", "tarjama", *batch_args(src, out, tiny_pack,
@@ -126,7 +162,11 @@ def test_a_driver_killed_with_9_is_resumed_by_the_other_engine(tmp_path, tiny_pa
     child.stdout.close()
     child.stderr.close()
     done_at_kill = len(list((out / STATE_DIR_NAME / "records").glob("*.json")))
-    assert done_at_kill < 40, "the driver finished before it was killed"
+    assert done_at_kill < ARTICLES, "the driver finished before it was killed"
 
-    assert main(batch_args(src, out, tiny_pack, *engine_args[resumed])) == 0
-    assert tree_bytes(out) == tree_bytes(tmp_path / "reference")
+    if resumed == "local":
+        assert main(batch_args(src, out, tiny_pack, *engine_args["local"])) == 0
+    else:
+        resume_with_a_ray_of_its_own(batch_args(src, out, tiny_pack, "--engine", "ray",
+                                                "--workers", "1"))
+    assert tree_bytes(out) == tree_bytes(reference_out)

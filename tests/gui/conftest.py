@@ -30,6 +30,20 @@ def plain_clipboard_after_test(qapp):
     keep_plain_text_only()
 
 
+# The tests of reading itself keep the window's own timing: the reader child starts as
+# the window is made. Elsewhere it starts with the first file opened, so the many windows
+# that never open one do not pay for a child process each.
+EARLY_READER_MODULES = ("test_gui_reader_limits", "test_open_", "test_worker")
+
+
+@pytest.fixture(autouse=True)
+def reader_child_started_when_needed(request, monkeypatch):
+    from tarjama.gui import document_reading
+
+    if not request.module.__name__.rpartition(".")[2].startswith(EARLY_READER_MODULES):
+        monkeypatch.setattr(document_reading, "START_EARLY", False)
+
+
 @pytest.fixture
 def article_file(tmp_path) -> Path:
     path = tmp_path / "report.ar.txt"

@@ -1,9 +1,10 @@
 """The folder's pages in a real browser (headless Chromium): they fit a 1280-pixel
 window, the script sorts and filters, Arabic cells are laid out right to left.
 
-Each test loads a copy of a page with a probe script appended that clicks and types
-as a reader would and writes what the page then shows into the DOM, which Chromium
-prints (``--dump-dom``). Skipped where Chromium is not installed.
+Each probe loads a copy of a page with a script appended that clicks and types as a
+reader would and writes what the page then shows into the DOM, which Chromium prints
+(``--dump-dom``); the probes of a page run in one Chromium, those of different pages at
+the same time. Skipped where Chromium is not installed.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import lxml.html
@@ -67,15 +69,17 @@ def probe(page: Path, script: str, size: str = "1280,800") -> dict:
     return json.loads(found)
 
 
-@pytest.fixture(scope="module")
-def folder(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("batch") / "out"
-    write_index(out, write_folder(out))
-    return out
+def probe_all(probes: dict[str, tuple[Path, str]]) -> dict[str, dict]:
+    """``probe`` of several pages at once: each Chromium mostly waits while it starts."""
+    with ThreadPoolExecutor(len(probes)) as pool:
+        started = {key: pool.submit(probe, page, script)
+                   for key, (page, script) in probes.items()}
+        return {key: future.result() for key, future in started.items()}
 
 
-def test_index_sorts_by_any_column_and_filters_by_status_warnings_and_words(folder):
-    seen = probe(folder / "index.html", """
+# What a reader does on the index page, and on the figures page: the layout of the
+# Arabic cells is measured first, before any click changes the page.
+INDEX_PROBE = """
       header("articles", 4).click(); out.wordsUp = files("articles");
       header("articles", 4).click(); out.wordsDown = files("articles");
       out.sortedAs = header("articles", 4).getAttribute("aria-sort");
@@ -89,7 +93,39 @@ def test_index_sorts_by_any_column_and_filters_by_status_warnings_and_words(fold
       set("[data-filter=text]", "الوَقود", "input"); out.arabic = files("articles");
       set("[data-filter=text]", "ALEPPO market", "input"); out.english = files("articles");
       out.controlsShown = !document.querySelector(".controls").hidden;
-    """)
+    """
+FIGURES_PROBE = """
+      var cell = document.querySelector("#figures tbody td.ar");
+      var style = getComputedStyle(cell);
+      out.arabic = [style.direction, style.textAlign];
+      var english = getComputedStyle(document.querySelector("#figures tbody td.en"));
+      out.english = [english.direction, english.textAlign];
+      var range = document.createRange(); range.selectNodeContents(cell);
+      var text = range.getBoundingClientRect(), box = cell.getBoundingClientRect();
+      out.gapRight = box.right - text.right; out.gapLeft = text.left - box.left;
+
+      header("figures", 3).click();
+      out.numbers = shown("figures").map(function (r) {
+        return r.cells[3].getAttribute("data-sort"); });
+      out.tops = shown("figures").map(function (r) { return r.getBoundingClientRect().top; });
+      set("[data-filter=kind]", "money", "change"); out.money = files("figures");
+      set("[data-filter=kind]", "", "change");
+      set("[data-filter=check]", "missing", "change"); out.missing = files("figures");
+    """
+
+
+@pytest.fixture(scope="module")
+def seen_in_folder(tmp_path_factory) -> dict[str, dict]:
+    """What the probes saw on the index and figures pages of a small folder."""
+    out = tmp_path_factory.mktemp("batch") / "out"
+    write_index(out, write_folder(out))
+    return probe_all({"index": (out / "index.html", INDEX_PROBE),
+                      "figures": (out / "figures.html", FIGURES_PROBE)})
+
+
+def test_index_sorts_by_any_column_and_filters_by_status_warnings_and_words(
+        seen_in_folder):
+    seen = seen_in_folder["index"]
     assert seen["wordsUp"] == ["council.txt", "sub/fuel.txt", "aleppo.txt",
                                "broken.docx", "later.txt"]  # no count: last either way
     assert seen["wordsDown"] == ["aleppo.txt", "sub/fuel.txt", "council.txt",
@@ -105,33 +141,16 @@ def test_index_sorts_by_any_column_and_filters_by_status_warnings_and_words(fold
     assert seen["controlsShown"]
 
 
-def test_figures_table_sorts_by_number_and_filters_by_kind_and_check(folder):
-    seen = probe(folder / "figures.html", """
-      header("figures", 3).click();
-      out.numbers = shown("figures").map(function (r) {
-        return r.cells[3].getAttribute("data-sort"); });
-      out.tops = shown("figures").map(function (r) { return r.getBoundingClientRect().top; });
-      set("[data-filter=kind]", "money", "change"); out.money = files("figures");
-      set("[data-filter=kind]", "", "change");
-      set("[data-filter=check]", "missing", "change"); out.missing = files("figures");
-    """)
+def test_figures_table_sorts_by_number_and_filters_by_kind_and_check(seen_in_folder):
+    seen = seen_in_folder["figures"]
     assert seen["numbers"] == ["5", "5", "7", "12", "25", "40", "500", "300000"]
     assert seen["tops"] == sorted(seen["tops"])  # and that is the order on the screen
     assert seen["money"] == ["sub/fuel.txt", "aleppo.txt"]  # still sorted by the number
     assert seen["missing"] == ["sub/fuel.txt"]
 
 
-def test_arabic_cells_are_laid_out_right_to_left(folder):
-    seen = probe(folder / "figures.html", """
-      var cell = document.querySelector("#figures tbody td.ar");
-      var style = getComputedStyle(cell);
-      out.arabic = [style.direction, style.textAlign];
-      var english = getComputedStyle(document.querySelector("#figures tbody td.en"));
-      out.english = [english.direction, english.textAlign];
-      var range = document.createRange(); range.selectNodeContents(cell);
-      var text = range.getBoundingClientRect(), box = cell.getBoundingClientRect();
-      out.gapRight = box.right - text.right; out.gapLeft = text.left - box.left;
-    """)
+def test_arabic_cells_are_laid_out_right_to_left(seen_in_folder):
+    seen = seen_in_folder["figures"]
     assert seen["arabic"] == ["rtl", "right"]
     assert seen["english"] == ["ltr", "left"]
     assert seen["gapRight"] < seen["gapLeft"]  # the text hugs the right edge
@@ -151,6 +170,7 @@ def crowded_records(count: int) -> list[ArticleRecord]:
 
 def test_crowded_pages_fit_a_1280_pixel_window_without_scrolling_sideways(tmp_path):
     write_index(tmp_path, crowded_records(30))
-    for name in ("index.html", "figures.html"):
-        seen = probe(tmp_path / name, "out.width = width();")
-        assert seen["width"]["scroll"] <= seen["width"]["client"], name
+    names = ("index.html", "figures.html")
+    seen = probe_all({name: (tmp_path / name, "out.width = width();") for name in names})
+    for name in names:
+        assert seen[name]["width"]["scroll"] <= seen[name]["width"]["client"], name

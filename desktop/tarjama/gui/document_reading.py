@@ -40,9 +40,12 @@ if TYPE_CHECKING:  # imported when the first job starts: not on the window's sta
 # for READ_LIMITS: the batch's (120 s, 2 GiB). READER is a module-level function with
 # read_document's signature (the child imports it by name); None: read_document.
 # IN_CHILD False reads in this process, as before (benchmarks compare the two).
+# START_EARLY False starts the child when the first article is read instead: for test
+# windows that may never open a file (a child costs some 0.3 s of CPU to start).
 READ_LIMITS: ReadLimits | None = None
 READER: Callable[..., Any] | None = None
 IN_CHILD = True
+START_EARLY = True
 
 
 class DocumentReaders:
@@ -53,14 +56,16 @@ class DocumentReaders:
         self.limits = READ_LIMITS if limits is None else limits
         self.reader = READER if reader is None else reader
         self.in_child = IN_CHILD
+        self.start_early = START_EARLY
         self._lock = threading.Lock()
         self._by_thread: dict[int, ReaderProcess] = {}
 
     def start_here(self) -> None:
         """Start the calling thread's reader process now, then lower the thread's priority
         as every job does. The child starts at full priority, as the first article waits
-        for it, and gets the jobs' priority once it has read a file (``read``)."""
-        if self.in_child:
+        for it, and gets the jobs' priority once it has read a file (``read``). Without
+        ``start_early`` the first ``read`` starts it."""
+        if self.in_child and self.start_early:
             self._here().start()
         run_in_background()
 
