@@ -204,3 +204,20 @@ def test_ctrl_c_stops_cleanly_with_exit_130_and_a_rerun_finishes(tmp_path, tiny_
     rows = list(read_index(out))
     assert len(rows) == count
     assert {r["status"] for r in rows} == {"done"}
+
+
+def test_the_summary_lists_every_failure_in_input_order(tmp_path, tarjama, tiny_pack):
+    src = write_articles(tmp_path / "in", 2, paragraphs=1)
+    (src / "a-empty.txt").write_bytes(b"")
+    # Its record's name ("<name>.json") is too long to be saved: it is listed all the same.
+    long_name = "b" + "x" * 247 + ".txt"
+    (src / long_name).write_text(PARAGRAPHS[0] + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    code, err = tarjama("batch", src, "-o", out, "--pack", tiny_pack, "--formats", "txt",
+                        "--summary-sentences", "1")
+    assert code == 1
+    listed = [line for line in err.splitlines() if line.startswith("tarjama: ")
+              and not line.startswith("tarjama: 2 translated")]
+    assert [line.split(": ")[1] for line in listed[:2]] == ["a-empty.txt", long_name]
+    assert "2 translated, 0 already done, 2 failed" in err
+    assert [r["status"] for r in read_index(out)] == ["failed", "done", "done", "failed"]

@@ -39,7 +39,7 @@ def folder(root: Path, *names: str) -> Path:
 
 
 def statuses(report) -> dict[str, tuple[str, str]]:
-    return {r.file: (r.status, r.reason) for r in report.records}
+    return {r.file: (r.status, r.reason) for r in report.records()}
 
 
 def assert_gone(pid_file: Path) -> None:
@@ -116,7 +116,7 @@ def test_cancel_stops_a_read_in_progress(tmp_path, translator):
     helper.join(timeout=30)
     assert report.cancelled
     assert report.exit_code == 130
-    assert [r.status for r in report.records] == ["pending", "pending", "pending"]
+    assert [r.status for r in report.records()] == ["pending", "pending", "pending"]
     assert_gone(pid_file)
 
 
@@ -125,7 +125,7 @@ def test_one_reader_process_serves_every_file_and_the_next_batch(tmp_path, trans
     options = BatchOptions(formats=("txt",), reader=hostile.whose_pid)
     first = run_batch(src, tmp_path / "out1", translator, options)
     second = run_batch(src, tmp_path / "out2", translator, options)
-    pids = {word for report in (first, second) for r in report.records
+    pids = {word for report in (first, second) for r in report.records()
             for word in r.title.split() if word.rstrip(".").isdigit()}
     assert len(pids) == 1, pids
     assert str(os.getpid()) not in {p.rstrip(".") for p in pids}

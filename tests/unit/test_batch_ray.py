@@ -1,8 +1,8 @@
 """The Ray engine on a real local Ray: the local engine's bytes, a worker killed mid-run,
 a pack a worker cannot open.
 
-One Ray is started for the whole module (starting one takes several seconds here);
-the engine uses a Ray that is already initialised as it is.
+One Ray serves the whole session (``local_ray`` in tests/conftest.py: starting one
+takes several seconds here); the engine uses a Ray that is already initialised as it is.
 """
 
 from __future__ import annotations
@@ -24,17 +24,6 @@ ray = pytest.importorskip("ray", reason='the Ray engine needs pip install "tarja
 
 
 @pytest.fixture(scope="module")
-def local_ray():
-    started = not ray.is_initialized()
-    if started:
-        ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False,
-                 logging_level="ERROR", _node_ip_address="127.0.0.1")
-    yield ray
-    if started:
-        ray.shutdown()
-
-
-@pytest.fixture(scope="module")
 def translator(tiny_pack):
     from tarjama.core.packs import load_pack
     from tarjama.core.translate import TranslationOptions, Translator
@@ -49,24 +38,32 @@ def engine(workers: int):
     return RayEngine(workers=workers)
 
 
-@pytest.mark.parametrize("workers", [1, 2])
-def test_ray_outputs_and_index_are_the_local_engines_bytes(tmp_path, translator, local_ray,
-                                                           workers):
+@pytest.fixture(scope="module")
+def mixed_local_run(tmp_path_factory, translator):
+    """(folder, options, report) of the local engine on the mixed folder: the reference
+    of every worker count."""
     from tarjama.core.glossary import Glossary
 
-    src = build_mixed_folder(tmp_path / "in")
+    root = tmp_path_factory.mktemp("mixed")
+    src = build_mixed_folder(root / "in")
     # Small windows: several go to the workers at once. The glossary (its terms are
     # checked and repaired in the workers) names places the articles mention.
     glossary = Glossary.from_text("دير الزور\tDeir ez-Zor\nالعاصمة\tthe capital\n")
     options = BatchOptions(formats=("txt", "json", "html"), recursive=True, window_sentences=4,
                            glossary=glossary)
-    local = run_batch(src, tmp_path / "local", translator, options)
+    return src, options, run_batch(src, root / "local", translator, options)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_ray_outputs_and_index_are_the_local_engines_bytes(tmp_path, translator, local_ray,
+                                                           mixed_local_run, workers):
+    src, options, local = mixed_local_run
     remote = run_batch(src, tmp_path / "ray", translator, options, engine=engine(workers))
 
     assert (remote.translated, remote.failed) == (len(GOOD), len(BAD))
-    assert [(r.file, r.status, r.reason) for r in remote.records] == \
-        [(r.file, r.status, r.reason) for r in local.records]
-    local_bytes, ray_bytes = tree_bytes(tmp_path / "local"), tree_bytes(tmp_path / "ray")
+    assert [(r.file, r.status, r.reason) for r in remote.records()] == \
+        [(r.file, r.status, r.reason) for r in local.records()]
+    local_bytes, ray_bytes = tree_bytes(src.parent / "local"), tree_bytes(tmp_path / "ray")
     assert "index.csv" in ray_bytes
     assert "figures.html" in ray_bytes
     assert b'"term"' in ray_bytes["nested/deeper/d-utf16.json"], "the glossary's terms were checked"

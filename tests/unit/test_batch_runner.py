@@ -137,7 +137,7 @@ def test_mixed_folder_is_translated_with_failures_in_the_index(tmp_path, transla
 def test_without_recursive_only_the_top_folder_is_read(tmp_path, translator):
     src = build_mixed_folder(tmp_path / "in")
     report = run_batch(src, tmp_path / "out", translator, BatchOptions(formats=("txt",)))
-    assert sorted(r.file for r in report.records) == sorted(
+    assert sorted(r.file for r in report.records()) == sorted(
         n for n in GOOD + BAD if "/" not in n)
 
 
@@ -209,7 +209,7 @@ def test_output_folder_inside_the_input_folder_is_not_read_back(tmp_path, transl
     for _ in range(2):
         report = run_batch(src, out, translator, BatchOptions(formats=("txt", "md"),
                                                               recursive=True))
-        assert [r.file for r in report.records] == ["a.txt"]
+        assert [r.file for r in report.records()] == ["a.txt"]
     assert report.exit_code == EXIT_OK
 
 
@@ -234,7 +234,7 @@ def test_cancel_keeps_finished_articles_and_a_rerun_completes_identically(tmp_pa
     assert report.cancelled
     assert report.exit_code == EXIT_CANCELLED
     assert 1 <= report.translated < 8
-    statuses = {r.file: r.status for r in report.records}
+    statuses = {r.file: r.status for r in report.records()}
     assert "pending" in statuses.values(), "the index of a cancelled run lists what is left"
 
     resumed = run_batch(src, out, translator, options)
@@ -266,7 +266,7 @@ def test_sentences_of_many_files_share_engine_calls(tmp_path, translator):
     counting = CountingTranslator(translator)
     report = run_batch(src, tmp_path / "out", counting,
                        BatchOptions(formats=("txt",), window_sentences=20))
-    total = sum(r.sentences for r in report.records)
+    total = sum(r.sentences for r in report.records())
     assert sum(counting.calls) == total
     assert len(counting.calls) < 10, "each call must carry several files' sentences"
     assert max(counting.calls) >= 20
@@ -301,3 +301,65 @@ def test_records_live_in_a_hidden_state_folder(tmp_path, translator):
     record = json.loads((out / STATE_DIR_NAME / "records" / "a.txt.json").read_text("utf-8"))
     assert record["status"] == "done"
     assert record["outputs"] == ["a.en.txt"]
+
+
+def test_a_cancelled_run_lists_every_article_in_input_order_and_no_stale_record(
+        tmp_path, translator):
+    src = tmp_path / "in"
+    src.mkdir()
+    names = [f"n{k}.txt" for k in range(8)]
+    for k, name in enumerate(names):
+        (src / name).write_text(article(k, paragraphs=3), encoding="utf-8")
+    out = tmp_path / "out"
+    # An earlier run with other settings left a record for every article.
+    run_batch(src, out, translator, BatchOptions(formats=("txt",), window_sentences=4))
+    cancel = threading.Event()
+
+    def stop_after_first_file(progress) -> None:
+        if progress.files_done >= 1:
+            cancel.set()
+
+    options = BatchOptions(formats=("txt", "json"), window_sentences=4)
+    report = run_batch(src, out, translator, options, on_progress=stop_after_first_file,
+                       cancel=cancel)
+    assert report.cancelled
+    done = report.translated
+    assert 1 <= done < 8
+    rows = read_index(out)
+    assert [row["file"] for row in rows] == names
+    # The records of the earlier settings are not this run's: unreached articles are pending.
+    assert [row["status"] for row in rows] == ["done"] * done + ["pending"] * (8 - done)
+    assert all(row["outputs"].endswith(".json") for row in rows[:done])
+    assert [(r.file, r.status) for r in report.records()] == \
+        [(row["file"], row["status"]) for row in rows]
+    assert list(report.failures()) == []
+
+
+def test_a_failure_whose_record_cannot_be_saved_is_still_in_the_index_in_order(
+        tmp_path, translator):
+    src = tmp_path / "in"
+    src.mkdir()
+    # Its outputs fit the file system's 255-byte names; its record ("<name>.json") does not.
+    long_name = "b" + "x" * 247 + ".txt"
+    names = ["a.txt", long_name, "c.txt", "d.txt"]
+    for k, name in enumerate(names):
+        (src / name).write_text(article(k), encoding="utf-8")
+    (src / "c.txt").write_bytes(b"")  # fails too, with a record
+    out = tmp_path / "out"
+    report = run_batch(src, out, translator, BatchOptions(formats=("txt",)))
+    assert (report.translated, report.failed) == (2, 2)
+    assert report.exit_code == EXIT_FAILURE
+    rows = read_index(out)
+    assert [(row["file"], row["status"]) for row in rows] == [
+        ("a.txt", "done"), (long_name, "failed"), ("c.txt", "failed"), ("d.txt", "done")]
+    assert rows[1]["reason"].startswith("its outputs could not be written (")
+    assert sorted(p.name for p in (out / STATE_DIR_NAME / "records").iterdir()) == [
+        "a.txt.json", "c.txt.json", "d.txt.json"]
+    assert [(r.file, r.reason) for r in report.failures()] == [
+        (row["file"], row["reason"]) for row in rows if row["status"] == "failed"]
+
+    # A failure is tried again, so its window is redone whole (see ``windows``).
+    resumed = run_batch(src, out, translator, BatchOptions(formats=("txt",)))
+    assert (resumed.translated, resumed.skipped, resumed.failed) == (2, 0, 2)
+    assert [(row["file"], row["status"]) for row in read_index(out)] == \
+        [(row["file"], row["status"]) for row in rows]

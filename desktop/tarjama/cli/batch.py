@@ -204,9 +204,8 @@ def _engine_for(args: argparse.Namespace) -> Any:
 
 def print_report(report: Any, *, quiet: bool) -> None:
     """The failed files, the counts, and what to do after a stop, on stderr."""
-    for record in report.records:
-        if record.status == "failed":
-            _say(f"{record.file}: {record.reason}")
+    for record in report.failures():
+        _say(f"{record.file}: {record.reason}")
     if report.stopped:
         _say(f"error: {report.out_dir}: {report.stopped}; the batch stopped after "
              f"{report.translated} translated articles, which are kept")

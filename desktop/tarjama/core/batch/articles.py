@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tarjama.core.batch.discover import InputFile
-from tarjama.core.batch.records import ArticleRecord
 from tarjama.core.errors import Cancelled, InputFileError
 from tarjama.core.pipeline import SentenceResult, segment
 
@@ -19,11 +18,13 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class BatchEntry:
-    """An input file, the digest of its bytes, and its record if an earlier run finished it."""
+    """An input file, the digest of its bytes, the sentence count of its record if an
+    earlier run finished it (None: to do), and its place in the batch's input list."""
 
     item: InputFile
     source_sha256: str
-    done: ArticleRecord | None
+    done_sentences: int | None
+    position: int = -1
 
 
 @dataclass
@@ -36,6 +37,7 @@ class ArticleInProgress:
     document: Document
     results: list[SentenceResult]
     remaining: int
+    position: int = -1  # in the batch's input list
 
 
 ReadDocument = Callable[[Path, "str | None"], "Document"]
@@ -69,4 +71,5 @@ def read_article(entry: BatchEntry, translator: Translator, max_sentence_tokens:
         raise InputFileError(entry.item.path,
                              f"could not be read ({type(exc).__name__}: {exc})") from exc
     results = [SentenceResult(s, extract_arabic(s.text)) for s in sentences]
-    return ArticleInProgress(entry.item, entry.source_sha256, document, results, len(results))
+    return ArticleInProgress(entry.item, entry.source_sha256, document, results, len(results),
+                             entry.position)

@@ -40,15 +40,17 @@ INDEX_NAME = "index.html"  # at the top of the output folder (see index.py)
 
 def write_article_outputs(article: ArticleInProgress, out_dir: Path, formats: tuple[str, ...],
                           pipeline: PipelineOptions, pack: PackInfo | None,
-                          settings: str) -> ArticleRecord:
+                          settings: str, *, durable: bool = True) -> ArticleRecord:
     """Summarise the article, write one file per format (each atomically) into ``out_dir``,
     and return its done record; saving the record is left to the caller, to be done last
-    as proof that every output is complete.
+    as proof that every output is complete. With ``durable=False`` the files are not
+    flushed to disk one by one: the caller syncs them (``atomic.sync_folder``) before
+    the record.
 
     Raises:
         OSError: an output could not be written (a name the file system refuses, say).
     """
-    from tarjama.core.export import SUFFIXES, write_export
+    from tarjama.core.export import SUFFIXES, render
 
     item = article.item
     summary = summarize_sentences(article.results, pipeline,
@@ -60,15 +62,15 @@ def write_article_outputs(article: ArticleInProgress, out_dir: Path, formats: tu
     outputs = []
     for fmt in formats:
         path = item.output_path(out_dir, SUFFIXES[fmt])
-        write_export(result, fmt, path)
+        write_atomic(path, render(result, fmt), durable=durable)
         outputs.append(path.relative_to(out_dir).as_posix())
-    page = _write_warnings_page(result, item, out_dir, "html" in formats)
+    page = _write_warnings_page(result, item, out_dir, "html" in formats, durable)
     record = _record_for(result, item, settings, article.source_sha256, outputs)
     return dataclasses.replace(record, warnings_page=page or "")
 
 
 def _write_warnings_page(result: ArticleResult, item: InputFile, out_dir: Path,
-                         with_html: bool) -> str | None:
+                         with_html: bool, durable: bool) -> str | None:
     """Write the article's page of sentences to check, if it has any; its output name."""
     from tarjama.core.export import SUFFIXES
 
@@ -80,7 +82,7 @@ def _write_warnings_page(result: ArticleResult, item: InputFile, out_dir: Path,
                                 index_page="../" * depth + INDEX_NAME)
     if page is None:
         return None
-    write_atomic(path, page)
+    write_atomic(path, page, durable=durable)
     return path.relative_to(out_dir).as_posix()
 
 

@@ -184,8 +184,9 @@ class RecordStore:
             return None
         return record if record.version in READABLE_VERSIONS else None
 
-    def save(self, item: InputFile, record: ArticleRecord) -> None:
-        write_atomic(self._path(item.relative), record.to_json())
+    def save(self, item: InputFile, record: ArticleRecord, *, durable: bool = True) -> None:
+        """Write the record atomically; ``durable=False``: see ``write_atomic``."""
+        write_atomic(self._path(item.relative), record.to_json(), durable=durable)
 
     def is_done(self, item: InputFile, settings: str, source_sha256: str) -> ArticleRecord | None:
         """The record when ``item`` was finished with these settings and this source content

@@ -49,8 +49,15 @@ def translate_window(translator: Translator, results: Sequence[SentenceResult], 
 
 def deliver_window(window: Sequence[ArticleInProgress], translations: Sequence[Translation],
                    *, progress: ProgressTracker, glossary: Glossary | None,
-                   finish: Callable[[ArticleInProgress], None]) -> None:
-    """Attach a window's translations in order; each article is finished once complete."""
+                   finish: Callable[[ArticleInProgress], None],
+                   end_window: Callable[[], None] | None = None) -> None:
+    """Attach a window's translations in order; each article is finished once complete.
+
+    Progress follows each sentence (the file it belongs to, ``sentence_arrived``) and
+    each finished article; the window's counters move once all are delivered.
+    ``end_window`` runs after the last article is finished, before those counters move
+    (the local batch writes the window's records there, see ``job``).
+    """
     from tarjama.core.pipeline import attach_translation
 
     owners = [(article, k) for article in window for k in range(len(article.results))]
@@ -68,5 +75,7 @@ def deliver_window(window: Sequence[ArticleInProgress], translations: Sequence[T
                                   len(article.results))
         if article.remaining == 0:
             finish(article)
+    if end_window is not None:
+        end_window()
     progress.window_progress(len(owners), len(owners))
     progress.window_finished()

@@ -11,20 +11,18 @@ resumed batch identical to an uninterrupted one.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from tarjama.core.batch.articles import ArticleInProgress, BatchEntry
-from tarjama.core.batch.discover import InputFile
-from tarjama.core.batch.records import ArticleRecord
 from tarjama.core.errors import Cancelled
 
 ReadArticle = Callable[[BatchEntry], ArticleInProgress | None]
 FinishArticle = Callable[[ArticleInProgress], None]
-SkipArticle = Callable[[InputFile, ArticleRecord], None]
+SkipArticle = Callable[[BatchEntry], None]
 
 
 def plan_windows(
-    entries: list[BatchEntry],
+    entries: Iterable[BatchEntry],
     window_sentences: int,
     *,
     read: ReadArticle,
@@ -37,7 +35,7 @@ def plan_windows(
     Articles are read as the plan reaches them. ``read`` returns None for an article
     that cannot be read (it records the failure itself); an article without sentences
     goes straight to ``finish``; finished articles of a window with nothing left to do
-    go to ``skip`` with their records. Raises ``Cancelled`` between articles once
+    go to ``skip``. Raises ``Cancelled`` between articles once
     ``cancel`` is set.
     """
     window: list[BatchEntry] = []
@@ -46,8 +44,8 @@ def plan_windows(
     for entry in entries:
         if cancel.is_set():
             raise Cancelled()
-        if entry.done is not None:
-            count = entry.done.sentences
+        if entry.done_sentences is not None:
+            count = entry.done_sentences
         else:
             article = read(entry)
             if article is None:
@@ -71,8 +69,8 @@ def _close_window(window: list[BatchEntry], articles: dict[str, ArticleInProgres
                   skip: SkipArticle) -> Iterator[list[ArticleInProgress]]:
     if not articles:
         for entry in window:
-            if entry.done is not None:
-                skip(entry.item, entry.done)
+            if entry.done_sentences is not None:
+                skip(entry)
         return
     # Something is left to do: the articles earlier runs finished are read again so the
     # engine sees the same window as in an uninterrupted run.
