@@ -15,6 +15,7 @@ import pytest
 from tarjama.core.errors import Cancelled, PackError
 from tarjama.core.packs import load_pack
 from tarjama.core.translate import TranslationOptions, Translator, machine_threads
+from tarjama.core.translate_windows import reading_windows
 
 SENTENCES = [
     "قال الوزير إن الحكومة ستفتح الطريق إلى المدينة يوم الاثنين.",
@@ -90,7 +91,10 @@ def test_each_streamed_engine_call_is_one_full_batch_of_a_reading_order_window(p
     translator = Translator(pack, FAST)
     keys = [f"{s.strip()} {n}" for n in range(6) for s in dict.fromkeys(SENTENCES) if s.strip()]
     tokens = {k: translator.tokenize(k) for k in keys}
-    windows = list(translator._windows(keys, tokens, opening=(1,)))
+    lengths = [len(tokens[k]) for k in keys]
+    windows = [keys[w.start:w.stop] for w in reading_windows(
+        lengths, FAST.max_batch_tokens, opening=(1,), later=Translator.WINDOW_BATCHES,
+        growth=Translator.WINDOW_GROWTH)]
     assert [k for window in windows for k in window] == keys  # reading order, each once
     calls = list(translator._engine_calls(keys, tokens, True, opening=(1,)))
     assert sorted(k for call in calls for k in call) == sorted(keys)

@@ -6,6 +6,7 @@ from tarjama.core.translate_windows import (
     engine_batch_groups,
     engine_batches,
     reading_windows,
+    streamed_calls,
 )
 
 BUDGET = 2048
@@ -63,3 +64,14 @@ def test_engine_batch_groups_fill_as_the_engine_does():
         assert len(group) * max(lengths[i] for i in group) <= BUDGET
     assert engine_batch_groups([5000, 1], BUDGET) == [[0], [1]]
     assert engine_batch_groups([], BUDGET) == []
+
+
+def test_streamed_calls_are_the_batches_of_each_window_in_reading_order():
+    lengths = [20 + (n * 37) % 130 for n in range(400)]
+    windows = list(reading_windows(lengths, BUDGET, opening=(1,), later=2, growth=2))
+    calls = list(streamed_calls(lengths, BUDGET, opening=(1,), later=2, growth=2))
+    assert sorted(i for call in calls for i in call) == list(range(len(lengths)))
+    assert all(call == sorted(call) for call in calls)
+    assert len(calls) == sum(engine_batches([lengths[i] for i in w], BUDGET) for w in windows)
+    window_of = [n for n, w in enumerate(windows) for _ in w]
+    assert [window_of[call[0]] for call in calls] == sorted(window_of[call[0]] for call in calls)

@@ -24,6 +24,7 @@ from tarjama.core.errors import Cancelled, PackError
 from tarjama.core.packs.family import family_of
 from tarjama.core.packs.pack import Pack
 from tarjama.core.source_digits import normalise_source_digits
+from tarjama.core.translate_ahead import EngineAhead
 from tarjama.core.translate_engine import load_engine, load_sentencepiece, machine_threads
 from tarjama.core.translate_options import (
     Reviser,
@@ -31,7 +32,7 @@ from tarjama.core.translate_options import (
     TranslationStats,
 )
 from tarjama.core.translate_result import BLANK, Translation
-from tarjama.core.translate_windows import engine_batch_groups, reading_windows
+from tarjama.core.translate_windows import streamed_calls
 from tarjama.core.translation_cache import TranslationCache, normalise_sentence
 
 if TYPE_CHECKING:
@@ -197,26 +198,30 @@ class Translator:
             progress(done, total)
 
         tokens = {key: self.tokenize(key) for key in pending}
-        for batch in self._engine_calls(list(pending), tokens, stream, opening):
-            if cancel is not None and cancel.is_set():
-                stats.seconds = time.perf_counter() - started
-                raise Cancelled("Translation cancelled.")
-            batch_tokens = [tokens[key] for key in batch]
-            translations = [hypotheses[0] for hypotheses in self._translate_batch(batch_tokens)]
-            if revise is not None:
-                translations = self._revised(revise, batch, batch_tokens, pending, translations)
-            for key, translation in zip(batch, translations, strict=True):
-                for index in pending[key]:
-                    results[index] = translation
-                    done += 1
-            stats.translated += len(batch)
-            stats.batches += 1
-            if cache is not None:
-                cache.put_entries(self.pack.fingerprint, settings,
-                                  zip(batch, translations, strict=True))
-            deliver()
-            if progress is not None:
-                progress(done, total)
+        calls = list(self._engine_calls(list(pending), tokens, stream, opening))
+        with EngineAhead(self._translate_batch,
+                         [[tokens[key] for key in batch] for batch in calls]) as ahead:
+            for number, batch in enumerate(calls):
+                if cancel is not None and cancel.is_set():
+                    stats.seconds = time.perf_counter() - started
+                    raise Cancelled("Translation cancelled.")
+                batch_tokens = [tokens[key] for key in batch]
+                translations = [hypotheses[0] for hypotheses in ahead.result(number)]
+                if revise is not None:
+                    translations = self._revised(revise, batch, batch_tokens, pending,
+                                                 translations)
+                for key, translation in zip(batch, translations, strict=True):
+                    for index in pending[key]:
+                        results[index] = translation
+                        done += 1
+                stats.translated += len(batch)
+                stats.batches += 1
+                if cache is not None:
+                    cache.put_entries(self.pack.fingerprint, settings,
+                                      zip(batch, translations, strict=True))
+                deliver()
+                if progress is not None:
+                    progress(done, total)
 
         stats.seconds = time.perf_counter() - started
         return [r.text if r is not None else "" for r in results]
@@ -237,33 +242,16 @@ class Translator:
 
     def _engine_calls(self, keys: list[str], tokens: dict[str, list[str]], stream: bool,
                       opening: Sequence[int] = ()) -> Iterator[list[str]]:
-        """The sentences of each engine call, in the order they are made.
-
-        Without ``stream``, one call of everything. With it, the sentences are cut in
-        reading order into windows that grow (see ``translate_windows``), and each window
-        into the engine batches CTranslate2 would make of it, one call per batch: the
-        batches are as full and as even in length as the window's sort makes them, and
-        results, progress and cancel follow every batch.
-        """
-        if not keys:
-            return
+        """The sentences of each engine call: without ``stream`` one call of everything;
+        with it, one call per engine batch of windows that grow (``streamed_calls``), so
+        results, progress and cancel follow every batch."""
         if not stream:
-            yield keys
+            yield from [keys] if keys else []
             return
-        budget = max(1, self.options.max_batch_tokens)
-        for window in self._windows(keys, tokens, opening):
-            lengths = [len(tokens[key]) for key in window]
-            for group in engine_batch_groups(lengths, budget):
-                yield [window[i] for i in sorted(group)]  # the engine sorts its batch itself
-
-    def _windows(self, keys: list[str], tokens: dict[str, list[str]],
-                 opening: Sequence[int] = ()) -> Iterator[list[str]]:
-        """Cut the sentences, in reading order, into windows that grow (translate_windows)."""
-        lengths = [len(tokens[key]) for key in keys]
-        for window in reading_windows(lengths, max(1, self.options.max_batch_tokens),
-                                      opening=opening, later=self.WINDOW_BATCHES,
-                                      growth=self.WINDOW_GROWTH):
-            yield keys[window.start:window.stop]
+        for call in streamed_calls([len(tokens[key]) for key in keys],
+                                   max(1, self.options.max_batch_tokens), opening=opening,
+                                   later=self.WINDOW_BATCHES, growth=self.WINDOW_GROWTH):
+            yield [keys[i] for i in call]
 
     def _translate_batch(self, tokens: list[list[str]],
                          hypotheses: int = 1) -> list[list[Translation]]:

@@ -75,3 +75,17 @@ def reading_windows(lengths: Sequence[int], budget: int, *, opening: Sequence[in
             end += 1
         yield range(start, end)
         start, number = end, number + 1
+
+
+def streamed_calls(lengths: Sequence[int], budget: int, *, opening: Sequence[int] = (),
+                   later: int = 2, growth: int = 2) -> Iterator[list[int]]:
+    """The sentences of each engine call of a streamed translation, as index lists.
+
+    The windows (``reading_windows``) in reading order, each cut into the batches
+    CTranslate2 would make of it; a call's indexes are in reading order (the engine
+    sorts its batch itself).
+    """
+    for window in reading_windows(lengths, budget, opening=opening, later=later,
+                                  growth=growth):
+        for group in engine_batch_groups(lengths[window.start:window.stop], budget):
+            yield [window.start + i for i in sorted(group)]
