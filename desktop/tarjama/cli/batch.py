@@ -188,18 +188,11 @@ def run_batch_command(args: argparse.Namespace) -> int:
 
 
 def _engine_for(args: argparse.Namespace) -> Any:
-    from tarjama.core.batch.engine import engine_named
+    from tarjama.core.batch.engine import checked_engine
 
-    if args.engine != "ray":
-        if args.address or args.workers:
-            raise UsageError("--address and --workers go with --engine ray")
-        return engine_named("local")
-    from tarjama.core.batch.ray_cluster import check_reachable, import_ray
-
-    import_ray()
-    if args.address:
-        check_reachable(args.address)
-    return engine_named("ray", address=args.address, workers=args.workers)
+    if args.engine != "ray" and (args.address or args.workers):
+        raise UsageError("--address and --workers go with --engine ray")
+    return checked_engine(args.engine, address=args.address, workers=args.workers)
 
 
 def print_report(report: Any, *, quiet: bool) -> None:

@@ -50,17 +50,11 @@ class BatchSignals(QObject):
 def engine_for(choice: EngineChoice) -> BatchEngine:
     """The engine the window's "Run on" choice means, checked as ``tarjama batch`` checks
     it: no Ray, or nobody at the address, is a ClusterError before any work."""
-    from tarjama.core.batch.engine import engine_named
+    from tarjama.core.batch.engine import checked_engine
 
     if choice.engine != "ray":
-        return engine_named("local")
-    from tarjama.core.batch.ray_cluster import check_reachable, import_ray
-
-    import_ray()
-    if choice.address:
-        check_reachable(choice.address)
-    return engine_named("ray", address=choice.address or None,
-                        workers=choice.workers or None)
+        return checked_engine("local")
+    return checked_engine("ray", address=choice.address, workers=choice.workers)
 
 
 class BatchJob(QRunnable):

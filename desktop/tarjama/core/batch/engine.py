@@ -22,7 +22,7 @@ ENGINES = ("local", "ray")
 
 
 class BatchJobView(Protocol):
-    """What an engine uses of a running batch (the runner's ``_BatchJob``)."""
+    """What an engine uses of a running batch (``job.BatchJob``)."""
 
     translator: Translator
     options: BatchOptions
@@ -71,3 +71,20 @@ def engine_named(name: str, *, address: str | None = None,
 
         return RayEngine(address=address, workers=workers)
     raise ValueError(f"unknown engine {name!r}; choose among {', '.join(ENGINES)}")
+
+
+def checked_engine(name: str, *, address: str | None = None,
+                   workers: int | None = None) -> BatchEngine:
+    """``engine_named``, checked before any work as both the CLI and the window want it:
+    for Ray, that it is installed and that someone answers at ``address``.
+
+    Raises:
+        ClusterError: Ray is missing, or nobody answers at ``address``.
+    """
+    if name == "ray":
+        from tarjama.core.batch.ray_cluster import check_reachable, import_ray
+
+        import_ray()
+        if address:
+            check_reachable(address)
+    return engine_named(name, address=address or None, workers=workers or None)
