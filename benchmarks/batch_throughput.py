@@ -69,7 +69,7 @@ def child(args: argparse.Namespace) -> dict[str, float]:
         started = time.perf_counter()
         report = run_batch(src, out, translator, BatchOptions(
             formats=tuple(args.formats.split(",")), window_sentences=args.window,
-            repair=not args.no_repair))
+            repair=args.repair))
         batch_seconds = time.perf_counter() - started
         user, system = (after - before for after, before in zip(_cpu_seconds(), cpu_before,
                                                                  strict=True))
@@ -123,9 +123,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--window", type=int, default=512, help="batch window, in sentences")
     parser.add_argument("--formats", default="txt,html,json")
     parser.add_argument("--threads", type=int, default=0, help="0: all cores of this machine")
-    parser.add_argument("--no-repair", action="store_true",
-                        help="batch without figure repair (raw has none: the random "
-                             "fixture pack loses most figures, so repair decodes again)")
+    parser.add_argument("--repair", action="store_true",
+                        help="batch with figure repair (off by default: raw has none, and "
+                             "the random fixture pack loses most figures, so repair decodes "
+                             "most sentences again)")
     parser.add_argument("--index-articles", type=int, default=1000,
                         help="article records for the pages' timings (0: skip them)")
     parser.add_argument("--pages-only", action="store_true",
@@ -168,8 +169,8 @@ def _translation_sizes(args: argparse.Namespace) -> None:
                    str(args.sentences_per_article), "--max-decoding-length",
                    str(args.max_decoding_length), "--window", str(args.window), "--formats",
                    args.formats, "--threads", str(args.threads)]
-        if args.no_repair:
-            command.append("--no-repair")
+        if args.repair:
+            command.append("--repair")
         if size == max(sizes):
             command.append("--raw")  # the throughput comparison uses the largest batch
         print(f"{size} articles ...", flush=True)
