@@ -360,8 +360,8 @@ def test_a_full_disk_is_shown_as_a_stop_not_a_success(dialog, qtbot, tmp_path, m
     import errno
     import os
 
-    from tarjama.core import atomic, export
-    from tarjama.core.batch import index, index_files, records
+    from tarjama.core import atomic
+    from tarjama.core.batch import index, index_files, outputs, records
 
     room = {"files": 3}
 
@@ -378,7 +378,7 @@ def test_a_full_disk_is_shown_as_a_stop_not_a_success(dialog, qtbot, tmp_path, m
         take_room(path)
         return index_files.atomic_text(path, **kwargs)
 
-    for module in (export, records):
+    for module in (outputs, records):  # the articles' outputs, then their records
         monkeypatch.setattr(module, "write_atomic", write_until_full)
     monkeypatch.setattr(index, "atomic_text", stream_until_full)
     dialog.in_edit.setText(str(write_articles(tmp_path / "in", 4)))
