@@ -42,6 +42,8 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "desktop"))
 
+import batch_articles  # noqa: E402  (beside this script)
+
 from tarjama.devtools.bench_pack import DEFAULT_PACK, prepare_pack  # noqa: E402
 
 DEFAULT_SAMPLES = REPO.parent / "shared" / "samples"
@@ -49,20 +51,10 @@ FORMATS = ("txt", "html", "json")
 
 
 def write_articles(samples: Path, folder: Path, count: int, per_article: int) -> list[str]:
-    """``count`` articles of ``per_article`` tagged sentences; their sentences, in order."""
-    from tarjama.core.documents import read_document
-    from tarjama.core.segment import split_sentences
-
-    pools = [[s.text for s in split_sentences(read_document(f).paragraphs)]
-             for f in sorted(samples.glob("*.ar.txt"))]
-    folder.mkdir(parents=True, exist_ok=True)
-    for k in range(count):
-        pool = pools[k % len(pools)]
-        first = (k * per_article) % len(pool)
-        lines = [f"[{k + 1}] {pool[(first + i) % len(pool)]}" for i in range(per_article)]
-        (folder / f"report-{k + 1:04d}.txt").write_text("\n\n".join(lines) + "\n",
-                                                        encoding="utf-8")
-    return [line for k in range(count) for line in _lines(folder / f"report-{k + 1:04d}.txt")]
+    """``count`` articles of ``per_article`` tagged sentences (``batch_articles``); their
+    sentences, in file order."""
+    batch_articles.write_articles(samples, folder, count, per_article)
+    return [line for path in sorted(folder.glob("*.txt")) for line in _lines(path)]
 
 
 def _lines(path: Path) -> list[str]:
