@@ -204,6 +204,59 @@ class GuiRun:
         return chosen
 
 
+class QuietRun:
+    """Opens one article with no ticking timer: what the job and the window cost alone.
+
+    ``GuiRun``'s 5 ms timer reads two kernel counters at every tick; over a long article
+    that is seconds of the GUI thread's CPU, taken from the cores CTranslate2 runs on, so
+    speed is measured in a run of its own. Only once the job is over does a 20 ms timer
+    look for the last translation on screen.
+    """
+
+    POLL_MS = 20
+
+    def __init__(self, app, window) -> None:
+        self.app, self.window = app, window
+        self.marks: dict[str, float] = {}
+        self.errors: list[object] = []
+        self.gui_cpu_s = 0.0
+        window.session.prepared.connect(lambda _a: self._mark("arabic"))
+        window.session.slice_delivered.connect(lambda _s: self._mark("first_english"))
+        window.session.failed.connect(self.errors.append)
+        window.job_finished.connect(self._poll)
+
+    def _mark(self, name: str) -> None:
+        self.marks.setdefault(name, time.perf_counter())
+
+    def _poll(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        if all_shown(self.window):
+            self.marks["all_shown"] = time.perf_counter()
+            self.app.quit()
+        else:
+            QTimer.singleShot(self.POLL_MS, self._poll)
+
+    def open(self, path: Path, deadline_s: float = 600.0) -> None:
+        from PySide6.QtCore import QTimer
+
+        started_cpu = [0.0]
+
+        def action() -> None:
+            started_cpu[0] = time.thread_time()
+            self.marks["open"] = time.perf_counter()
+            self.window.open_file(path)
+
+        deadline = QTimer(singleShot=True, interval=int(deadline_s * 1000))
+        deadline.timeout.connect(self.app.quit)
+        deadline.start()
+        QTimer.singleShot(100, action)  # let the window settle first
+        self.app.exec()
+        deadline.stop()
+        self.gui_cpu_s = time.thread_time() - started_cpu[0]
+        self.window.job_finished.disconnect(self._poll)  # a later run's end is not ours
+
+
 def stall_breakdown(run: GuiRun, start: float, end: float
                     ) -> tuple[float, float, float, float, float]:
     """The longest gap from ``start`` to ``end`` in ms, and in it: the GUI thread's own CPU,
