@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QMessageBox, QPushButton, QV
 
 from tarjama.gui.batch_engine_choice import EngineChoice
 from tarjama.gui.batch_form import BatchForm
+from tarjama.gui.batch_form_memory import FormChoices
 from tarjama.gui.batch_job import BatchJob, BatchSignals, TranslatorFactory, default_translator
 from tarjama.gui.batch_progress import BatchProgressPanel, describe_progress
 
@@ -61,6 +62,7 @@ class BatchDialog(QDialog):
         self.recursive_check, self.force_check = self.form.recursive_check, self.form.force_check
         self.format_checks, self.summary_spin = self.form.format_checks, self.form.summary_spin
         self.browse_buttons, self.engine_box = self.form.browse_buttons, self.form.engine_box
+        self.form.set_choices(FormChoices.load(self.settings_path))
         self.engine_box.set_choice(EngineChoice.load(self.settings_path))
 
         self.panel = BatchProgressPanel()
@@ -134,7 +136,7 @@ class BatchDialog(QDialog):
             pipeline=PipelineOptions(summary_sentences=self.summary_spin.value()),
             repair=getattr(settings, "repair_figures", True), glossary=user_glossary())
         engine_choice = self.engine_box.choice()
-        engine_choice.save(self.settings_path)
+        self._remember()
         self.report = None
         self._cancel = threading.Event()
         signals = BatchSignals()  # created here so it lives on the main thread
@@ -258,11 +260,16 @@ class BatchDialog(QDialog):
                 return
             self.cancel()
         else:
-            self.engine_box.choice().save(self.settings_path)  # chosen, even if not run
+            self._remember()  # chosen, even if not run
         super().reject()
 
+    def _remember(self) -> None:
+        """Keep the form's choices and the engine for the next session."""
+        self.form.choices().save(self.settings_path)
+        self.engine_box.choice().save(self.settings_path)
+
     def _stop_for_quit(self) -> None:
-        self.engine_box.choice().save(self.settings_path)  # the window may never be closed
+        self._remember()  # the window may never be closed
         if self._cancel is not None:
             self._cancel.set()
         self.pool.waitForDone()

@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from tarjama.gui.batch_engine_choice import EngineChoiceBox
+from tarjama.gui.batch_form_memory import SUMMARY_RANGE, FormChoices
 
 FORMAT_LABELS = {"txt": QT_TRANSLATE_NOOP("BatchForm", "Text"), "md": "Markdown",
                  "html": "HTML", "json": "JSON", "docx": QT_TRANSLATE_NOOP("BatchForm", "Word")}
-DEFAULT_FORMATS = ("txt", "html")
+DEFAULT_FORMATS = FormChoices().formats
 
 
 class BatchForm(QWidget):
@@ -50,7 +51,7 @@ class BatchForm(QWidget):
         form.addRow(self.tr("Formats:"), formats)
 
         self.summary_spin = QSpinBox()
-        self.summary_spin.setRange(1, 20)
+        self.summary_spin.setRange(*SUMMARY_RANGE)
         self.summary_spin.setValue(5)
         form.addRow(self.tr("Summary sentences:"), self.summary_spin)
 
@@ -75,6 +76,22 @@ class BatchForm(QWidget):
 
     def selected_formats(self) -> tuple[str, ...]:
         return tuple(name for name, box in self.format_checks.items() if box.isChecked())
+
+    def choices(self) -> FormChoices:
+        """What the form holds now, as remembered between sessions (not "Redo")."""
+        return FormChoices(articles_folder=self.in_edit.text().strip(),
+                           output_folder=self.out_edit.text().strip(),
+                           recursive=self.recursive_check.isChecked(),
+                           formats=self.selected_formats(),
+                           summary_sentences=self.summary_spin.value())
+
+    def set_choices(self, choices: FormChoices) -> None:
+        self.in_edit.setText(choices.articles_folder)
+        self.out_edit.setText(choices.output_folder)
+        self.recursive_check.setChecked(choices.recursive)
+        for name, box in self.format_checks.items():
+            box.setChecked(name in choices.formats)
+        self.summary_spin.setValue(choices.summary_sentences)
 
     def set_editable(self, editable: bool) -> None:
         """Off while a batch runs: its choices are fixed once started."""
