@@ -313,8 +313,8 @@
         <translation>عنقود &amp;Ray على العنوان</translation>
     </message>
     <message>
-        <source>empty: start Ray here; or auto, ray://host:10001</source>
-        <translation>فارغ: تشغيل Ray هنا؛ أو auto أو ray://host:10001</translation>
+        <source>auto, ray://host:10001</source>
+        <translation>auto، ray://host:10001</translation>
     </message>
     <message>
         <source>Leave empty to start Ray on this computer for this batch; auto joins the cluster this computer belongs to; ray://HOST:10001 or HOST:6379 joins another</source>
@@ -335,6 +335,10 @@
     <message>
         <source>The Ray engine needs Ray: {0}</source>
         <translation>يحتاج محرك Ray إلى تثبيت Ray: {0}</translation>
+    </message>
+    <message>
+        <source>With no address, Ray is started on this computer for the batch and stopped after it.</source>
+        <translation>بلا عنوان، يُشغَّل Ray على هذا الحاسوب طوال ترجمة المجلد ثم يُوقَف بعدها.</translation>
     </message>
 </context>
 <context>

@@ -70,10 +70,20 @@ def test_the_choice_is_shown_defaults_to_this_computer_and_is_remembered(
     assert box.local_radio.isChecked()
     assert box.ray_radio.isEnabled()
     assert not box.address_edit.isEnabled()  # the address only counts for Ray
-    assert box.address_edit.placeholderText().endswith("auto, ray://host:10001")
+    assert box.address_edit.placeholderText() == "auto, ray://host:10001"
     assert box.workers_spin.text() == "Automatic"
 
+    assert not box.note.isVisible()
+    box.ray_radio.click()
+    assert box.note.isVisible()  # what an empty address does, said under the row
+    assert box.note.text().startswith("With no address, Ray is started on this computer")
+    edit = box.address_edit  # the whole placeholder is shown in the window's own width
+    shown = edit.contentsRect().width() - 2 * edit.style().pixelMetric(
+        edit.style().PixelMetric.PM_DefaultFrameWidth)
+    assert edit.fontMetrics().horizontalAdvance(edit.placeholderText()) < shown
+
     choose_ray(dialog, "ray://10.0.0.5:10001", 3)
+    assert not box.note.isVisible()
     assert box.address_edit.isEnabled()
     assert box.workers_spin.isEnabled()
     dialog.close()

@@ -85,8 +85,9 @@ class EngineChoiceBox(QWidget):
         self.buttons.addButton(self.ray_radio)
         self.local_radio.setChecked(True)
         self.address_edit = QLineEdit()
-        self.address_edit.setPlaceholderText(self.tr("empty: start Ray here; or auto, "
-                                                     "ray://host:10001"))
+        # Short enough to show whole in a 1024-pixel window; what empty means is said
+        # under the row (see _update_note).
+        self.address_edit.setPlaceholderText(self.tr("auto, ray://host:10001"))
         self.address_edit.setToolTip(self.tr(
             "Leave empty to start Ray on this computer for this batch; auto joins the "
             "cluster this computer belongs to; ray://HOST:10001 or HOST:6379 joins another"))
@@ -97,7 +98,7 @@ class EngineChoiceBox(QWidget):
         self.workers_spin.setToolTip(self.tr(
             "Each worker loads the pack once; automatic: one per node, or one per GPU"))
         self.workers_label.setBuddy(self.workers_spin)
-        self.note = QLabel()  # how to install Ray, when it is not
+        self.note = QLabel()  # how to install Ray, or what an empty address does
         self.note.setWordWrap(True)
         self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -117,8 +118,8 @@ class EngineChoiceBox(QWidget):
             self.ray_radio.setEnabled(False)
             self.ray_radio.setToolTip(hint)
             self.note.setText(hint)
-        self.note.setVisible(not self.ray_available)
         self.ray_radio.toggled.connect(self._update_enabled)
+        self.address_edit.textChanged.connect(self._update_note)
         self._enabled = True
         self._update_enabled()
 
@@ -147,3 +148,14 @@ class EngineChoiceBox(QWidget):
         ray_fields = self._enabled and self.ray_available and self.ray_radio.isChecked()
         for widget in (self.address_edit, self.workers_label, self.workers_spin):
             widget.setEnabled(ray_fields)
+        self._update_note()
+
+    def _update_note(self) -> None:
+        if not self.ray_available:
+            self.note.setVisible(True)  # the install hint, set once
+            return
+        empty = self.ray_radio.isChecked() and not self.address_edit.text().strip()
+        if empty:
+            self.note.setText(self.tr("With no address, Ray is started on this computer "
+                                      "for the batch and stopped after it."))
+        self.note.setVisible(empty)
