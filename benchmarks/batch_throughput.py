@@ -11,10 +11,13 @@ in a fresh process per size (100, 1,000 and 10,000 articles by default):
   token batching, decoding limit and threads;
 
 and prints, for each size, the peak memory of the batch's process (ru_maxrss, taken
-before the raw run), the user and system CPU seconds of the batch (its process and the
-reader child together) and the system share (target: under 20 %); then source words per
-second for both sides and their ratio (target: at least 0.97). Each size runs in its
-own process, so the peaks are independent: they should be nearly equal.
+before the raw run), the user and system CPU seconds of the batch's process and its
+system share (target: under 20 %), then the same of the reader child, a process of its
+own (its memory is not in the batch's peak; it is stopped once the run has ended so
+its figures can be read); then source words per second for both sides and their ratio
+(target: at least 0.97), and raw's own system share, the engine's threads alone, which
+the batch's share cannot go below. Each size runs in its own process, so the peaks are
+independent: they should be nearly equal.
 
 Then the folder's pages (``--index-articles``, 1,000 by default; ``batch_pages``).
 ``--pages-only`` skips the translation part.
@@ -27,6 +30,7 @@ Then the folder's pages (``--index-articles``, 1,000 by default; ``batch_pages``
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import resource
@@ -52,6 +56,7 @@ DEFAULT_SIZES = "100,1000,10000"
 def child(args: argparse.Namespace) -> dict[str, float]:
     """One size, in this (fresh) process: batch first, its peak memory, then raw."""
     from tarjama.core.batch import BatchOptions, run_batch
+    from tarjama.core.batch.reader_children import stop_idle_readers
     from tarjama.core.documents import read_document
     from tarjama.core.packs import load_pack
     from tarjama.core.pipeline import segment
@@ -65,15 +70,23 @@ def child(args: argparse.Namespace) -> dict[str, float]:
         src, out = Path(work) / "in", Path(work) / "out"
         write_articles(args.samples, src, args.child, args.sentences_per_article)
 
-        cpu_before = _cpu_seconds()
+        own_before, children_before = _cpu_seconds(apart=True)
         started = time.perf_counter()
         report = run_batch(src, out, translator, BatchOptions(
             formats=tuple(args.formats.split(",")), window_sentences=args.window,
             repair=args.repair))
         batch_seconds = time.perf_counter() - started
-        user, system = (after - before for after, before in zip(_cpu_seconds(), cpu_before,
-                                                                 strict=True))
         peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        # The run parks its reader child for the next batch, alive, so nothing of it is
+        # in this process's figures; stopped (and waited for) here, its CPU time and its
+        # peak memory show among the children's.
+        stop_idle_readers()
+        own_after, children_after = _cpu_seconds(apart=True)
+        user, system = (after - before for after, before in zip(own_after, own_before,
+                                                                 strict=True))
+        reader_user, reader_system = (after - before for after, before in zip(
+            children_after, children_before, strict=True))
+        reader_peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         if report.failed:
             raise SystemExit(f"{report.failed} articles failed")
 
@@ -83,7 +96,9 @@ def child(args: argparse.Namespace) -> dict[str, float]:
     result = {"articles": args.child, "sentences": len(sentences),
               "unique_sentences": len(set(sentences)), "words": words,
               "batch_seconds": batch_seconds, "batch_words_per_second": words / batch_seconds,
-              "peak_rss_mib": peak_mib, "user_seconds": user, "system_seconds": system}
+              "peak_rss_mib": peak_mib, "reader_peak_rss_mib": reader_peak_mib,
+              "user_seconds": user, "system_seconds": system,
+              "reader_user_seconds": reader_user, "reader_system_seconds": reader_system}
     if args.raw:
         tokens = [translator.tokenize(s) for s in sentences]
         cpu_before = _cpu_seconds()
@@ -102,10 +117,13 @@ def child(args: argparse.Namespace) -> dict[str, float]:
     return result
 
 
-def _cpu_seconds() -> tuple[float, float]:
-    """User and system CPU seconds of this process and of its waited-for children."""
+def _cpu_seconds(*, apart: bool = False) -> tuple:
+    """User and system CPU seconds of this process and of its waited-for children:
+    summed, or (with ``apart``) as ((user, system) of this process, of the children)."""
     own, children = (resource.getrusage(who) for who in (resource.RUSAGE_SELF,
                                                          resource.RUSAGE_CHILDREN))
+    if apart:
+        return (own.ru_utime, own.ru_stime), (children.ru_utime, children.ru_stime)
     return own.ru_utime + children.ru_utime, own.ru_stime + children.ru_stime
 
 
@@ -180,24 +198,36 @@ def _translation_sizes(args: argparse.Namespace) -> None:
     for r in results:
         cpu = r["user_seconds"] + r["system_seconds"]
         share = r["system_seconds"] / cpu if cpu else 0.0
+        reader_cpu = r["reader_user_seconds"] + r["reader_system_seconds"]
+        both = (r["system_seconds"] + r["reader_system_seconds"]) / (cpu + reader_cpu) \
+            if cpu + reader_cpu else 0.0
         print(f"{r['articles']:>5} articles: {r['sentences']} sentences "
               f"({r['unique_sentences']} distinct), {r['words']} words; batch "
               f"{r['batch_words_per_second']:.1f} words/s in {r['batch_seconds']:.1f} s; "
-              f"peak RSS {r['peak_rss_mib']:.1f} MiB; CPU user {r['user_seconds']:.1f} s, "
+              f"peak RSS {r['peak_rss_mib']:.1f} MiB (reader child "
+              f"{r['reader_peak_rss_mib']:.1f} MiB, apart); CPU user {r['user_seconds']:.1f} s, "
               f"system {r['system_seconds']:.1f} s, system share {share:.1%} "
-              "(target < 20 %)")
+              f"(target < 20 %); reader child user {r['reader_user_seconds']:.1f} s, "
+              f"system {r['reader_system_seconds']:.1f} s, share with it {both:.1%}")
     largest = results[-1]
     ratio = largest["batch_words_per_second"] / largest["raw_words_per_second"]
+    raw_cpu = largest["raw_user_seconds"] + largest["raw_system_seconds"]
+    raw_share = largest["raw_system_seconds"] / raw_cpu if raw_cpu else 0.0
     print(f"raw translate_batch on the same {largest['sentences']} sentences: "
           f"{largest['raw_words_per_second']:.1f} words/s in {largest['raw_seconds']:.1f} s; "
           f"CPU user {largest['raw_user_seconds']:.1f} s, system "
-          f"{largest['raw_system_seconds']:.1f} s (the engine's own threads)")
+          f"{largest['raw_system_seconds']:.1f} s, system share {raw_share:.1%} (the "
+          "engine's own threads: the floor of the batch's share, in the same process)")
     print(f"Translator.translate on the same sentences: "
           f"{largest['translator_words_per_second']:.1f} words/s")
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"batch / raw: {ratio:.3f} (target >= 0.97; load average {load:.1f} on "
           f"{os.cpu_count()} cores)")
-    if len(results) > 1:
+    for first, later in itertools.pairwise(results):
+        growth = later["peak_rss_mib"] - first["peak_rss_mib"]
+        print(f"peak RSS growth from {first['articles']} to {later['articles']} "
+              f"articles: {growth:+.1f} MiB")
+    if len(results) > 2:
         growth = results[-1]["peak_rss_mib"] - results[0]["peak_rss_mib"]
         print(f"peak RSS growth from {results[0]['articles']} to {results[-1]['articles']} "
               f"articles: {growth:+.1f} MiB")
