@@ -8,8 +8,10 @@ runs (``window_translation.translate_window``).
 
 from __future__ import annotations
 
+import contextlib
 import threading
-from collections.abc import Iterable
+from collections import deque
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
@@ -17,8 +19,10 @@ if TYPE_CHECKING:
     from tarjama.core.batch.options import BatchOptions
     from tarjama.core.batch.progress import ProgressTracker
     from tarjama.core.translate import Translator
+    from tarjama.core.translate_result import Translation
 
 ENGINES = ("local", "ray")
+HeldSteps = deque[Callable[[], None]]  # batch steps taken while reading ahead, done later
 
 
 class BatchJobView(Protocol):
@@ -28,12 +32,22 @@ class BatchJobView(Protocol):
     options: BatchOptions
     progress: ProgressTracker
 
-    def translate(self, window: list[ArticleInProgress], cancel: threading.Event) -> None:
-        """Translate a window here and finish its articles."""
+    def translations(self, window: list[ArticleInProgress],
+                     cancel: threading.Event) -> list[Translation]:
+        """A window translated here in one engine call (the window is only read)."""
         ...
 
-    def finish(self, article: ArticleInProgress) -> None:
-        """Write an article's outputs and record."""
+    def deliver(self, window: list[ArticleInProgress],
+                translations: list[Translation]) -> None:
+        """Finish a translated window's articles: outputs, one sync, then the records."""
+        ...
+
+    def holding(self, held: HeldSteps) -> contextlib.AbstractContextManager[None]:
+        """Steps that reading takes (failures, empty articles) go to ``held``."""
+        ...
+
+    def release(self, held: HeldSteps) -> None:
+        """Do the held steps, in order."""
         ...
 
 
@@ -51,14 +65,17 @@ class BatchEngine(Protocol):
 
 
 class LocalEngine:
-    """Every window in this process, one after the other, with the batch's translator."""
+    """Every window in this process with the batch's translator, one engine call at a
+    time, each in an engine thread while the last window is delivered and the next
+    one read (``batch_ahead``)."""
 
     name = "local"
 
     def run(self, windows: Iterable[list[ArticleInProgress]], job: BatchJobView,
             cancel: threading.Event) -> None:
-        for window in windows:
-            job.translate(window, cancel)
+        from tarjama.core.batch.batch_ahead import translate_ahead
+
+        translate_ahead(windows, job, cancel)
 
 
 def engine_named(name: str, *, address: str | None = None,

@@ -1,13 +1,14 @@
 """One batch run's state: each article's outcome so far, the counters, and the window step.
 
-The runner (``runner.run_batch``) plans the windows; the engine calls ``translate`` (in
-this process) or ``finish`` (for each article of a window translated elsewhere); this
-object reads the articles, writes their outputs and records, and counts.
+The runner (``runner.run_batch``) plans the windows; the engine has each one translated
+(``translations``, in this process, or on a Ray worker) and hands the translations to
+``deliver``; this object reads the articles, writes their outputs and records, and counts.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import threading
 from array import array
 from pathlib import Path
@@ -31,11 +32,13 @@ from tarjama.core.batch.window_translation import (
 from tarjama.core.errors import InputFileError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator, Sequence
 
+    from tarjama.core.batch.engine import HeldSteps
     from tarjama.core.batch.reader_process import ReaderProcess
     from tarjama.core.documents import Document
     from tarjama.core.translate import Translator
+    from tarjama.core.translate_result import Translation
 
 _TO_DO = -1
 _UNREADABLE = -2
@@ -45,22 +48,33 @@ class BatchJob:
     """The state of one run: the outcome of each article so far, and the counters.
 
     What is durable when: every output and record is written to a temporary file and
-    renamed into place, so none is ever seen half-written. In this process (``translate``)
-    the outputs of a window's finished articles are written first, without a flush each;
-    one ``sync_folder`` then makes all of them (and their names) durable, and only then
-    are the window's records written, as proof of completion. A crash at any moment
+    renamed into place, so none is ever seen half-written. ``deliver`` writes the
+    outputs of a window's finished articles first, without a flush each; one
+    ``sync_folder`` then makes all of them (and their names) durable, and only then are
+    the window's records written, as proof of completion. A crash at any moment
     therefore leaves each article either with its record and every output on disk, or
     without its record (and the next run redoes it). A record itself becomes durable
     with the next window's sync (or the one after the index); one lost in a crash only
-    means the article is redone. Articles finished one by one (``finish``, as the Ray
-    engine does) are flushed file by file before their record. Progress shows an
-    article done as soon as its outputs are written; the report counts it translated
-    once its record is saved.
+    means the article is redone. An article without sentences is finished alone
+    (``finish``), flushed file by file before its record. Progress shows an article
+    done as soon as its outputs are written; the report counts it translated once its
+    record is saved.
+
+    What is in flight when: the local engine (``batch_ahead``) translates window N in an
+    engine thread (``translations`` only reads the window) while this thread delivers
+    window N-1 and then reads window N+1. Window N's articles get no output and no
+    record until its engine call has ended and N-1 is delivered; what reading N+1 does
+    to the batch (``finish`` an empty article, ``fail`` an unreadable one) is held
+    (``holding``) and done once N is delivered (``release``), so articles are finished
+    strictly in plan order. ``skip`` is not held: it writes nothing (the record is on
+    disk already) and only moves counters, and holding the skips of a long resumed
+    stretch would keep every one of its entries in memory. The Ray engine delivers
+    its windows the same way, in plan order.
     """
 
     def __init__(self, out_dir: Path, translator: Translator, options: BatchOptions,
                  progress: ProgressTracker, reader: ReaderProcess | None,
-                 cancel: threading.Event, inputs: list[InputFile]) -> None:
+                 cancel: threading.Event, inputs: Sequence[InputFile]) -> None:
         self.out_dir = out_dir
         self.reader = reader
         self.cancel = cancel
@@ -72,6 +86,7 @@ class BatchJob:
         self.outcomes = RunOutcomes(inputs, self.store)
         self.translated = self.skipped = self.failed = 0
         self._unrecorded: list[tuple[ArticleInProgress, ArticleRecord]] = []
+        self._held: HeldSteps | None = None  # while the next window is read ahead
         self._digests = bytearray()  # 32 bytes an input, in input order
         self._done = array("q")  # the sentences of a finished input, or _TO_DO, _UNREADABLE
 
@@ -111,6 +126,28 @@ class BatchJob:
                 digest = self._digests[32 * position:32 * (position + 1)].hex()
                 yield BatchEntry(item, digest, None if done == _TO_DO else done, position)
 
+    @contextlib.contextmanager
+    def holding(self, held: HeldSteps) -> Iterator[None]:
+        """While reading ahead: ``finish`` and ``fail`` go to ``held`` instead of being
+        done, to be done (``release``) once the windows before are delivered."""
+        self._held = held
+        try:
+            yield
+        finally:
+            self._held = None
+
+    def release(self, held: HeldSteps) -> None:
+        """Do the held steps, in the order they were taken."""
+        while held:  # taken one by one: a stop must not do one twice
+            held.popleft()()
+
+    def _hold(self, step: Callable[..., None], *args: object, **kwargs: object) -> bool:
+        """True when ``step`` was held for later rather than to be done now."""
+        if self._held is None:
+            return False
+        self._held.append(functools.partial(step, *args, **kwargs))
+        return True
+
     def skip(self, entry: BatchEntry) -> None:
         """Count an article an earlier run finished (its record stays on disk)."""
         self.outcomes.saved(entry.position)
@@ -124,6 +161,8 @@ class BatchJob:
         ``shown``: progress already counted the file (as translated, once its outputs
         were written); the report's counts still say failed.
         """
+        if self._hold(self.fail, item, digest, reason, position, shown=shown):
+            return
         record = ArticleRecord(file=item.relative.as_posix(), status=STATUS_FAILED,
                                settings=self.settings, source_sha256=digest, reason=reason)
         try:
@@ -140,6 +179,8 @@ class BatchJob:
 
     def finish(self, article: ArticleInProgress) -> None:
         """Write every output, each flushed to disk, then the record."""
+        if self._hold(self.finish, article):
+            return
         record = self._write_outputs(article, durable=True)
         if record is not None:
             self._record(article, record, shown=False)
@@ -203,11 +244,16 @@ class BatchJob:
 
         return read_document(path, encoding=encoding)
 
-    def translate(self, window: list[ArticleInProgress], cancel: threading.Event) -> None:
-        """Translate a window in one engine call, write its outputs, sync, then its records."""
-        translations = translate_window(self.translator, window_results(window),
-                                        repair=self.options.repair,
-                                        glossary=self.options.glossary, cancel=cancel)
+    def translations(self, window: list[ArticleInProgress],
+                     cancel: threading.Event) -> list[Translation]:
+        """The window translated here in one engine call; the window is only read."""
+        return translate_window(self.translator, window_results(window),
+                                repair=self.options.repair, glossary=self.options.glossary,
+                                cancel=cancel)
+
+    def deliver(self, window: list[ArticleInProgress],
+                translations: list[Translation]) -> None:
+        """Attach a window's translations, write its outputs, sync, then its records."""
         try:
             deliver_window(window, translations, progress=self.progress,
                            glossary=self.options.glossary, finish=self._finish_in_window,

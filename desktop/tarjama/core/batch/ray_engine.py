@@ -3,9 +3,11 @@
 The driver plans and reads windows exactly as the local engine does, sends each one
 whole to a worker (which runs the same ``translate_window`` step), keeps a few in
 flight (two per worker, so no worker waits for the driver and memory stays bounded),
-and finishes articles strictly in plan order as the translations come back. Outputs,
-records and the index are therefore those of the local engine, and resume works
-across engines.
+and finishes articles strictly in plan order as the translations come back: what
+reading a window did besides reading (failures, empty articles) is held
+until the windows before it are delivered, as in the local engine (``batch_ahead``).
+Outputs, records and the index are therefore those of the local engine, and resume
+works across engines.
 """
 
 from __future__ import annotations
@@ -16,14 +18,15 @@ from collections import deque
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from tarjama.core.batch.batch_ahead import read_next_window
 from tarjama.core.batch.ray_cluster import ray_session
 from tarjama.core.batch.ray_pool import WorkerPool, plan_workers
-from tarjama.core.batch.window_translation import deliver_window, window_results
+from tarjama.core.batch.window_translation import window_results
 from tarjama.core.errors import Cancelled
 
 if TYPE_CHECKING:
     from tarjama.core.batch.articles import ArticleInProgress
-    from tarjama.core.batch.engine import BatchJobView
+    from tarjama.core.batch.engine import BatchJobView, HeldSteps
 
 WINDOWS_PER_WORKER = 2  # in flight: one being translated, one waiting behind it
 CANCEL_POLL_SECONDS = 0.2
@@ -63,22 +66,29 @@ class RayEngine:
                        job: BatchJobView, cancel: threading.Event) -> None:
         assert self.pool is not None
         depth = WINDOWS_PER_WORKER * len(self.pool.actors)
-        in_flight: deque[tuple[list[ArticleInProgress], Any]] = deque()
-        for window in windows:  # reading the next window happens here, on the driver
+        in_flight: deque[tuple[list[ArticleInProgress], Any, HeldSteps]] = deque()
+        plan = iter(windows)
+        while True:
+            held: HeldSteps = deque()
+            window = read_next_window(plan, job, held)  # read here, on the driver
+            if window is None:
+                break
             if cancel.is_set():
                 raise Cancelled()
-            in_flight.append((window, self.pool.submit(window_results(window))))
+            in_flight.append((window, self.pool.submit(window_results(window)), held))
             while len(in_flight) >= depth:
                 self._deliver(ray, *in_flight.popleft(), job, cancel)
         while in_flight:
             self._deliver(ray, *in_flight.popleft(), job, cancel)
+        job.release(held)  # what the plan did after its last window
 
     def _deliver(self, ray: Any, window: list[ArticleInProgress], ref: Any,
-                 job: BatchJobView, cancel: threading.Event) -> None:
+                 held: HeldSteps, job: BatchJobView, cancel: threading.Event) -> None:
         assert self.pool is not None
+        job.release(held)  # what reading this window did: after the windows before it
         while not ray.wait([ref], timeout=CANCEL_POLL_SECONDS)[0]:
             if cancel.is_set():
                 raise Cancelled()
-        translations = self.pool.get(ref)
-        deliver_window(window, translations, progress=job.progress,
-                       glossary=job.options.glossary, finish=job.finish)
+        # Outputs written without a flush each, one sync, then the window's records: the
+        # same durability, in the same order, as the local engine (``BatchJob.deliver``).
+        job.deliver(window, self.pool.get(ref))
