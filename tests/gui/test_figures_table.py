@@ -86,14 +86,45 @@ def test_streamed_sentences_are_appended_and_updated_in_place(panel, counts, ara
     for batch in batches(english):
         panel.update_sentences(batch)
     assert counts["reset"] == 0
-    assert counts["changed"] == sum(1 for s in arabic if s.source_figures)
     added = sum(1 for s in english for row in figure_rows(s) if row.status == "added")
     assert added > 0
+    # One announcement per batch, split only where a translation added a row.
+    assert len(batches(english)) <= counts["changed"] <= len(batches(english)) + added
     assert counts["inserted"] == len(batches(arabic)) + added  # an added figure's row
     assert panel.row_count() == expected + added
     statuses = {panel.row(i)[1][3] for i in range(panel.row_count())}
     assert statuses == {STATUS_LABELS[s] for s in ("ok", "changed", "missing", "added")}
     assert "pending" not in {row[STATUS] for row in visible_rows(panel)}
+
+
+def test_every_changed_cell_of_a_slice_is_announced(panel, arabic, english):
+    """A slice's changes come in few ``dataChanged`` signals; each changed cell is in one."""
+    panel.add_sentences(arabic)
+    model = panel.model
+    before = [[model.index(r, c).data() for c in range(5)] for r in range(model.rowCount())]
+    announced = []
+    model.dataChanged.connect(lambda top, bottom, *_: announced.append(
+        (top.row(), bottom.row(), top.column(), bottom.column())))
+    insertions = []
+    model.rowsInserted.connect(lambda _parent, first, last: insertions.append((first, last)))
+    batch = english[40:56]
+    assert any(s.target_figures for s in batch)
+    panel.update_sentences(batch)
+    assert 1 <= len(announced) <= 1 + len(insertions)
+    after = [[model.index(r, c).data() for c in range(5)] for r in range(model.rowCount())]
+    inserted = {r for first, last in insertions for r in range(first, last + 1)}
+    old_rows = iter(before)
+    changed = 0
+    for row, cells in enumerate(after):
+        if row in inserted:
+            continue
+        old = next(old_rows)
+        for column, (was, now) in enumerate(zip(old, cells, strict=True)):
+            if was != now:
+                changed += 1
+                assert any(top <= row <= bottom and left <= column <= right
+                           for top, bottom, left, right in announced), (row, column)
+    assert changed > 10
 
 
 def test_the_table_sorts_by_any_column(panel, qtbot, english):

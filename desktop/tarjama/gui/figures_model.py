@@ -213,9 +213,11 @@ class FiguresModel(QAbstractTableModel):
 
         A sentence that was never shown (one of an older article) is ignored. Rows the
         translation adds or removes (an added figure) are inserted or removed at the end
-        of the sentence's rows; the rest change in place.
+        of the sentence's rows; the rest change in place. The rows of a streamed slice's
+        sentences follow one another: their changes are announced in one ``dataChanged``.
         """
-        for sentence in sentences:
+        changed_rows: list[int] = []  # first row, last row, leftmost column not announced yet
+        for sentence in sorted(sentences, key=lambda s: s.sentence.id):
             sentence_id = sentence.sentence.id
             if sentence_id not in self._arabic:
                 continue
@@ -229,14 +231,27 @@ class FiguresModel(QAbstractTableModel):
                 # Only the columns that changed: a sorting proxy re-sorts (a layout change
                 # for the whole view) when the sort column is in the range.
                 left = min(column for column in changed if column is not None)
-                self.dataChanged.emit(self.index(first, left),
-                                      self.index(first + kept - 1, STATUS))
+                if changed_rows and first <= changed_rows[1] + 1:
+                    changed_rows[1:] = [first + kept - 1, min(changed_rows[2], left)]
+                else:
+                    self._announce(changed_rows)
+                    changed_rows = [first, first + kept - 1, left]
+            if len(rows) != end - first:
+                self._announce(changed_rows)  # rows move: announce in the old numbering
+                changed_rows = []
             if len(rows) > kept:
                 self._insert(first + kept, [sentence_id] * (len(rows) - kept), rows[kept:])
             elif end - first > kept:
                 self.beginRemoveRows(QModelIndex(), first + kept, end - 1)
                 del self._ids[first + kept:end], self._rows[first + kept:end]
                 self.endRemoveRows()
+        self._announce(changed_rows)
+
+    def _announce(self, changed_rows: list[int]) -> None:
+        """One ``dataChanged`` for rows [first, last] from column ``left`` on."""
+        if changed_rows:
+            first, last, left = changed_rows
+            self.dataChanged.emit(self.index(first, left), self.index(last, STATUS))
 
     def _insert(self, at: int, ids: list[int], rows: list[FigureRow]) -> None:
         if not rows:

@@ -10,14 +10,20 @@ panes' sentence ranges stay valid.
 The padding given to a block is kept in a user property of its format, so its natural
 height is always the distance to the next block's top less that padding.
 
-A pass walks the blocks from the first one a change may have touched to the end,
-comparing the tops of the next blocks on both sides: where they are level (and not both
-padded) there is nothing to do, elsewhere the two paragraphs are measured and padded.
-``contentsChange`` only says where to start: Qt reports the start of an edit block's
-changes but not always their end. A text change starts the walk at the paragraph before
-it, a new document (setDocument), a width change (resize, splitter) or a font change
-(zoom) at the first. The walk runs from a 0 ms timer, in slices of at most
-``SLICE_SECONDS``.
+A pass walks the blocks from the first one a change may have touched, comparing the
+tops of the next blocks on both sides: where they are level (and not both padded) there
+is nothing to do, elsewhere the two paragraphs are measured and padded. A text change
+starts the walk at the paragraph before it, a new document (setDocument), a width change
+(resize, splitter) or a font change (zoom) at the first. The walk runs from a 0 ms timer,
+in slices of at most ``SLICE_SECONDS``.
+
+A streamed slice changes a few paragraphs; walking every paragraph after them, on every
+slice, cost the window more than the padding itself on a long article. So a walk after
+text changes stops once it is past the last paragraph they touched, if the first
+paragraph without a counterpart (the last one of the shorter document) starts level on
+both sides: the paragraphs in between did not change, so they are still level. Where it
+does not (Qt reports the start of an edit block's changes but not always their end), the
+walk goes on to the end, as a walk after a new document, resize or zoom always does.
 
 The aligner never scrolls: ``started`` and ``aligned`` let the linker keep what the
 reader looks at in place and level the panes.
@@ -41,6 +47,7 @@ MAX_WAITS = 30  # then measure what there is (a hidden pane is never laid out)
 SETTLE_MS = 250  # after the last resize, the walk that checks the settled layout
 FIXED_STEP = 64  # Qt lays text out in 1/64 px: padding on that grid adds up exactly
 LEVEL = 1 / (2 * FIXED_STEP)  # tops closer than this are the same
+WHOLE = 1 << 62  # a walk's last changed block when every block may have changed
 
 
 def block_padding(block: QTextBlock) -> float:
@@ -78,6 +85,7 @@ class ParagraphAligner(QObject):
         self._slots = [self._changed_slot(0), self._changed_slot(1)]
         self._widths = [pane.viewport().width() for pane in self.panes]
         self._next = -1  # the block the walk checks next; -1: no walk due
+        self._last_changed = -1  # past this block and level, the walk may stop (see above)
         self._applying = False  # set while we edit block formats ourselves
         self._waits = 0  # slices in a row that found a block not laid out yet
         self._in_pass = False  # between started and aligned
@@ -115,7 +123,8 @@ class ParagraphAligner(QObject):
     # -- what changed ---------------------------------------------------------------------
 
     def _changed_slot(self, side: int):
-        return lambda position, _removed, _added: self._on_contents_change(side, position)
+        return lambda position, _removed, added: self._on_contents_change(side, position,
+                                                                          added)
 
     def _check_documents(self) -> None:
         for side, pane in enumerate(self.panes):
@@ -130,11 +139,13 @@ class ParagraphAligner(QObject):
             document.contentsChange.connect(self._slots[side])
             self._walk_from(0)
 
-    def _on_contents_change(self, side: int, position: int) -> None:
+    def _on_contents_change(self, side: int, position: int, added: int = 0) -> None:
         if not self._applying:
+            document = self._documents[side]
             # The block before shares its lower edge with the first one touched.
-            block = self._documents[side].findBlock(position).blockNumber()
-            self._walk_from(max(block - 1, 0))
+            block = document.findBlock(position).blockNumber()
+            last = document.findBlock(position + added).blockNumber()
+            self._walk_from(max(block - 1, 0), max(last, block, 0))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
@@ -148,8 +159,10 @@ class ParagraphAligner(QObject):
                     self._settled.start()
         return False
 
-    def _walk_from(self, first: int) -> None:
+    def _walk_from(self, first: int, last_changed: int = WHOLE) -> None:
+        """Walk from block ``first``; what changed ends at block ``last_changed``."""
         self._full = self._full or first == 0
+        self._last_changed = max(self._last_changed, last_changed)
         self._next = first if self._next < 0 else min(self._next, first)
         self._timer.start()
 
@@ -199,10 +212,16 @@ class ParagraphAligner(QObject):
                         self._pad(block, 0.0)
                         if self._waits >= MAX_WAITS:
                             self._repair([block])
+            if number >= self._last_changed and number < paired:
+                if self._rest_level(documents, paired):
+                    number = max(last) + 1  # the blocks after this one are level already
+                    break
+                self._last_changed = WHOLE  # they are not: check every one
             blocks = [block.next() for block in blocks]
             number += 1
         if number > max(last):
             self._next = -1
+            self._last_changed = -1
             self._waits = 0
             self._in_pass = False
             padded, self._padded = self._padded, False
@@ -212,6 +231,18 @@ class ParagraphAligner(QObject):
                 self._waits = 0
             self._next = number
             self._timer.start(0 if self._waits == 0 else LAYOUT_WAIT_MS)
+
+    @staticmethod
+    def _rest_level(documents: list[QTextDocument], paired: int) -> bool:
+        """Whether block ``paired`` (the first without a counterpart) starts level on
+        both sides. The blocks after it keep no padding: only a new document makes a
+        block lose its counterpart, and a walk after that checks every block."""
+        blocks = [document.findBlockByNumber(paired) for document in documents]
+        if not all(_laid_out(block) for block in blocks):
+            return False
+        tops = [document.documentLayout().blockBoundingRect(block).top()
+                for document, block in zip(documents, blocks, strict=True)]
+        return abs(tops[0] - tops[1]) < LEVEL
 
     @staticmethod
     def _mismatch(blocks: list[QTextBlock]) -> tuple[float, ...] | None:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 
-from tarjama.gui.reader_sentences import SentenceUpdate, utf16_len
+from tarjama.gui.reader_sentences import Mark, SentenceUpdate, utf16_len
 
 
 class SentenceUpdates:
@@ -59,12 +59,14 @@ class SentenceUpdates:
             elif (list(update.marks) == self._marks.get(sentence_id, [])
                   and update.warning == self._warnings.get(sentence_id, "")):
                 continue  # e.g. the Arabic of a translated sentence: nothing to redraw
+            looks_the_same = update.text is None and _drawn_alike(
+                update, self._marks.get(sentence_id, []), self._warnings.get(sentence_id, ""))
             self._marks[sentence_id] = list(update.marks)
             if update.warning:
                 self._warnings[sentence_id] = update.warning
             else:
                 self._warnings.pop(sentence_id, None)
-            if built:
+            if built and not looks_the_same:
                 self._format_sentence(sentence_id, cursor)
         if shift:
             for later in range(shifted_to + 1, len(self._starts)):
@@ -77,3 +79,16 @@ class SentenceUpdates:
             scrollbar.setValue(keep_scroll)
         self._apply_extra_selections()
 
+
+def _drawn_alike(update: SentenceUpdate, marks: list[Mark], warning: str) -> bool:
+    """Whether the sentence's formats would come out as they are: only tooltips differ.
+
+    The Arabic of each translated sentence gets its marks again with the tooltips of the
+    fidelity check; formatting it anew would have Qt lay its paragraph out again (and the
+    aligner measure it) for a change no one sees until hovering.
+    """
+    if bool(update.warning) != bool(warning) or len(update.marks) != len(marks):
+        return False
+    return all((new.start, new.end, new.kind, new.warning) == (old.start, old.end, old.kind,
+                                                               old.warning)
+               for new, old in zip(update.marks, marks, strict=True))

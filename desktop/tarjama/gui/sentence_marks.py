@@ -57,7 +57,10 @@ class SentenceMarks:
                 changed |= _put(self._scores, note.id, note.score)
         if changed:
             self._low = None
-            self.viewport().update()
+            # Only the gutter draws these, and it measures its markers again whenever
+            # the viewport paints: a corner of it is enough. Repainting all the text for
+            # every streamed slice cost the window a full paint of the pane each time.
+            self.viewport().update(0, 0, 1, 1)
 
     def set_confidence_marking(self, marking: ConfidenceMarking) -> None:
         if marking != self._confidence:

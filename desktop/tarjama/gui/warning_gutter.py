@@ -10,16 +10,18 @@ and a thin grey line beside one the model was unsure of (``confidence_marks``). 
 a marker makes that sentence current; hovering it shows what the marks mean for it.
 
 The gutter is a child of the pane placed in a viewport margin on the side where lines
-start (left in the English pane, right in the Arabic one). It paints whenever the pane's
-viewport paints, which covers scrolling, streamed sentences, zoom and resizing; only the
-sentences in view are measured, so a long article costs no more than a short one.
+start (left in the English pane, right in the Arabic one). Whenever the pane's viewport
+paints (scrolling, streamed sentences, zoom, resizing) it measures its markers again and
+repaints if they moved, came or went: a streamed slice below the view repaints the text
+but leaves the markers where they were. Only the sentences in view are measured, so a
+long article costs no more than a short one.
 """
 
 from __future__ import annotations
 
 import bisect
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPainter, QPainterPath, QPaintEvent
 from PySide6.QtWidgets import QToolTip, QWidget
 
@@ -48,6 +50,7 @@ class WarningGutter(QWidget):
         self._viewport = pane.viewport()
         self._rects: dict[int, tuple[int, int]] = {}  # sentence id -> top, bottom in the document
         self._rects_layout: tuple[object, ...] = ()  # the document layout they were measured in
+        self._painted: dict[str, list[tuple[int, int, int]]] | None = None  # what is drawn
         pane.installEventFilter(self)
         self._viewport.installEventFilter(self)
         # A method, not a lambda: the notifier outlives the window, our slot dies with us.
@@ -77,9 +80,9 @@ class WarningGutter(QWidget):
         count = self.pane.sentence_count()
         if not count or not any(marked.values()):
             return shown
-        first, last = self.pane.visible_sentences()
         scroll = self.pane.verticalScrollBar().value()
         self._forget_rects_of_another_layout()
+        first, last = self._sentences_in_view(scroll, count)
         for kind, ids in marked.items():
             for sentence_id in ids[bisect.bisect_left(ids, first):
                                    bisect.bisect_right(ids, last)]:
@@ -90,6 +93,34 @@ class WarningGutter(QWidget):
                 bottom = max(bottom - scroll, top + MIN_MARKER)
                 shown[kind].append((sentence_id, top, bottom))
         return shown
+
+    def _sentences_in_view(self, scroll: int, count: int) -> tuple[int, int]:
+        """First and last sentence at least partly in view, as ``pane.visible_sentences``.
+
+        The gutter repaints with every streamed slice, and each slice changes the layout:
+        bisecting over every sentence measured some forty of them per paint. The
+        sentences under the top and bottom edges are found by hit testing instead, and
+        moved by their measured rectangles until they are the exact ones.
+        """
+        bottom = scroll + self._viewport.height()
+        first, last = self._sentence_near(scroll, count), self._sentence_near(bottom, count)
+        while first > 0 and self._document_rect(first - 1)[1] > scroll:
+            first -= 1
+        while first < count - 1 and self._document_rect(first)[1] <= scroll:
+            first += 1
+        last = max(last, first)
+        while last < count - 1 and self._document_rect(last + 1)[0] < bottom:
+            last += 1
+        while last > first and self._document_rect(last)[0] >= bottom:
+            last -= 1
+        return first, last
+
+    def _sentence_near(self, y: int, count: int) -> int:
+        """A sentence on or near the line at document height ``y``."""
+        layout = self.pane.document().documentLayout()
+        position = layout.hitTest(QPointF(0, y), Qt.HitTestAccuracy.FuzzyHit)
+        sentence_id = self.pane.sentence_at_position(position)
+        return min(max(sentence_id, 0), count - 1)
 
     def _forget_rects_of_another_layout(self) -> None:
         """Scrolling repaints the gutter at every step without moving the text in the
@@ -140,7 +171,8 @@ class WarningGutter(QWidget):
         painter.fillRect(self.rect(), QColor(colours.page))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        for kind, markers in self.markers_in_view().items():  # in the order of KINDS
+        self._painted = self.markers_in_view()
+        for kind, markers in self._painted.items():  # in the order of KINDS
             painter.setBrush(QColor(getattr(colours, INKS[kind])))
             for _sentence_id, top, bottom in markers:
                 painter.drawPath(marker_shape(kind, top, bottom))
@@ -167,8 +199,8 @@ class WarningGutter(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if watched is self._viewport:
-            if kind == QEvent.Type.Paint:
-                self.update()  # the text moved, changed or was repainted: so may the markers
+            if kind == QEvent.Type.Paint and self.markers_in_view() != self._painted:
+                self.update()  # the text moved or changed, and the markers with it
             elif kind in (QEvent.Type.Resize, QEvent.Type.Move):
                 self._place()
         elif watched is self.pane and kind in (QEvent.Type.Resize,
@@ -177,6 +209,7 @@ class WarningGutter(QWidget):
         return False
 
     def _on_theme_changed(self, _colours: object = None) -> None:
+        self._painted = None
         self.update()
 
 
