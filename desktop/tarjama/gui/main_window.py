@@ -36,6 +36,7 @@ from tarjama.gui.job_requests import request_for
 from tarjama.gui.job_status_bar import JobStatusBar
 from tarjama.gui.main_menu import build_menus
 from tarjama.gui.pack_banner import PackBanner
+from tarjama.gui.pane_warmup import PaneWarmup
 from tarjama.gui.reader_pane import ReaderPane
 from tarjama.gui.sentence_linker import SentenceLinker
 from tarjama.gui.settings import Settings
@@ -91,6 +92,7 @@ class MainWindow(WindowStatus, ArticleOutputs, PaneZoom, QMainWindow):
         self._restore_geometry()
         self.side_docks = SideDocks(self, [self.summary_dock, self.figures_dock],
                                     self.figures_panel.table, restored=bool(settings.window_state))
+        self.pane_warmup = PaneWarmup(self)  # fonts, layout, glyphs: at idle once shown
 
     @property
     def article(self) -> ArticleResult | None:
