@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import tarjama.cli.main as cli_main
+from folder_bytes import tree_bytes
 from tarjama.core.batch.discover import STATE_DIR_NAME
 
 # Runs the real command line in a child process, with the batch command registered
@@ -40,11 +41,6 @@ def write_articles(folder: Path, count: int, paragraphs: int = 3) -> Path:
 def read_index(out: Path) -> list[dict[str, str]]:
     with (out / "index.csv").open(encoding="utf-8-sig", newline="") as handle:
         return list(csv.DictReader(handle))
-
-
-def tree_bytes(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes()
-            for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture

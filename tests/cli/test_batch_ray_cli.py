@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from folder_bytes import tree_bytes
 from tarjama.cli.main import main
 from tarjama.core.batch.discover import STATE_DIR_NAME
 from tarjama.core.batch.ray_cluster import EXIT_CLUSTER
@@ -44,11 +45,6 @@ def write_articles(folder: Path, count: int) -> Path:
         text = "\n\n".join(f"{s} (تقرير رقم {k})" for s in SENTENCES)
         (folder / f"report-{k:03d}.txt").write_text(text + "\n", encoding="utf-8")
     return folder
-
-
-def tree_bytes(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes()
-            for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 def unused_port() -> int:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from folder_bytes import tree_bytes
 from tarjama.core.batch import BatchOptions, outputs, run_batch
 from tarjama.core.batch.discover import STATE_DIR_NAME
 from tarjama.core.documents import read_document
@@ -74,11 +75,6 @@ def articles(root: Path, count: int) -> Path:
         text = "\n\n".join(s.format(n=n) for s in SENTENCES)
         (root / f"n{n}.txt").write_text(text + "\n", encoding="utf-8")
     return root
-
-
-def tree(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes()
-            for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 def records(out: Path) -> list[str]:
@@ -146,7 +142,7 @@ def test_the_next_window_is_read_while_the_engine_translates(tmp_path, pack):
     again = run_batch(src, tmp_path / "in-turn", translator,
                       options_with(RecordingReader([], count)), engine=InTurnEngine())
     assert again.translated == count
-    assert tree(tmp_path / "out") == tree(tmp_path / "in-turn")
+    assert tree_bytes(tmp_path / "out") == tree_bytes(tmp_path / "in-turn")
 
 
 def test_steps_of_reading_ahead_come_in_plan_order(tmp_path, pack):

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 import tarjama.cli.main as cli_main
+from folder_bytes import tree_bytes
 from tarjama.core import atomic
 from tarjama.core.batch import (
     EXIT_FOLDER_IN_USE,
@@ -53,11 +54,6 @@ def articles(root: Path, count: int) -> Path:
         text = "\n\n".join(s.format(n=n) for s in SENTENCES)
         (root / f"article-{n:02d}.txt").write_text(text + "\n", encoding="utf-8")
     return root
-
-
-def tree(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes()
-            for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 OPTIONS = BatchOptions(formats=("txt", "json"), window_sentences=4)
@@ -111,7 +107,7 @@ def test_a_full_disk_stops_the_batch_keeps_the_work_and_a_rerun_finishes(
     resumed = run_batch(src, out, translator, OPTIONS)  # space is back
     assert resumed.exit_code == 0
     assert (resumed.translated, resumed.failed) == (6, 0)
-    assert tree(out) == tree(reference)
+    assert tree_bytes(out) == tree_bytes(reference)
 
 
 def test_when_only_articles_fail_to_write_the_index_lists_what_was_done(

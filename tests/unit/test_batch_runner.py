@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from folder_bytes import tree_bytes
 from tarjama.core.batch import BatchOptions, run_batch
 from tarjama.core.batch.discover import STATE_DIR_NAME
 from tarjama.core.errors import EXIT_CANCELLED, EXIT_FAILURE, EXIT_OK, InputFileError
@@ -69,11 +70,6 @@ def build_mixed_folder(root: Path) -> Path:
 def read_index(out: Path) -> list[dict[str, str]]:
     with (out / "index.csv").open(encoding="utf-8-sig", newline="") as handle:
         return list(csv.DictReader(handle))
-
-
-def tree_bytes(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes()
-            for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 def digests(root: Path) -> dict[str, str]:
