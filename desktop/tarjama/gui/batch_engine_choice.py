@@ -13,7 +13,7 @@ import importlib.util
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from tarjama.core.batch.ray_cluster import INSTALL_HINT
+from tarjama.gui.settings import read_group, write_group
 
 # 'pip install "tarjama[cluster]"', kept as the CLI's message has it.
 RAY_INSTALL_COMMAND = INSTALL_HINT.partition(": ")[2]
@@ -50,8 +51,7 @@ class EngineChoice:
     @classmethod
     def load(cls, settings_path: Path) -> EngineChoice:
         """The choice stored in ``settings_path``; the defaults for what is missing or bad."""
-        store = QSettings(str(settings_path), QSettings.Format.IniFormat)
-        store.beginGroup(_GROUP)
+        store = read_group(settings_path, _GROUP)
         default = cls()
         engine = str(store.value("engine", default.engine))
         try:
@@ -63,14 +63,8 @@ class EngineChoice:
                    workers=max(0, min(workers, MAX_WORKERS)))
 
     def save(self, settings_path: Path) -> None:
-        settings_path.parent.mkdir(parents=True, exist_ok=True)
-        store = QSettings(str(settings_path), QSettings.Format.IniFormat)
-        store.beginGroup(_GROUP)
-        store.setValue("engine", self.engine)
-        store.setValue("address", self.address)
-        store.setValue("workers", self.workers)
-        store.endGroup()
-        store.sync()
+        write_group(settings_path, _GROUP, {"engine": self.engine, "address": self.address,
+                                            "workers": self.workers})
 
 
 class EngineChoiceBox(QWidget):

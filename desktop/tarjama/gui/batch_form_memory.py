@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from tarjama.gui.settings import read_group, write_group
 
 _GROUP = "batch"
 KNOWN_FORMATS = ("txt", "md", "html", "json", "docx")
@@ -32,8 +32,7 @@ class FormChoices:
     @classmethod
     def load(cls, settings_path: Path) -> FormChoices:
         """The choices stored in ``settings_path``; the defaults for what is missing or bad."""
-        store = QSettings(str(settings_path), QSettings.Format.IniFormat)
-        store.beginGroup(_GROUP)
+        store = read_group(settings_path, _GROUP)
         default = cls()
         formats = tuple(name for name in str(store.value("formats", "")).split(",")
                         if name in KNOWN_FORMATS)
@@ -49,13 +48,7 @@ class FormChoices:
                    summary_sentences=max(low, min(summary, high)))
 
     def save(self, settings_path: Path) -> None:
-        settings_path.parent.mkdir(parents=True, exist_ok=True)
-        store = QSettings(str(settings_path), QSettings.Format.IniFormat)
-        store.beginGroup(_GROUP)
-        store.setValue("articles_folder", self.articles_folder)
-        store.setValue("output_folder", self.output_folder)
-        store.setValue("recursive", "true" if self.recursive else "false")
-        store.setValue("formats", ",".join(self.formats))
-        store.setValue("summary_sentences", self.summary_sentences)
-        store.endGroup()
-        store.sync()
+        write_group(settings_path, _GROUP, {
+            "articles_folder": self.articles_folder, "output_folder": self.output_folder,
+            "recursive": "true" if self.recursive else "false",
+            "formats": ",".join(self.formats), "summary_sentences": self.summary_sentences})

@@ -32,6 +32,24 @@ def default_settings_path() -> Path:
     return paths.data_dir() / "settings.ini"
 
 
+def read_group(settings_path: Path, group: str) -> QSettings:
+    """The settings file opened on ``group``, for windows that keep keys of their own
+    beside the typed ``Settings`` fields (the Batch window's ``batch/`` keys)."""
+    store = QSettings(str(settings_path), QSettings.Format.IniFormat)
+    store.beginGroup(group)
+    return store
+
+
+def write_group(settings_path: Path, group: str, values: dict[str, Any]) -> None:
+    """Write ``values`` under ``group``; the file's other keys stay as they are."""
+    settings_path.parent.mkdir(parents=True, exist_ok=True)
+    store = read_group(settings_path, group)
+    for key, value in values.items():
+        store.setValue(key, value)
+    store.endGroup()
+    store.sync()
+
+
 @dataclass
 class Settings:
     """Every user preference of the desktop reader, with its default."""
