@@ -22,7 +22,6 @@ from tarjama.gui.sentence_linker import SentenceLinker
 from tarjama.gui.summary_job import SummaryWorker
 from tarjama.gui.summary_panel import SummaryPanel
 
-FIRST_FIGURES = 16  # sentences whose figures show with the Arabic: a screen of the table
 LATER_STEP = 16  # sentences per step of the later ones
 LATER_BUDGET = 0.006  # seconds of later figures per turn of the event loop
 
@@ -42,11 +41,13 @@ class ArticleDisplay(QObject):
         self.summaries.summarised.connect(self._on_summarised)
         self.summaries.failed.connect(self._on_summary_failed)
         self._later: deque[int] = deque()  # sentences whose Arabic figures are still to show
+        self._summary_due = False  # the summary panel waits for the article's summary
         self._later_timer = QTimer(self, singleShot=True, interval=0)
         self._later_timer.timeout.connect(self._show_later_figures)
 
     def show_arabic(self, article: ArticleResult, english_coming: bool) -> None:
-        """Show the Arabic with its figures and summary, before any English.
+        """Show the Arabic, then (in the next turns of the event loop) its summary and
+        figures, before any English.
 
         Args:
             article: the prepared article, without translations.
@@ -67,16 +68,15 @@ class ArticleDisplay(QObject):
             self.target_pane.show_sentences([])
             self.target_pane.setPlaceholderText(self.tr("Install a translation pack to read "
                                                         "the English here."))
-        # The figures of the first screens now; the rest in slices of the event loop, as
-        # colouring 800 sentences and sorting their rows in one go froze the window.
-        first = article.sentences[:FIRST_FIGURES]
-        self._mark_arabic(first)
-        self.figures_panel.show_sentences(first)
-        self._later.extend(s.sentence.id for s in article.sentences[FIRST_FIGURES:])
-        if self._later:
-            self._later_timer.start()
+        # The panels are emptied now and filled in the turns after, the summary first, then
+        # the figures in slices: with both panes, the first open of a long article in a new
+        # window was one turn of 60 ms. Nothing old stays there to be clicked meanwhile.
+        self.figures_panel.show_sentences([])
+        self.summary_panel.show_summary([])
         self.summaries.drop()  # a summary of the article before is not this one's
-        self.show_summary()
+        self._summary_due = True
+        self._later.extend(s.sentence.id for s in article.sentences)
+        self._later_timer.start()
 
     def _mark_arabic(self, sentences: Sequence[SentenceResult]) -> None:
         # All marks in one edit: one per sentence laid the document out 800 times.
@@ -85,8 +85,11 @@ class ArticleDisplay(QObject):
              for s in sentences if s.source_figures])
 
     def _show_later_figures(self) -> None:
-        """Colour and list the figures of more sentences, for about LATER_BUDGET seconds."""
+        """The summary if still due, then colour and list the figures of more sentences,
+        for about LATER_BUDGET seconds."""
         deadline = time.perf_counter() + LATER_BUDGET
+        if self._summary_due:
+            self.show_summary()
         while self._later and self.article is not None and time.perf_counter() < deadline:
             count = min(LATER_STEP, len(self._later))
             # The article's sentence now: it may have been translated meanwhile.
@@ -130,6 +133,7 @@ class ArticleDisplay(QObject):
         if self.article is not None:
             from tarjama.core.export import summary_sentences
 
+            self._summary_due = False
             self.summary_panel.set_summarising(self.summaries.busy)
             self.summary_panel.show_summary(summary_sentences(self.article))
 
