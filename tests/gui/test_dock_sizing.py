@@ -54,7 +54,9 @@ def test_figures_dock_is_wide_enough_for_every_column(
     assert window.figures_panel.row_count() > 3
     dock = window.figures_dock
     assert dock.width() >= 0.3 * width - 4
-    assert dock.width() <= 0.4 * width
+    # No wider than a share, unless the table's own minimum is wider (DejaVu Sans, the
+    # only font on a bare Debian, needs 417 px of the 1024).
+    assert dock.width() <= max(0.4 * width, window.side_docks.minimum_width() + 3)
     check_table(window.figures_panel)
 
 

@@ -321,7 +321,8 @@ def test_today_without_alignment_paragraphs_drift_apart(qtbot):
     source.show_sentences(sentences(0))
     target.show_sentences(sentences(1))
     arabic, english = first_line_tops(source), first_line_tops(target)
-    assert abs(arabic[2] - english[2]) > 20
+    # The drift grows down the article (18 px at paragraph 2 in DejaVu Sans, more later).
+    assert max(abs(a - e) for a, e in zip(arabic, english, strict=False)) > 20
 
 
 def test_the_click_point_helper_hits_the_sentence(panes):
