@@ -208,7 +208,7 @@ def test_the_budget_options_reach_the_batch(tmp_path, monkeypatch):
         raise SystemExit(0)
 
     monkeypatch.setattr("tarjama.core.batch.run_batch", fake_run_batch)
-    monkeypatch.setattr(cli_batch, "make_translator", lambda args: None)
+    monkeypatch.setattr(cli_batch, "make_translator", lambda args, **_engine: None)
     monkeypatch.setattr(cli_batch, "start_reader_early", lambda memory: None)
     src = folder(tmp_path / "in", "a.txt")
     for args, expected in [([], (120.0, 2 << 30)),

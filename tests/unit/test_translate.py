@@ -254,6 +254,20 @@ def test_engine_settings(pack):
     assert translator.batch_options()["batch_type"] == "tokens"
 
 
+def test_batches_side_by_side_run_one_per_thread_and_translate_the_same(pack):
+    """The batch's engine: as many CTranslate2 workers as threads, one thread each, and
+    the very same translations as one batch at a time on every thread."""
+    options = dict(max_decoding_length=24, max_batch_tokens=40, threads=2, use_cache=False)
+    together = Translator(pack, TranslationOptions(**options))
+    apart = Translator(pack, TranslationOptions(**options, batches_side_by_side=True))
+    assert together.engine.num_translators == 1
+    assert apart.engine.num_translators == 2
+    sentences = SENTENCES * 6  # several engine batches of 40 tokens
+    expected = together.translate(sentences, stream=False)
+    assert apart.translate(sentences, stream=False) == expected
+    assert apart.last_stats.translated == together.last_stats.translated > 4
+
+
 def test_without_streaming_everything_goes_to_one_engine_call(pack):
     translator = Translator(pack, TranslationOptions(beam_size=1, max_batch_tokens=64,
                                                      use_cache=False, max_decoding_length=16))

@@ -134,15 +134,17 @@ def _add_summary_options(p: argparse.ArgumentParser, *, include_language: bool) 
                                 "(default: English when a pack is available)")
 
 
-def make_translator(args: argparse.Namespace):
-    """Find the pack the user asked for (or the default one) and prepare a translator."""
+def make_translator(args: argparse.Namespace, *, batches_side_by_side: bool = False):
+    """Find the pack the user asked for (or the default one) and prepare a translator
+    (``batches_side_by_side``: for a folder, see ``TranslationOptions``)."""
     from tarjama.core.packs import resolve_pack
     from tarjama.core.translate import TranslationOptions, Translator
 
     pack = resolve_pack(args.pack)
     options = TranslationOptions(device=args.device, beam_size=args.beam_size,
                                  use_cache=not args.no_cache,
-                                 normalise_digits=not getattr(args, "keep_digits", False))
+                                 normalise_digits=not getattr(args, "keep_digits", False),
+                                 batches_side_by_side=batches_side_by_side)
     return Translator(pack, options)
 
 

@@ -169,7 +169,7 @@ def run_batch_command(args: argparse.Namespace) -> int:
     start_reader_early(args.file_memory)
     # Batches bypass the translation cache: see run_batch on why resumes need that.
     args.no_cache = True
-    translator = make_translator(args)
+    translator = make_translator(args, batches_side_by_side=True)
     options = BatchOptions(formats=args.formats, recursive=args.recursive, force=args.force,
                            pipeline=PipelineOptions(summary_sentences=args.summary_sentences),
                            window_sentences=args.window, encoding=args.encoding,

@@ -105,7 +105,8 @@ class Translator:
         with self._load_lock:
             if self._engine is None:
                 self._engine, self.device, self.compute_type = load_engine(
-                    self.pack, self.options.device, self.options.compute_type, self.threads)
+                    self.pack, self.options.device, self.options.compute_type, self.threads,
+                    side_by_side=self.options.batches_side_by_side)
             return self._engine
 
     def batch_options(self) -> dict[str, Any]:

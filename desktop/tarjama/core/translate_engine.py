@@ -35,9 +35,13 @@ def machine_threads() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def load_engine(pack: Pack, device: str, compute_type: str,
-                threads: int) -> tuple[ctranslate2.Translator, str, str]:
+def load_engine(pack: Pack, device: str, compute_type: str, threads: int,
+                side_by_side: bool = False) -> tuple[ctranslate2.Translator, str, str]:
     """The pack's CTranslate2 model, with the device and compute type actually chosen.
+
+    On the CPU, ``threads`` run one batch at a time (intra-op threads), or with
+    ``side_by_side`` as many batches at a time, one thread each; CTranslate2 hands each
+    batch, the same sentences either way, to one of them, so the outputs are the same.
 
     Raises:
         PackError: when the model cannot be loaded, with the reason.
@@ -50,16 +54,18 @@ def load_engine(pack: Pack, device: str, compute_type: str,
         log.warning("no CUDA device found; translating on the CPU")
         device = "cpu"
     chosen = pick_compute_type(ctranslate2, device, compute_type)
+    inter = threads if side_by_side and device == "cpu" else 1
     try:
         engine = ctranslate2.Translator(str(pack.model_dir), device=device,
-                                        compute_type=chosen, intra_threads=threads,
-                                        inter_threads=1)
+                                        compute_type=chosen, intra_threads=threads // inter,
+                                        inter_threads=inter)
     except (RuntimeError, ValueError, OSError) as error:
         raise PackError(
             f"The translation model in {pack.model_dir} cannot be loaded: {error}. "
             "The pack may be damaged; reinstall it."
         ) from error
-    log.info("loaded %s on %s (%s, %d threads)", pack.name, device, chosen, threads)
+    log.info("loaded %s on %s (%s, %d threads%s)", pack.name, device, chosen, threads,
+             ", one batch each" if inter > 1 else "")
     return engine, device, chosen
 
 

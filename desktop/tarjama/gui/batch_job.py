@@ -36,7 +36,8 @@ def default_translator() -> Any:
     from tarjama.core.packs import resolve_pack
     from tarjama.core.translate import TranslationOptions, Translator
 
-    return Translator(resolve_pack(None), TranslationOptions(use_cache=False))
+    return Translator(resolve_pack(None),
+                      TranslationOptions(use_cache=False, batches_side_by_side=True))
 
 
 class BatchSignals(QObject):
