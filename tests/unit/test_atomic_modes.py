@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from tarjama.core.atomic import current_umask, write_atomic
+from tarjama.core.atomic import current_umask, umask_read_once, write_atomic
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
 
@@ -54,6 +54,14 @@ def test_no_temporary_file_is_left_beside_the_target(tmp_path, umask):
     umask(0o077)
     write_atomic(tmp_path / "a.txt", b"bytes")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+
+
+def test_a_umask_read_once_holds_for_the_block_and_only_there(tmp_path, umask):
+    umask(0o027)
+    with umask_read_once():
+        umask(0o002)  # changed inside: files of the block keep the umask read on entering
+        assert mode(write_atomic(tmp_path / "inside.txt", "x")) == 0o640
+    assert mode(write_atomic(tmp_path / "after.txt", "x")) == 0o664
 
 
 def test_batch_outputs_follow_the_umask(tmp_path, umask, tiny_pack):

@@ -194,6 +194,16 @@ def test_to_dict_is_json_ready():
     assert data["checks"][1]["source"]["value"] == "450 km"
 
 
+def test_a_figure_dict_has_every_field_in_order():
+    """Figure.to_dict is written out by hand (for speed): a field added later must be
+    added there too, in the order of the fields."""
+    import dataclasses
+
+    figure = extract_arabic("قتل نحو 300 شخص")[0]
+    assert list(figure.to_dict()) == [f.name for f in dataclasses.fields(figure)]
+    assert figure.to_dict() == dataclasses.asdict(figure)
+
+
 def test_shared_sample_sentences_check_against_themselves_translated(sample_articles):
     """Each figure of a real article, rewritten as an English figure, is found again."""
     if not sample_articles:

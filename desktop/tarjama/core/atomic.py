@@ -9,6 +9,7 @@ file's permission bits, so shared results stay readable by whoever could read th
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import os
 import stat
 import sys
@@ -17,6 +18,8 @@ import threading
 from pathlib import Path
 
 _UMASK_LOCK = threading.Lock()
+# The umask read once for a run of many files (``umask_read_once``); None: read it each time.
+_HELD_UMASK: contextvars.ContextVar[int | None] = contextvars.ContextVar("umask", default=None)
 # Whether ``sync_folder`` can flush files written earlier (else each file is flushed as
 # it is written, whatever ``durable`` says).
 CAN_SYNC_LATER = sys.platform.startswith("linux") or hasattr(os, "sync")
@@ -114,9 +117,21 @@ def current_umask() -> int:
     return mask
 
 
+@contextlib.contextmanager
+def umask_read_once():
+    """Within the block (in this thread), new files get the mode of the umask as it was
+    on entering: a batch writing thousands of files reads it once, not once a file."""
+    token = _HELD_UMASK.set(current_umask())
+    try:
+        yield
+    finally:
+        _HELD_UMASK.reset(token)
+
+
 def new_file_mode() -> int:
     """The permission bits of a file created now: 0666 less the umask."""
-    return 0o666 & ~current_umask()
+    held = _HELD_UMASK.get()
+    return 0o666 & ~(current_umask() if held is None else held)
 
 
 def _mode_for(target: Path) -> int:

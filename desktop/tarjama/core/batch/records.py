@@ -18,7 +18,7 @@ import hashlib
 import json
 import os
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -127,7 +127,7 @@ class ArticleRecord:
         return sum(w.kind == TERM_KIND for w in self.warnings)
 
     def to_json(self) -> str:
-        return json.dumps(asdict(self), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        return json.dumps(_plain(self), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ArticleRecord:
@@ -219,3 +219,14 @@ def remove_stale_temporaries(out_dir: Path) -> int:
                     os.unlink(os.path.join(folder, name))
                     removed += 1
     return removed
+
+
+def _plain(value: Any) -> Any:
+    """What ``dataclasses.asdict`` makes of a record (its fields hold only text, numbers,
+    tuples and dataclasses of those), without the deep copy of every leaf it also makes:
+    that was half the time of turning a record into JSON."""
+    if hasattr(value, "__dataclass_fields__"):
+        return {name: _plain(getattr(value, name)) for name in value.__dataclass_fields__}
+    if isinstance(value, tuple | list):
+        return [_plain(item) for item in value]
+    return value

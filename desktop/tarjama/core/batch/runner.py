@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tarjama.core.atomic import sync_folder
+from tarjama.core.atomic import sync_folder, umask_read_once
 from tarjama.core.batch.discover import discover_inputs
 from tarjama.core.batch.engine import BatchEngine, LocalEngine
 from tarjama.core.batch.faults import OutputFolderError, OutputStopped, describe_os_error
@@ -87,7 +87,8 @@ def run_batch(
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputFolderError(out_dir, exc) from exc
-    with FolderLock(out_dir), _reader_for(options) as reader:
+    # The umask is read once for the thousands of files the run writes (core/atomic.py).
+    with FolderLock(out_dir), _reader_for(options) as reader, umask_read_once():
         try:
             remove_stale_temporaries(out_dir)
         except OSError as exc:
