@@ -76,6 +76,12 @@ def test_display_without_an_x_server_is_one_error_line(tmp_path):
     number = next(n for n in range(4321, 4421) if not (sockets / f"X{n}").exists())
     env = _environment(tmp_path, DISPLAY=f":{number}", QT_QPA_PLATFORM="xcb")
     line = _assert_one_error_line(_run("tarjama gui", env, tmp_path))
+    if "cannot be loaded because the library" in line:
+        # A bare machine without the xcb plugin's libraries: the line says which first.
+        assert "apt-get install" in line
+        assert "QT_QPA_PLATFORM=offscreen" in line
+        pytest.skip("the xcb plugin's libraries are missing here (the error line names "
+                    "them); the X-server case needs them: apt-get install libxcb-icccm4 ...")
     assert f"cannot connect to the X display ':{number}'" in line
 
 

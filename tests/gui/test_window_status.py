@@ -76,6 +76,8 @@ def test_without_warnings_the_count_shows_every_figure(make_window, open_and_wai
     window = make_window()  # no pack: no English, nothing to warn about
     open_and_wait(window, article_file)
     button = window.job_status.figures_button
+    # The rows are listed in the turns after the Arabic (article_display.py).
+    qtbot.waitUntil(lambda: window.figures_panel.model.rowCount() > 0)
     figures = window.figures_panel.model.rowCount()
     qtbot.waitUntil(lambda: button.text() == f"{figures} figures")
     window.figures_panel.problems_box.setChecked(True)
