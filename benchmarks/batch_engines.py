@@ -8,7 +8,8 @@ interleaved rounds by:
 * raw: ``ctranslate2.Translator.translate_batch`` on all the folder's sentences,
   pre-tokenised, with the pack's model, beam, token batching and decoding limit:
   intra_threads=2 (what the translator uses), then inter_threads=2 x intra_threads=1;
-* local 1 thread and local 2 threads: ``run_batch`` with the default engine;
+* local 1 thread and local 2 threads: ``run_batch`` with the default engine, its
+  batches side by side as ``tarjama batch`` runs them (2 threads: two replicas);
 * ray 1x2 (one worker, 2 threads) and ray 2x1 (two single-thread workers):
   ``run_batch`` with ``RayEngine``, workers started and loaded by each run.
 
@@ -65,8 +66,11 @@ def make_translator(pack: Path, threads: int, max_length: int) -> Any:
     from tarjama.core.packs import load_pack
     from tarjama.core.translate import TranslationOptions, Translator
 
+    # Batches side by side, as ``tarjama batch`` runs them (see TranslationOptions); the
+    # Ray workers get the same option with their threads.
     translator = Translator(load_pack(pack), TranslationOptions(
-        use_cache=False, max_decoding_length=max_length, threads=threads))
+        use_cache=False, max_decoding_length=max_length, threads=threads,
+        batches_side_by_side=True))
     translator.translate(["بدأ الاختبار."])  # the model loads outside the timings
     return translator
 
