@@ -15,8 +15,9 @@ import pytest
 
 # The mixed folder (nested, several encodings and formats, broken files) of the local
 # engine's own tests.
-from test_batch_runner import BAD, GOOD, article, build_mixed_folder, tree_bytes
+from test_batch_runner import BAD, GOOD, article, build_mixed_folder
 
+from folder_bytes import tree_bytes
 from tarjama.core.batch import BatchOptions, run_batch
 from tarjama.core.errors import PackError
 
@@ -126,3 +127,14 @@ def test_a_pack_a_worker_cannot_open_is_named_with_the_shared_path_rule(tmp_path
     with pytest.raises(PackError, match=r"is not there \(packs reach Ray workers by path"):
         run_batch(src, tmp_path / "out", driver, BatchOptions(), engine=engine(1))
     assert not (tmp_path / "out" / "a.txt").exists()
+
+
+def test_ray_is_imported_with_its_usage_statistics_off_unless_the_user_chose(monkeypatch):
+    from tarjama.core.batch.ray_cluster import import_ray
+
+    monkeypatch.delenv("RAY_USAGE_STATS_ENABLED", raising=False)
+    import_ray()
+    assert os.environ["RAY_USAGE_STATS_ENABLED"] == "0"
+    monkeypatch.setenv("RAY_USAGE_STATS_ENABLED", "1")
+    import_ray()
+    assert os.environ["RAY_USAGE_STATS_ENABLED"] == "1"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import socket
 from collections.abc import Iterator
 from typing import Any
@@ -27,7 +28,13 @@ class ClusterError(TarjamaError):
 
 
 def import_ray() -> Any:
-    """The ``ray`` module, or ClusterError saying in one line how to install it."""
+    """The ``ray`` module, or ClusterError saying in one line how to install it.
+
+    Ray's usage statistics (which it would send out over the network) are turned off
+    before the import, unless the user chose otherwise: the only traffic is with the
+    cluster the user named, or with the private Ray on 127.0.0.1.
+    """
+    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
     try:
         import ray
     except ImportError as exc:
