@@ -22,8 +22,11 @@ if TYPE_CHECKING:
 # How long a thread running Python keeps the GIL while another waits for it. A job thread
 # segments, finds figures and summarises in Python; each call of the GUI thread into
 # Python meanwhile (a slot, an event filter, a paint handler) waited up to the default
-# 5 ms, more than 8 ms on average on a busy machine, and one repaint makes several.
-GIL_SWITCH_SECONDS = 0.001
+# 5 ms. And PySide releases the GIL around most calls into Qt (QColor(), QTextBlock.next(),
+# QPainter.drawLine...): each such call then waits for it again, on average a tenth of
+# this interval (benchmarks/gil_handoff.py: 1-2 us alone, ~120 us at 1 ms, ~40 us at
+# 0.2 ms), so a repaint of a few hundred calls was blocked 30-40 ms at 1 ms.
+GIL_SWITCH_SECONDS = 0.0002
 # The niceness of the job thread and of CTranslate2's threads (made by the thread that
 # loads the model, whose niceness they inherit). On two cores the engine's two threads
 # and the GUI thread compete; the window asks little (a few percent of the CPU) but must
