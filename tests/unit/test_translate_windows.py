@@ -37,7 +37,10 @@ def test_windows_cover_the_sentences_in_reading_order_and_end_on_full_batches():
 
 def test_odd_inputs_still_give_every_sentence_one_window():
     assert list(reading_windows([], BUDGET)) == []
+    # The second window takes the last sentence: the rest is no larger than the window.
     assert list(reading_windows([5000, 10, 5000], BUDGET, later=1)) == [
+        range(0, 1), range(1, 3)]
+    assert list(reading_windows([5000, 10, 5000], BUDGET, opening=(1, 1, 1))) == [
         range(0, 1), range(1, 2), range(2, 3)]
     assert list(reading_windows([10, 10], BUDGET, opening=(1, 1, 1))) == [range(0, 2)]
 
@@ -75,3 +78,25 @@ def test_streamed_calls_are_the_batches_of_each_window_in_reading_order():
     assert len(calls) == sum(engine_batches([lengths[i] for i in w], BUDGET) for w in windows)
     window_of = [n for n, w in enumerate(windows) for _ in w]
     assert [window_of[call[0]] for call in calls] == sorted(window_of[call[0]] for call in calls)
+
+
+def test_a_later_window_takes_a_rest_no_larger_than_itself():
+    # 20 sentences of 100 tokens fill one batch: opening 1 batch, then 2, then the rest.
+    lengths = [100] * (20 + 40 + 30)
+    assert list(reading_windows(lengths, BUDGET, opening=(1,), later=2, growth=4)) == [
+        range(0, 20), range(20, 90)]  # the 30 left (2 batches) join the 2-batch window
+    lengths = [100] * (20 + 40 + 70)
+    assert list(reading_windows(lengths, BUDGET, opening=(1,), later=2, growth=4)) == [
+        range(0, 20), range(20, 60), range(60, 130)]  # 70 left (4 batches): a window
+    # An opening window never takes the rest: the first English stays one batch away.
+    assert list(reading_windows([100] * 30, BUDGET, opening=(1,), later=2)) == [
+        range(0, 20), range(20, 30)]
+
+
+def test_the_last_window_is_never_a_small_pool_of_its_own():
+    for count, growth in ((600, 2), (800, 4), (2000, 4)):
+        lengths = [20 + (n * 37) % 130 for n in range(count)]
+        windows = list(reading_windows(lengths, BUDGET, opening=(1,), later=2, growth=growth))
+        assert windows[-1].stop == count
+        batches = [engine_batches([lengths[i] for i in w], BUDGET) for w in windows]
+        assert batches[-1] > batches[-2], (count, growth, batches)

@@ -48,7 +48,7 @@ class Translator:
     # A streamed article's windows after the opening ones: the first of WINDOW_BATCHES
     # engine batches, each later one WINDOW_GROWTH times the one before (_windows).
     WINDOW_BATCHES = 2
-    WINDOW_GROWTH = 2
+    WINDOW_GROWTH = 4
 
     def __init__(self, pack: Pack, options: TranslationOptions | None = None, *,
                  cache: TranslationCache | None = None) -> None:

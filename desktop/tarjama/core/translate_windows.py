@@ -11,7 +11,11 @@ ones small (one engine batch, so a reader waiting for the first English gets it
 soon), each later one twice the one before. Windows end where one more sentence would
 need one batch more than the window is allowed, so that no window ends in a batch of a
 few leftover sentences (a batch of two cost nearly three times as much per sentence as a
-full one). Each window is then sorted and cut into engine batches exactly as
+full one), and a window after the opening ones takes the rest of the article when the
+rest would make no more batches than the window itself: a small last window of its own
+sorted a small pool (800 sentences: windows of 14, 41, 83, 192, 411 and 59 sentences made
+13 % more engine batches than one call; with the last two as one and each window four
+times the one before, 6 %). Each window is then sorted and cut into engine batches exactly as
 CTranslate2 would (``engine_batch_groups``), and the batches go to the engine one call
 each, so progress and cancel follow every batch however large the window.
 """
@@ -73,6 +77,9 @@ def reading_windows(lengths: Sequence[int], budget: int, *, opening: Sequence[in
             if _batches_of_sorted(window, budget) > allowed:
                 break
             end += 1
+        if number >= len(opening) and end < total and (
+                engine_batches(lengths[end:], budget) <= allowed):
+            end = total  # the rest, no larger than this window, sorts better with it
         yield range(start, end)
         start, number = end, number + 1
 
