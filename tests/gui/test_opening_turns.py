@@ -71,3 +71,15 @@ def test_a_translation_before_its_figures_are_listed_is_what_the_table_shows(
     assert statuses["20:30"][0] == ""
     assert window.target_pane.sentence_text(1) == translated.sentences[1].translation
     assert not window.target_pane.is_pending(1)
+
+
+def test_the_english_placeholders_follow_in_the_next_turn(qtbot, make_window):
+    window = make_window()
+    display, target = window.display, window.target_pane
+    display.show_arabic(sample_article(), english_coming=True)
+    qtbot.waitUntil(lambda: target.sentence_count() == len(sample_article().sentences))
+    display.show_arabic(other_article(), english_coming=True)
+    assert target.sentence_count() == 0  # nothing of the old English in the new turn
+    qtbot.waitUntil(lambda: target.sentence_count() == 2)
+    assert target.is_pending(0)
+    assert target.is_pending(1)
