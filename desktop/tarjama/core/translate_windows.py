@@ -8,7 +8,7 @@ windows of two batches each ran at 0.87 of one call for the whole article.
 
 So a streamed article is cut, in reading order, into *windows* that grow: the first
 ones small (one engine batch, so a reader waiting for the first English gets it
-soon), each later one twice the one before. Windows end where one more sentence would
+soon), each later one a few times the one before. Windows end where one more sentence would
 need one batch more than the window is allowed, so that no window ends in a batch of a
 few leftover sentences (a batch of two cost nearly three times as much per sentence as a
 full one), and a window after the opening ones takes the rest of the article when the
