@@ -31,7 +31,7 @@ from tarjama.core.translate_options import (
     TranslationOptions,
     TranslationStats,
 )
-from tarjama.core.translate_result import BLANK, Translation
+from tarjama.core.translate_result import BLANK, Translation, hypothesis_score
 from tarjama.core.translate_windows import streamed_calls
 from tarjama.core.translation_cache import TranslationCache, normalise_sentence
 
@@ -43,7 +43,13 @@ __all__ = ["Reviser", "TranslationOptions", "TranslationStats", "Translator", "m
 
 _DROPPED_PIECES = frozenset({"<s>", "</s>", "<pad>", "<blank>"})
 class Translator:
-    """Translates Arabic sentences to English with one pack. Use from one thread at a time."""
+    """Translates Arabic sentences to English with one pack.
+
+    ``translate`` may run in several threads at once (the batch keeps two windows in
+    flight): each call keeps its own state, the models load once under a lock, and
+    CTranslate2 queues the calls' batches for its replicas. ``last_stats`` is then the
+    latest call's.
+    """
 
     # A streamed article's windows after the opening ones: the first of WINDOW_BATCHES
     # engine batches, each later one WINDOW_GROWTH times the one before (_windows).
@@ -57,9 +63,9 @@ class Translator:
         self.last_stats = TranslationStats()
         self._cache = cache
         self._engine: ctranslate2.Translator | None = None
-        self._source_sp: sentencepiece.SentencePieceProcessor | None = None
-        self._target_sp: sentencepiece.SentencePieceProcessor | None = None
+        self._pieces: tuple[sentencepiece.SentencePieceProcessor, ...] = ()  # source, target
         self._load_lock = threading.Lock()
+        self._pieces_lock = threading.Lock()  # not the engine's: tokenising never waits for it
         self.device = ""
         self.compute_type = ""
         self.threads = self.options.threads if self.options.threads > 0 else machine_threads()
@@ -210,7 +216,7 @@ class Translator:
                 translations = [hypotheses[0] for hypotheses in ahead.result(number)]
                 if revise is not None:
                     translations = self._revised(revise, batch, batch_tokens, pending,
-                                                 translations)
+                                                 translations, stats)
                 for key, translation in zip(batch, translations, strict=True):
                     for index in pending[key]:
                         results[index] = translation
@@ -228,10 +234,8 @@ class Translator:
         return [r.text if r is not None else "" for r in results]
 
     def _revised(self, revise: Reviser, batch: list[str], batch_tokens: list[list[str]],
-                 pending: dict[str, list[int]],
-                 translations: list[Translation]) -> list[Translation]:
-        stats = self.last_stats
-
+                 pending: dict[str, list[int]], translations: list[Translation],
+                 stats: TranslationStats) -> list[Translation]:
         def retranslate(places: Sequence[int], count: int) -> list[list[Translation]]:
             stats.retranslated += len(places)
             return self._translate_batch([batch_tokens[p] for p in places], hypotheses=count)
@@ -274,7 +278,7 @@ class Translator:
                 f"The translation model of pack {self.pack.name!r} failed while translating: "
                 f"{error}"
             ) from error
-        return [[Translation(self.detokenize(pieces), _score(output, rank))
+        return [[Translation(self.detokenize(pieces), hypothesis_score(output, rank))
                  for rank, pieces in enumerate(output.hypotheses)] for output in outputs]
 
     # -- loading ---------------------------------------------------------------------
@@ -287,19 +291,17 @@ class Translator:
         return self._cache
 
     def _source(self) -> sentencepiece.SentencePieceProcessor:
-        if self._source_sp is None:
-            self._source_sp = load_sentencepiece(self.pack, self.pack.source_spm)
-        return self._source_sp
+        return (self._pieces or self._load_pieces())[0]
 
     def _target(self) -> sentencepiece.SentencePieceProcessor:
-        if self._target_sp is None:
-            if self.pack.target_spm == self.pack.source_spm:
-                self._target_sp = self._source()
-            else:
-                self._target_sp = load_sentencepiece(self.pack, self.pack.target_spm)
-        return self._target_sp
+        return (self._pieces or self._load_pieces())[1]
 
+    def _load_pieces(self) -> tuple[sentencepiece.SentencePieceProcessor, ...]:
+        with self._pieces_lock:
+            if not self._pieces:
+                source = load_sentencepiece(self.pack, self.pack.source_spm)
+                same = self.pack.target_spm == self.pack.source_spm
+                self._pieces = (source, source if same else
+                                load_sentencepiece(self.pack, self.pack.target_spm))
+            return self._pieces
 
-def _score(output: Any, rank: int) -> float | None:
-    scores = getattr(output, "scores", None) or ()
-    return float(scores[rank]) if rank < len(scores) else None

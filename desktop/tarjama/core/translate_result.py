@@ -43,3 +43,9 @@ class Translation:
 
 
 BLANK = Translation("")
+
+
+def hypothesis_score(output: Any, rank: int) -> float | None:
+    """The score CTranslate2 gave hypothesis ``rank`` of one sentence (None without one)."""
+    scores = getattr(output, "scores", None) or ()
+    return float(scores[rank]) if rank < len(scores) else None
