@@ -65,8 +65,8 @@ class BatchEngine(Protocol):
 
 
 class LocalEngine:
-    """Every window in this process with the batch's translator, one engine call at a
-    time, each in an engine thread while the last window is delivered and the next
+    """Every window in this process with the batch's translator, two engine calls in
+    flight in engine threads while the window before them is delivered and the next
     one read (``batch_ahead``)."""
 
     name = "local"

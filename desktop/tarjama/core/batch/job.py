@@ -60,12 +60,12 @@ class BatchJob:
     done as soon as its outputs are written; the report counts it translated once its
     record is saved.
 
-    What is in flight when: the local engine (``batch_ahead``) translates window N in an
-    engine thread (``translations`` only reads the window) while this thread delivers
-    window N-1 and then reads window N+1. Window N's articles get no output and no
-    record until its engine call has ended and N-1 is delivered; what reading N+1 does
-    to the batch (``finish`` an empty article, ``fail`` an unreadable one) is held
-    (``holding``) and done once N is delivered (``release``), so articles are finished
+    What is in flight when: the local engine (``batch_ahead``) translates windows N and
+    N+1 in engine threads (``translations`` only reads the window) while this thread
+    reads window N+2 and then delivers window N. Window N's articles get no output and
+    no record until its engine call has ended and N-1 is delivered; what reading N+2
+    does to the batch (``finish`` an empty article, ``fail`` an unreadable one) is held
+    (``holding``) and done once N+1 is delivered (``release``), so articles are finished
     strictly in plan order. ``skip`` is not held: it writes nothing (the record is on
     disk already) and only moves counters, and holding the skips of a long resumed
     stretch would keep every one of its entries in memory. The Ray engine delivers

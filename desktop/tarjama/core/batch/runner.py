@@ -6,11 +6,11 @@ so the engine's batches stay full across file boundaries. Translations come back
 order; as soon as an article's last sentence is back, the article is checked,
 summarised and written (atomically, one file per format, see ``outputs``); once the
 window's outputs are on disk its records follow (``job``), and its articles are
-dropped. The engine is kept busy meanwhile: while one window is translated in an
-engine thread, the driver delivers the window before it and reads the next one
+dropped. The engine is kept busy meanwhile: while two windows are translated in
+engine threads, the driver delivers the window before them and reads the next one
 (``batch_ahead``). No record is kept in memory: the index is written at the end from
 the records read back one at a time (``outcomes``). Memory therefore depends on the
-window (two at most are alive), not on the size of the batch.
+window (three at most are alive), not on the size of the batch.
 """
 
 from __future__ import annotations
