@@ -8,15 +8,17 @@ in a fresh process per size (100, 1,000 and 10,000 articles by default):
   translation cache off;
 * raw, for the largest size only: ``ctranslate2.Translator.translate_batch`` on all
   the batch's sentences, pre-tokenised, with the same loaded model and the same beam,
-  token batching, decoding limit and threads;
+  token batching, decoding limit and threads; then Tarjama's ``Translator.translate``
+  on them in one call; then the batch again, and so on for ``--rounds`` (2) rounds;
 
 and prints, for each size, the peak memory of the batch's process (ru_maxrss, taken
 before the raw run), the user and system CPU seconds of the batch's process and its
 system share (target: under 20 %), then the same of the reader child, a process of its
 own (its memory is not in the batch's peak; it is stopped once the run has ended so
-its figures can be read); then source words per second for both sides and their ratio
-(target: at least 0.97), and raw's own system share, the engine's threads alone, which
-the batch's share cannot go below. Each size runs in its own process, so the peaks are
+its figures can be read); then source words per second for both sides, every round's
+time and the ratio of the best batch to the best raw run (target: at least 0.97), and
+raw's own system share, the engine's threads alone, which the batch's share cannot go
+below. Each size runs in its own process, so the peaks are
 independent: they should be nearly equal.
 
 Then the folder's pages (``--index-articles``, 1,000 by default; ``batch_pages``).
@@ -55,8 +57,6 @@ DEFAULT_SIZES = "100,1000,10000"
 
 def child(args: argparse.Namespace) -> dict[str, float]:
     """One size, in this (fresh) process: batch first, its peak memory, then raw."""
-    from tarjama.core.batch import BatchOptions, run_batch
-    from tarjama.core.batch.reader_children import stop_idle_readers
     from tarjama.core.documents import read_document
     from tarjama.core.packs import load_pack
     from tarjama.core.pipeline import segment
@@ -67,55 +67,78 @@ def child(args: argparse.Namespace) -> dict[str, float]:
         threads=args.threads, batches_side_by_side=not args.one_batch_at_a_time))
     translator.translate(["بدأ الاختبار."])  # loads the model outside the timings
     with tempfile.TemporaryDirectory(prefix="tarjama-batch-bench-") as work:
-        src, out = Path(work) / "in", Path(work) / "out"
+        src = Path(work) / "in"
         write_articles(args.samples, src, args.child, args.sentences_per_article)
-
-        own_before, children_before = _cpu_seconds(apart=True)
-        started = time.perf_counter()
-        report = run_batch(src, out, translator, BatchOptions(
-            formats=tuple(args.formats.split(",")), window_sentences=args.window,
-            repair=args.repair))
-        batch_seconds = time.perf_counter() - started
-        peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        # The run parks its reader child for the next batch, alive, so nothing of it is
-        # in this process's figures; stopped (and waited for) here, its CPU time and its
-        # peak memory show among the children's.
-        stop_idle_readers()
-        own_after, children_after = _cpu_seconds(apart=True)
-        user, system = (after - before for after, before in zip(own_after, own_before,
-                                                                 strict=True))
-        reader_user, reader_system = (after - before for after, before in zip(
-            children_after, children_before, strict=True))
-        reader_peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        if report.failed:
-            raise SystemExit(f"{report.failed} articles failed")
-
+        result = _timed_batch(translator, src, Path(work) / "out-1", args)
+        # The peak is the first batch's: nothing else has run in this process yet.
+        result["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         sentences = [s.text for f in sorted(src.glob("*.txt"))
                      for s in segment(read_document(f), translator)]
-    words = sum(len(s.split()) for s in sentences)  # the source words the records count
-    result = {"articles": args.child, "sentences": len(sentences),
-              "unique_sentences": len(set(sentences)), "words": words,
-              "batch_seconds": batch_seconds, "batch_words_per_second": words / batch_seconds,
-              "peak_rss_mib": peak_mib, "reader_peak_rss_mib": reader_peak_mib,
-              "user_seconds": user, "system_seconds": system,
-              "reader_user_seconds": reader_user, "reader_system_seconds": reader_system}
-    if args.raw:
-        tokens = [translator.tokenize(s) for s in sentences]
+        words = sum(len(s.split()) for s in sentences)  # the source words the records count
+        result.update({"articles": args.child, "sentences": len(sentences),
+                       "unique_sentences": len(set(sentences)), "words": words,
+                       "batch_words_per_second": words / result["batch_seconds"]})
+        if args.raw:
+            _rounds(translator, sentences, src, Path(work), args, result)
+    return result
+
+
+def _timed_batch(translator, src: Path, out: Path, args: argparse.Namespace) -> dict:
+    """One batch of ``src`` into ``out``: its wall time, its CPU and its reader child's."""
+    from tarjama.core.batch import BatchOptions, run_batch
+    from tarjama.core.batch.reader_children import stop_idle_readers
+
+    own_before, children_before = _cpu_seconds(apart=True)
+    started = time.perf_counter()
+    report = run_batch(src, out, translator, BatchOptions(
+        formats=tuple(args.formats.split(",")), window_sentences=args.window,
+        repair=args.repair))
+    seconds = time.perf_counter() - started
+    # The run parks its reader child for the next batch, alive, so nothing of it is in
+    # this process's figures; stopped (and waited for) here, its CPU time and its peak
+    # memory show among the children's.
+    stop_idle_readers()
+    own_after, children_after = _cpu_seconds(apart=True)
+    if report.failed:
+        raise SystemExit(f"{report.failed} articles failed")
+    user, system = (a - b for a, b in zip(own_after, own_before, strict=True))
+    reader_user, reader_system = (a - b for a, b in zip(children_after, children_before,
+                                                        strict=True))
+    return {"batch_seconds": seconds, "user_seconds": user, "system_seconds": system,
+            "reader_user_seconds": reader_user, "reader_system_seconds": reader_system,
+            "reader_peak_rss_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+            / 1024}
+
+
+def _rounds(translator, sentences: list[str], src: Path, work: Path,
+            args: argparse.Namespace, result: dict) -> None:
+    """Raw, Translator.translate and the batch again, in turn, ``--rounds`` times (the
+    first batch counts as round 1's): every time goes in ``result``, and each side's best
+    is the one compared, so one slow spell of the machine does not decide the ratio."""
+    tokens = [translator.tokenize(s) for s in sentences]
+    batches, raws, translators = [result["batch_seconds"]], [], []
+    for number in range(args.rounds):
+        if number:
+            batches.append(_timed_batch(translator, src, work / f"out-{number + 1}",
+                                        args)["batch_seconds"])
         cpu_before = _cpu_seconds()
         started = time.perf_counter()
         translator.engine.translate_batch(tokens, **translator.batch_options())
-        raw_seconds = time.perf_counter() - started
-        result["raw_user_seconds"], result["raw_system_seconds"] = (
-            after - before for after, before in zip(_cpu_seconds(), cpu_before, strict=True))
-        result["raw_seconds"] = raw_seconds
-        result["raw_words_per_second"] = words / raw_seconds
-        # Tarjama's Translator alone on the same sentences, in one call as the batch makes
-        # one per window: separates what the engine wrapper costs from what the batch loop
-        # (reading, checks, writing) costs.
+        raws.append(time.perf_counter() - started)
+        if not number:
+            result["raw_user_seconds"], result["raw_system_seconds"] = (
+                a - b for a, b in zip(_cpu_seconds(), cpu_before, strict=True))
+        # Tarjama's Translator alone on the same sentences, in one call as the batch
+        # makes one per window: what the engine wrapper costs, apart from the batch loop.
         started = time.perf_counter()
         translator.translate(sentences, stream=False)
-        result["translator_words_per_second"] = words / (time.perf_counter() - started)
-    return result
+        translators.append(time.perf_counter() - started)
+    words = result["words"]
+    result.update({"batch_rounds": batches, "raw_rounds": raws,
+                   "translator_rounds": translators, "raw_seconds": raws[0],
+                   "best_batch_words_per_second": words / min(batches),
+                   "raw_words_per_second": words / min(raws),
+                   "translator_words_per_second": words / min(translators)})
 
 
 def _cpu_seconds(*, apart: bool = False) -> tuple:
@@ -142,6 +165,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--window", type=int, default=512, help="batch window, in sentences")
     parser.add_argument("--formats", default="txt,html,json")
     parser.add_argument("--threads", type=int, default=0, help="0: all cores of this machine")
+    parser.add_argument("--rounds", type=int, default=2,
+                        help="batch, raw and Translator.translate in turn, this many times, "
+                             "on the largest size; the ratio compares the best of each")
     parser.add_argument("--one-batch-at-a-time", action="store_true",
                         help="the engine's threads on one batch at a time (the reader's "
                              "way), not the batch's one batch per thread")
@@ -190,7 +216,8 @@ def _translation_sizes(args: argparse.Namespace) -> None:
                    str(args.samples), "--pack", str(args.pack), "--sentences-per-article",
                    str(args.sentences_per_article), "--max-decoding-length",
                    str(args.max_decoding_length), "--window", str(args.window), "--formats",
-                   args.formats, "--threads", str(args.threads)]
+                   args.formats, "--threads", str(args.threads), "--rounds",
+                   str(args.rounds)]
         if args.repair:
             command.append("--repair")
         if args.one_batch_at_a_time:
@@ -216,19 +243,22 @@ def _translation_sizes(args: argparse.Namespace) -> None:
               f"(target < 20 %); reader child user {r['reader_user_seconds']:.1f} s, "
               f"system {r['reader_system_seconds']:.1f} s, share with it {both:.1%}")
     largest = results[-1]
-    ratio = largest["batch_words_per_second"] / largest["raw_words_per_second"]
+    ratio = largest["best_batch_words_per_second"] / largest["raw_words_per_second"]
     raw_cpu = largest["raw_user_seconds"] + largest["raw_system_seconds"]
     raw_share = largest["raw_system_seconds"] / raw_cpu if raw_cpu else 0.0
-    print(f"raw translate_batch on the same {largest['sentences']} sentences: "
-          f"{largest['raw_words_per_second']:.1f} words/s in {largest['raw_seconds']:.1f} s; "
-          f"CPU user {largest['raw_user_seconds']:.1f} s, system "
-          f"{largest['raw_system_seconds']:.1f} s, system share {raw_share:.1%} (the "
-          "engine's own threads: the floor of the batch's share, in the same process)")
-    print(f"Translator.translate on the same sentences: "
+    print(f"raw translate_batch on the same {largest['sentences']} sentences: best "
+          f"{largest['raw_words_per_second']:.1f} words/s; CPU of its first run user "
+          f"{largest['raw_user_seconds']:.1f} s, system {largest['raw_system_seconds']:.1f} s, "
+          f"system share {raw_share:.1%} (the engine's own threads: the floor of the "
+          "batch's share, in the same process)")
+    print(f"Translator.translate on the same sentences: best "
           f"{largest['translator_words_per_second']:.1f} words/s")
+    for name in ("batch", "raw", "translator"):
+        times = ", ".join(f"{t:.1f}" for t in largest[f"{name}_rounds"])
+        print(f"  {name} seconds by round: {times}")
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"batch / raw: {ratio:.3f} (target >= 0.97; load average {load:.1f} on "
-          f"{os.cpu_count()} cores)")
+    print(f"batch / raw, best against best: {ratio:.3f} (target >= 0.97; load average "
+          f"{load:.1f} on {os.cpu_count()} cores)")
     for first, later in itertools.pairwise(results):
         growth = later["peak_rss_mib"] - first["peak_rss_mib"]
         print(f"peak RSS growth from {first['articles']} to {later['articles']} "
