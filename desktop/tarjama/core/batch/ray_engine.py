@@ -1,11 +1,12 @@
 """``tarjama batch --engine ray``: the planned windows translated by Ray workers.
 
 The driver plans and reads windows exactly as the local engine does, sends each one
-whole to a worker (which runs the same ``translate_window`` step), keeps a few in
-flight (two per worker, so no worker waits for the driver and memory stays bounded),
-and finishes articles strictly in plan order as the translations come back: what
-reading a window did besides reading (failures, empty articles) is held
-until the windows before it are delivered, as in the local engine (``batch_ahead``).
+whole to a worker (which runs the same ``translate_window`` step, two windows at a
+time if it has two threads or more), keeps a few in flight (three per worker, so no
+worker waits for the driver and memory stays bounded), and finishes articles strictly
+in plan order as the translations come back: what reading a window did besides
+reading (failures, empty articles) is held until the windows before it are delivered,
+as in the local engine (``batch_ahead``).
 Outputs, records and the index are therefore those of the local engine, and resume
 works across engines.
 """
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from tarjama.core.batch.batch_ahead import read_next_window
 from tarjama.core.batch.ray_cluster import ray_session
-from tarjama.core.batch.ray_pool import WorkerPool, plan_workers
+from tarjama.core.batch.ray_pool import WINDOWS_AT_ONCE, WorkerPool, plan_workers
 from tarjama.core.batch.window_translation import window_results
 from tarjama.core.errors import Cancelled
 
@@ -28,7 +29,8 @@ if TYPE_CHECKING:
     from tarjama.core.batch.articles import ArticleInProgress
     from tarjama.core.batch.engine import BatchJobView, HeldSteps
 
-WINDOWS_PER_WORKER = 2  # in flight: one being translated, one waiting behind it
+# In flight: the windows a worker translates at once, and one waiting behind them.
+WINDOWS_PER_WORKER = WINDOWS_AT_ONCE + 1
 CANCEL_POLL_SECONDS = 0.2
 
 

@@ -1,4 +1,5 @@
-"""The Ray worker: loads the pack once, then translates window after window.
+"""The Ray worker: loads the pack once, then translates windows (two at a time when it
+has two threads or more).
 
 Each worker is a Ray actor (made by ``ray_pool``). It opens the pack by path, so the
 pack folder must be at the same path on every node (a shared filesystem), and checks
@@ -29,7 +30,9 @@ SHARED_PATH_HINT = ("packs reach Ray workers by path: put the pack folder on a "
 
 
 class WindowWorker:
-    """One pack, loaded once; ``translate`` runs the batch's own per-window step."""
+    """One pack, loaded once; ``translate`` runs the batch's own per-window step, in
+    as many threads at once as the actor's ``max_concurrency`` (``ray_pool``): the
+    translator takes concurrent calls."""
 
     def __init__(self, pack_path: str, fingerprint: str, options: TranslationOptions,
                  repair: bool, glossary: Glossary | None) -> None:
