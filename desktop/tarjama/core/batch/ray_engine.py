@@ -19,9 +19,9 @@ from collections import deque
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from tarjama.core.batch.batch_ahead import read_next_window
+from tarjama.core.batch.batch_ahead import WINDOWS_IN_FLIGHT, read_next_window
 from tarjama.core.batch.ray_cluster import ray_session
-from tarjama.core.batch.ray_pool import WINDOWS_AT_ONCE, WorkerPool, plan_workers
+from tarjama.core.batch.ray_pool import WorkerPool, plan_workers
 from tarjama.core.batch.window_translation import window_results
 from tarjama.core.errors import Cancelled
 
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from tarjama.core.batch.engine import BatchJobView, HeldSteps
 
 # In flight: the windows a worker translates at once, and one waiting behind them.
-WINDOWS_PER_WORKER = WINDOWS_AT_ONCE + 1
+WINDOWS_PER_WORKER = WINDOWS_IN_FLIGHT + 1
 CANCEL_POLL_SECONDS = 0.2
 
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from tarjama.core.batch.batch_ahead import WINDOWS_IN_FLIGHT
 from tarjama.core.batch.ray_cluster import ClusterError, cluster_cpus, cluster_gpus
 from tarjama.core.errors import PackError
 
@@ -22,11 +23,6 @@ if TYPE_CHECKING:
     from tarjama.core.translate import Translator
 
 WORKER_RESTARTS = 3  # per worker; then the batch stops (finished articles are kept)
-# Windows a worker of more than one thread translates at once, each one engine call in
-# a thread of its own, as the local engine does (``batch_ahead``): the next window's
-# batches take the replica the last one leaves idle. (A one-thread worker has one
-# replica: measured, a second window at once gained it nothing.)
-WINDOWS_AT_ONCE = 2
 READY_SECONDS = 600.0  # a worker waiting this long for a node is a cluster too small
 
 
@@ -86,7 +82,10 @@ class WorkerPool:
                                              use_cache=False)
         remote = ray.remote(WindowWorker).options(
             num_cpus=shape.threads, num_gpus=shape.gpus,
-            max_concurrency=min(WINDOWS_AT_ONCE, shape.threads),
+            # Windows at once, as the local engine has in flight (``batch_ahead``): the
+            # next window's batches take the replica the last one leaves idle. A
+            # one-thread worker has one replica; a second window gained it nothing.
+            max_concurrency=min(WINDOWS_IN_FLIGHT, shape.threads),
             max_restarts=WORKER_RESTARTS, max_task_retries=WORKER_RESTARTS)
         actors = [remote.remote(str(translator.pack.path), translator.pack.fingerprint,
                                 worker_options, options.repair, options.glossary)
