@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from engine_results import answered, run_now
 from tarjama.core.errors import PackError
 from tarjama.core.packs import resolve_pack
 from tarjama.core.packs.argos_packages import (
@@ -167,9 +168,9 @@ def test_a_target_prefix_in_argos_metadata_reaches_the_engine(argos_packages_dir
     class Recording:
         def translate_batch(self, source, **options):
             calls.append((source, options))
-            results = engine.translate_batch(source, **options)
+            results = run_now(engine, source, options)
             calls.append(results)
-            return results
+            return answered(results, options)
 
     translator._engine = Recording()
     english = translator.translate(["قال الوزير إن 12 شخصا أصيبوا."])

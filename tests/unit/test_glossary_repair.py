@@ -12,6 +12,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from engine_results import answered
 from tarjama.core.documents import Document
 from tarjama.core.figures.model import glossary_checks
 from tarjama.core.glossary import Glossary
@@ -50,7 +51,7 @@ class ScriptedEngine:
             outputs.append(SimpleNamespace(
                 hypotheses=[["\u2581" + word for word in text.split()] for text, _ in chosen],
                 scores=[score for _, score in chosen] if options.get("return_scores") else []))
-        return outputs
+        return answered(outputs, options)
 
 
 @pytest.fixture

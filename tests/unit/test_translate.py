@@ -15,6 +15,7 @@ import pytest
 from tarjama.core.errors import Cancelled, PackError
 from tarjama.core.packs import load_pack
 from tarjama.core.translate import TranslationOptions, Translator, machine_threads
+from tarjama.core.translate_ahead import AHEAD
 from tarjama.core.translate_windows import reading_windows
 
 SENTENCES = [
@@ -41,6 +42,7 @@ class EngineCounter:
 
     def __init__(self, translator: Translator) -> None:
         self.calls = 0
+        self.collected = 0  # calls whose results the translator has waited for
         self.sentences = 0
         engine = translator.engine
         translator._engine = self  # type: ignore[assignment]  # the one seam the test needs
@@ -49,7 +51,22 @@ class EngineCounter:
     def translate_batch(self, tokens, **kwargs):
         self.calls += 1
         self.sentences += len(tokens)
-        return self._engine.translate_batch(tokens, **kwargs)
+        outputs = self._engine.translate_batch(tokens, **kwargs)
+        if kwargs.get("asynchronous"):
+            outputs[-1] = CountedResult(outputs[-1], self)
+        return outputs
+
+
+class CountedResult:
+    """The last pending result of a call: waiting for it means the call is collected."""
+
+    def __init__(self, pending, counter: EngineCounter) -> None:
+        self._pending = pending
+        self._counter = counter
+
+    def result(self):
+        self._counter.collected += 1
+        return self._pending.result()
 
 
 def test_translates_every_sentence_in_order(pack):
@@ -73,20 +90,23 @@ def test_translates_every_sentence_in_order(pack):
 def test_streaming_waits_for_earlier_sentences(pack):
     translator = Translator(pack, FAST)
     counter = EngineCounter(translator)
-    seen_at_call: list[int] = []
+    seen_at_call: list[tuple[int, int]] = []  # calls handed to the engine, collected
     streamed: list[int] = []
 
     def record(index: int, _text: str) -> None:
         streamed.append(index)
-        seen_at_call.append(counter.calls)
+        seen_at_call.append((counter.calls, counter.collected))
 
     # A first window of one batch (as the reader asks): without it these few sentences
     # are one window, the rest being no larger than it, and come back together.
     translator.translate(SENTENCES, on_result=record, opening=(1,))
     assert streamed == list(range(len(SENTENCES)))
-    # Results arrive while batches are still running, never before their turn.
-    assert seen_at_call[0] < counter.calls
-    assert counter.calls == translator.last_stats.batches
+    # Results arrive while later batches are still to come, never before their turn; the
+    # engine is handed at most AHEAD calls beyond the one collected.
+    handed, collected = seen_at_call[0]
+    assert collected == 1 < counter.calls
+    assert handed <= 1 + AHEAD
+    assert counter.calls == counter.collected == translator.last_stats.batches
 
 
 def test_each_streamed_engine_call_is_one_full_batch_of_a_reading_order_window(pack):
@@ -150,13 +170,15 @@ def test_cancel_between_batches(pack):
 
     def on_progress(done: int, _total: int) -> None:
         reports.append(done)
-        if counter.calls == 1:
+        if translator.last_stats.batches == 1:
             cancel.set()
 
     with pytest.raises(Cancelled):
         translator.translate(SENTENCES, progress=on_progress, cancel=cancel)
-    assert counter.calls == 1
+    # One batch handed back; the engine had been given at most AHEAD more, and is given
+    # nothing after the cancel (of five batches, the last two are never made).
     assert translator.last_stats.batches == 1
+    assert counter.calls == 1 + AHEAD < 5
 
 
 def test_cancel_before_start_loads_nothing(pack):

@@ -15,6 +15,7 @@ them, in one more engine call. The translator itself knows nothing of figures.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -23,26 +24,25 @@ from typing import TYPE_CHECKING, Any
 from tarjama.core.errors import Cancelled, PackError
 from tarjama.core.packs.family import family_of
 from tarjama.core.packs.pack import Pack
-from tarjama.core.source_digits import normalise_source_digits
 from tarjama.core.translate_ahead import EngineAhead
-from tarjama.core.translate_engine import load_engine, load_sentencepiece, machine_threads
+from tarjama.core.translate_engine import load_engine, machine_threads
 from tarjama.core.translate_options import (
     Reviser,
     TranslationOptions,
     TranslationStats,
 )
+from tarjama.core.translate_pieces import Tokenising
 from tarjama.core.translate_result import BLANK, Translation, hypothesis_score
-from tarjama.core.translate_windows import streamed_calls
-from tarjama.core.translation_cache import TranslationCache, normalise_sentence
+from tarjama.core.translate_windows import engine_calls
+from tarjama.core.translation_cache import TranslationCache
 
 if TYPE_CHECKING:
     import ctranslate2
-    import sentencepiece
 
 __all__ = ["Reviser", "TranslationOptions", "TranslationStats", "Translator", "machine_threads"]
 
-_DROPPED_PIECES = frozenset({"<s>", "</s>", "<pad>", "<blank>"})
-class Translator:
+
+class Translator(Tokenising):
     """Translates Arabic sentences to English with one pack.
 
     ``translate`` may run in several threads at once (the batch keeps two windows in
@@ -58,42 +58,17 @@ class Translator:
 
     def __init__(self, pack: Pack, options: TranslationOptions | None = None, *,
                  cache: TranslationCache | None = None) -> None:
+        super().__init__()
         self.pack = pack
         self.options = options or TranslationOptions()
         self.last_stats = TranslationStats()
         self._cache = cache
         self._engine: ctranslate2.Translator | None = None
-        self._pieces: tuple[sentencepiece.SentencePieceProcessor, ...] = ()  # source, target
         self._load_lock = threading.Lock()
-        self._pieces_lock = threading.Lock()  # not the engine's: tokenising never waits for it
         self.device = ""
         self.compute_type = ""
         self.threads = self.options.threads if self.options.threads > 0 else machine_threads()
         self.family = family_of(pack)
-
-    # -- tokenisation -------------------------------------------------------------
-
-    def engine_text(self, text: str) -> str:
-        """What the engine is given for ``text`` (digits normalised when the option is on)."""
-        return normalise_source_digits(text) if self.options.normalise_digits else text
-
-    def count_tokens(self, text: str) -> int:
-        """Number of SentencePiece pieces in ``text`` (what the segmenter budgets for)."""
-        return len(self._source().encode(self.engine_text(text)))
-
-    def tokenize(self, text: str) -> list[str]:
-        """The source pieces the engine receives for ``text``."""
-        pieces: list[str] = self._source().encode(self.engine_text(text), out_type=str)
-        family = self.family
-        return [*family.source_prefix, *pieces, *family.source_suffix]
-
-    def detokenize(self, pieces: Sequence[str]) -> str:
-        dropped = self.family.output_dropped
-        kept = [p for p in pieces if p not in _DROPPED_PIECES and p not in dropped]
-        # Pieces the target model does not know come back verbatim; show their
-        # word-boundary marks as spaces rather than as "▁".
-        text = str(self._target().decode_pieces(kept)).replace("\u2581", " ")
-        return " ".join(text.split())
 
     # -- engine ----------------------------------------------------------------------
 
@@ -141,15 +116,20 @@ class Translator:
         opening: Sequence[int] = (),
         on_translation: Callable[[int, Translation], None] | None = None,
         revise: Reviser | None = None,
+        split_batches: bool = False,
     ) -> list[str]:
         """Translate ``sentences``; one result per sentence, "" for blank ones.
 
         With ``stream`` (the default) the sentences go to the engine one batch at a time,
         in windows that grow, so the first results come back early; ``stream=False`` hands
         them all to one engine call (for batch jobs that feed their own windows and check
-        cancel between them). ``opening`` holds how many engine batches each of the first
-        windows may make (``(1,)``: the first window is one batch); the later ones start
-        at ``WINDOW_BATCHES`` and double (see ``translate_windows``).
+        cancel between them); with ``split_batches`` too, each batch that call would make
+        is an engine call of its own (``engine_batches_of``), so progress, cancel and
+        ``revise`` follow every batch and the batches do not change however the sentences
+        are later shared between machines (``batch/window_parts``). ``opening`` holds how
+        many engine batches each of the first windows may make (``(1,)``: the first window
+        is one batch); the later ones start at ``WINDOW_BATCHES`` and grow
+        (``translate_windows``).
 
         ``on_result(index, text)`` and ``on_translation(index, translation)`` (the text
         with its score and any repair) are called in input order, each as soon as all
@@ -181,7 +161,7 @@ class Translator:
         # translated once. A key is the engine's text (digits normalised), cache form.
         pending: dict[str, list[int]] = {}
         for index, sentence in enumerate(sentences):
-            key = normalise_sentence(self.engine_text(sentence))
+            key = self.engine_key(sentence)
             if key:
                 pending.setdefault(key, []).append(index)
             else:
@@ -205,8 +185,8 @@ class Translator:
             progress(done, total)
 
         tokens = {key: self.tokenize(key) for key in pending}
-        calls = list(self._engine_calls(list(pending), tokens, stream, opening))
-        with EngineAhead(self._translate_batch,
+        calls = list(self._engine_calls(list(pending), tokens, stream, opening, split_batches))
+        with EngineAhead(self._submit, self._collect,
                          [[tokens[key] for key in batch] for batch in calls]) as ahead:
             for number, batch in enumerate(calls):
                 if cancel is not None and cancel.is_set():
@@ -245,17 +225,27 @@ class Translator:
                                                                 strict=True))
         return revised
 
+    def engine_batches_of(self, sentences: Sequence[str]) -> list[list[int]]:
+        """The engine batches of ``translate(sentences, stream=False, split_batches=True)``
+        with nothing cached: each batch as the indexes of its sentences (the first of those
+        translated alike), in reading order; longest batch first."""
+        firsts: dict[str, int] = {}
+        for index, sentence in enumerate(sentences):
+            if key := self.engine_key(sentence):
+                firsts.setdefault(key, index)
+        places = list(firsts.values())
+        lengths = [len(self.tokenize(key)) for key in firsts]
+        return [[places[i] for i in call] for call in engine_calls(
+            lengths, self.options.max_batch_tokens, stream=False, split_batches=True)]
+
     def _engine_calls(self, keys: list[str], tokens: dict[str, list[str]], stream: bool,
-                      opening: Sequence[int] = ()) -> Iterator[list[str]]:
-        """The sentences of each engine call: without ``stream`` one call of everything;
-        with it, one call per engine batch of windows that grow (``streamed_calls``), so
-        results, progress and cancel follow every batch."""
-        if not stream:
-            yield from [keys] if keys else []
-            return
-        for call in streamed_calls([len(tokens[key]) for key in keys],
-                                   max(1, self.options.max_batch_tokens), opening=opening,
-                                   later=self.WINDOW_BATCHES, growth=self.WINDOW_GROWTH):
+                      opening: Sequence[int] = (), split_batches: bool = False
+                      ) -> Iterator[list[str]]:
+        """The sentences of each engine call (``translate_windows.engine_calls``)."""
+        for call in engine_calls([len(tokens[key]) for key in keys],
+                                 self.options.max_batch_tokens, stream=stream,
+                                 split_batches=split_batches, opening=opening,
+                                 later=self.WINDOW_BATCHES, growth=self.WINDOW_GROWTH):
             yield [keys[i] for i in call]
 
     def _translate_batch(self, tokens: list[list[str]],
@@ -264,22 +254,37 @@ class Translator:
 
         More than one hypothesis widens the beam to at least as many.
         """
+        return self._collect(self._submit(tokens, hypotheses))
+
+    def _submit(self, tokens: list[list[str]], hypotheses: int = 1) -> list[Any]:
+        """Hand one call to the engine without waiting (``translate_ahead``); its
+        pending results, for ``_collect``."""
         engine = self.engine
         options = self.batch_options()
         if hypotheses > 1:
             options["beam_size"] = max(hypotheses, options["beam_size"])
             options["num_hypotheses"] = hypotheses
+        prefix = list(self.family.target_prefix)
+        targets = {"target_prefix": [prefix] * len(tokens)} if prefix else {}
+        with self._engine_failure():
+            return list(engine.translate_batch(tokens, **targets, **options, asynchronous=True))
+
+    def _collect(self, pending: list[Any]) -> list[list[Translation]]:
+        """Wait for a submitted call (the GIL is released meanwhile); its hypotheses."""
+        with self._engine_failure():
+            outputs = [result.result() for result in pending]
+        return [[Translation(self.detokenize(pieces), hypothesis_score(output, rank))
+                 for rank, pieces in enumerate(output.hypotheses)] for output in outputs]
+
+    @contextlib.contextmanager
+    def _engine_failure(self) -> Iterator[None]:
         try:
-            prefix = list(self.family.target_prefix)
-            targets = {"target_prefix": [prefix] * len(tokens)} if prefix else {}
-            outputs = engine.translate_batch(tokens, **targets, **options)
+            yield
         except (RuntimeError, ValueError) as error:
             raise PackError(
                 f"The translation model of pack {self.pack.name!r} failed while translating: "
                 f"{error}"
             ) from error
-        return [[Translation(self.detokenize(pieces), hypothesis_score(output, rank))
-                 for rank, pieces in enumerate(output.hypotheses)] for output in outputs]
 
     # -- loading ---------------------------------------------------------------------
 
@@ -289,19 +294,3 @@ class Translator:
         if self._cache is None:
             self._cache = TranslationCache()
         return self._cache
-
-    def _source(self) -> sentencepiece.SentencePieceProcessor:
-        return (self._pieces or self._load_pieces())[0]
-
-    def _target(self) -> sentencepiece.SentencePieceProcessor:
-        return (self._pieces or self._load_pieces())[1]
-
-    def _load_pieces(self) -> tuple[sentencepiece.SentencePieceProcessor, ...]:
-        with self._pieces_lock:
-            if not self._pieces:
-                source = load_sentencepiece(self.pack, self.pack.source_spm)
-                same = self.pack.target_spm == self.pack.source_spm
-                self._pieces = (source, source if same else
-                                load_sentencepiece(self.pack, self.pack.target_spm))
-            return self._pieces
-

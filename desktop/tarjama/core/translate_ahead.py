@@ -1,51 +1,62 @@
-"""Keeping the engine busy while the translator handles the results of its last call."""
+"""Keeping the engine's queue full while the translator handles the results of its calls.
+
+Detokenising, checking figures, caching and showing a batch's sentences are Python
+work during which the engine would otherwise wait. Calls were first run one ahead in a
+thread of their own; but that thread needed the GIL to hand each batch back and to start
+the next one, and whenever the window's main thread (or the batch driver) held it, the
+engine stood idle between two batches: cutting a window into one call per batch cost
+the local batch a fifth of its speed. So each call is now handed to CTranslate2
+asynchronously, ``AHEAD`` calls ahead of the one being collected: its own threads go
+from batch to batch without Python, and waiting for a result releases the GIL.
+
+A cancelled or failed translation leaves at most ``AHEAD`` calls queued, which the
+engine finishes on its own; their results are dropped.
+"""
 
 from __future__ import annotations
 
-import concurrent.futures
+from collections import deque
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from tarjama.core.translate_result import Translation
 
+# Calls queued beyond the one collected: with two, one replica's next batch is there
+# when it finishes, and a second replica has one too.
+AHEAD = 2
+
+Submit = Callable[[list[list[str]]], Any]  # a call's source pieces -> its pending results
+Collect = Callable[[Any], "list[list[Translation]]"]  # pending results -> the hypotheses
+
 
 class EngineAhead:
-    """The engine works on the next call while this thread handles the last one's results.
+    """The engine works on the next calls while this thread handles the last one's results."""
 
-    Detokenising, checking figures, caching and showing a batch's sentences are Python
-    work during which the engine would otherwise wait: with calls of one engine batch
-    each, that idle time cost a streamed article a tenth of its speed. So each call is
-    started in a thread of its own (CTranslate2 releases the GIL) as soon as the one
-    before it has been collected. A single call runs in the calling thread, as before.
-    """
-
-    def __init__(self, translate: Callable[[list[list[str]]], list[list[Translation]]],
-                 calls: list[list[list[str]]]) -> None:
-        self._translate = translate  # the source pieces of one call -> its hypotheses
+    def __init__(self, submit: Submit, collect: Collect, calls: list[list[list[str]]],
+                 ahead: int = AHEAD) -> None:
+        self._submit = submit
+        self._collect = collect
         self._calls = calls
-        self._pool: concurrent.futures.ThreadPoolExecutor | None = None
-        self._next: concurrent.futures.Future[list[list[Translation]]] | None = None
+        self._ahead = ahead
+        self._pending: deque[Any] = deque()  # submitted, not yet collected, in order
+        self._submitted = 0
 
     def __enter__(self) -> EngineAhead:
-        if len(self._calls) > 1:
-            self._pool = concurrent.futures.ThreadPoolExecutor(
-                1, thread_name_prefix="tarjama-engine")
-            self._next = self._pool.submit(self._translate, self._calls[0])
         return self
 
     def result(self, number: int) -> list[list[Translation]]:
-        """The hypotheses of call ``number``; calls are collected in order."""
-        if self._pool is None or self._next is None:
-            return self._translate(self._calls[number])
-        found = self._next.result()
-        self._next = (self._pool.submit(self._translate,
-                                        self._calls[number + 1])
-                      if number + 1 < len(self._calls) else None)
-        return found
+        """The hypotheses of call ``number``; calls are collected in order. The calls up to
+        ``number + ahead`` are handed over first (nothing is before the first result is
+        asked for: a translation cancelled before it starts loads no engine)."""
+        assert number == self._submitted - len(self._pending), "calls are collected in order"
+        while self._submitted < min(number + 1 + self._ahead, len(self._calls)):
+            self._submit_next()  # before waiting: the queue stays ``ahead`` deep
+        return self._collect(self._pending.popleft())
+
+    def _submit_next(self) -> None:
+        self._pending.append(self._submit(self._calls[self._submitted]))
+        self._submitted += 1
 
     def __exit__(self, *_exc: object) -> None:
-        if self._pool is not None:
-            # A cancelled or failed translation leaves at most one call running: it is
-            # not waited for (the engine finishes it on its own), nor is its result kept.
-            self._pool.shutdown(wait=False, cancel_futures=True)
+        self._pending.clear()  # the engine finishes what it was given; nobody waits

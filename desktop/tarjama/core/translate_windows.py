@@ -96,3 +96,27 @@ def streamed_calls(lengths: Sequence[int], budget: int, *, opening: Sequence[int
                                   growth=growth):
         for group in engine_batch_groups(lengths[window.start:window.stop], budget):
             yield [window.start + i for i in sorted(group)]
+
+
+def engine_calls(lengths: Sequence[int], budget: int, *, stream: bool,
+                 split_batches: bool = False, opening: Sequence[int] = (), later: int = 2,
+                 growth: int = 2) -> Iterator[list[int]]:
+    """The sentences of each engine call of a translation, as index lists in reading order.
+
+    With ``stream``, the batches of windows that grow (``streamed_calls``); without it, one
+    call of everything, or with ``split_batches`` each batch that call would make as a
+    call of its own, longest first. A call of one batch is translated as that batch
+    whatever else is sent with or after it, so the split batches of a contiguous run of
+    them are the same batches again (how ``batch/window_parts`` shares a window out).
+    """
+    if not lengths:
+        return
+    budget = max(1, budget)
+    if stream:
+        yield from streamed_calls(lengths, budget, opening=opening, later=later,
+                                  growth=growth)
+    elif split_batches:
+        for group in engine_batch_groups(lengths, budget):
+            yield sorted(group)
+    else:
+        yield list(range(len(lengths)))
