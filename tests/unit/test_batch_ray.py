@@ -29,7 +29,9 @@ def translator(tiny_pack):
     from tarjama.core.packs import load_pack
     from tarjama.core.translate import TranslationOptions, Translator
 
-    options = TranslationOptions(max_decoding_length=24, use_cache=False, beam_size=1)
+    # A small token budget: a window makes several engine batches, which two workers share.
+    options = TranslationOptions(max_decoding_length=24, use_cache=False, beam_size=1,
+                                 max_batch_tokens=64)
     return Translator(load_pack(tiny_pack), options)
 
 
@@ -50,16 +52,31 @@ def mixed_local_run(tmp_path_factory, translator):
     # Small windows: several go to the workers at once. The glossary (its terms are
     # checked and repaired in the workers) names places the articles mention.
     glossary = Glossary.from_text("دير الزور\tDeir ez-Zor\nالعاصمة\tthe capital\n")
-    options = BatchOptions(formats=("txt", "json", "html"), recursive=True, window_sentences=4,
+    options = BatchOptions(formats=("txt", "json", "html"), recursive=True, window_sentences=12,
                            glossary=glossary)
     return src, options, run_batch(src, root / "local", translator, options)
 
 
 @pytest.mark.parametrize("workers", [1, 2])
 def test_ray_outputs_and_index_are_the_local_engines_bytes(tmp_path, translator, local_ray,
-                                                           mixed_local_run, workers):
+                                                           mixed_local_run, workers,
+                                                           monkeypatch):
+    from tarjama.core.batch import ray_engine
+
     src, options, local = mixed_local_run
+    parts_sent: list[int] = []
+
+    def counted_parts(*args, **kwargs):
+        parts = window_parts(*args, **kwargs)
+        parts_sent.append(len(parts))
+        return parts
+
+    window_parts = ray_engine.window_parts
+    monkeypatch.setattr(ray_engine, "window_parts", counted_parts)
     remote = run_batch(src, tmp_path / "ray", translator, options, engine=engine(workers))
+
+    # Two workers share windows out, a part each; one worker takes every window whole.
+    assert (max(parts_sent) if parts_sent else 1) == workers
 
     assert (remote.translated, remote.failed) == (len(GOOD), len(BAD))
     assert [(r.file, r.status, r.reason) for r in remote.records()] == \

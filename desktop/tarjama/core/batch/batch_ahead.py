@@ -16,8 +16,9 @@ engine about 10 % against one call of everything; two in flight most of it back.
     engine threads:  translate N, then N+2      translate N+1, then N+3
     driver:          read N+2, deliver N        read N+3, deliver N+1
 
-Each window is still one ``translate_window`` call of the same sentences, so the engine
-makes the same batches and the translations do not change. At most three windows are
+Each window is still one ``translate_window`` call of the same sentences (its batches
+handed to the engine a few ahead, ``translate_ahead``), so the engine makes the same
+batches and the translations do not change. At most three windows are
 alive: two translating, and the one delivered or the one being read.
 
 What reading a window does to the batch besides reading (a failure recorded for an

@@ -79,7 +79,9 @@ def discover_inputs(in_dir: str | Path, out_dir: str | Path, *, recursive: bool 
         )
         prefix = here.relative_to(in_dir).parts
         for name in files:
-            if name.startswith(".") or PurePosixPath(name).suffix.lower() not in suffixes:
+            # splitext, not PurePosixPath: a path object interns its parts, and the
+            # interpreter's table of interned strings grew by every name and never shrank.
+            if name.startswith(".") or os.path.splitext(name)[1].lower() not in suffixes:
                 continue
             try:  # one stat for both questions: a regular file (links followed), its size
                 status = os.stat(os.path.join(folder, name))

@@ -34,7 +34,7 @@ class BatchJobView(Protocol):
 
     def translations(self, window: list[ArticleInProgress],
                      cancel: threading.Event) -> list[Translation]:
-        """A window translated here in one engine call (the window is only read)."""
+        """A window translated here (``translate_window``; the window is only read)."""
         ...
 
     def deliver(self, window: list[ArticleInProgress],

@@ -246,7 +246,7 @@ class BatchJob:
 
     def translations(self, window: list[ArticleInProgress],
                      cancel: threading.Event) -> list[Translation]:
-        """The window translated here in one engine call; the window is only read."""
+        """The window translated here (``translate_window``); the window is only read."""
         return translate_window(self.translator, window_results(window),
                                 repair=self.options.repair, glossary=self.options.glossary,
                                 cancel=cancel)

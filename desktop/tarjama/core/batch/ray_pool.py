@@ -66,16 +66,13 @@ class WorkerPool:
         self.shape = shape
         # By actor: the windows not yet back, as (object ref, sentences).
         self._queued: list[list[tuple[Any, int]]] = [[] for _ in actors]
+        self._ready: list[Any] = []  # each worker's answer once its pack is loaded
 
     @classmethod
     def start(cls, ray: Any, translator: Translator, options: BatchOptions,
               shape: WorkerShape) -> WorkerPool:
-        """Start ``shape.workers`` workers and wait until each has loaded the pack.
-
-        Raises:
-            PackError: a worker cannot open the pack (the reason names its node).
-            ClusterError: the workers cannot be placed or keep dying.
-        """
+        """Start ``shape.workers`` workers; they load the pack while the driver goes on
+        (reading the first window, say) until ``wait_ready``."""
         from tarjama.core.batch.ray_worker import WindowWorker
 
         worker_options = dataclasses.replace(translator.options, threads=shape.threads,
@@ -91,17 +88,24 @@ class WorkerPool:
                                 worker_options, options.repair, options.glossary)
                   for _ in range(shape.workers)]
         pool = cls(ray, actors, shape)
-        try:
-            pool.get([actor.ready.remote() for actor in actors], timeout=READY_SECONDS)
-        except BaseException:
-            pool.stop()
-            raise
+        pool._ready = [actor.ready.remote() for actor in actors]
         return pool
 
+    def wait_ready(self) -> None:
+        """Wait until every worker has loaded the pack (once; at once after that).
+
+        Raises:
+            PackError: a worker cannot open the pack (the reason names its node).
+            ClusterError: the workers cannot be placed or keep dying.
+        """
+        if self._ready:
+            ready, self._ready = self._ready, []
+            self.get(ready, timeout=READY_SECONDS)
+
     def submit(self, results: Sequence[SentenceResult]) -> Any:
-        """Send one window to the worker with the least left to do; the object ref of
-        its translations. (Windows differ in size: taking turns would leave one worker
-        with the long ones.)"""
+        """Send one window, or part of one, to the worker with the least left to do; the
+        object ref of its translations. (Windows differ in size: taking turns would leave
+        one worker with the long ones.)"""
         for queued in self._queued:
             if queued:
                 done, _ = self._ray.wait([ref for ref, _ in queued], num_returns=len(queued),

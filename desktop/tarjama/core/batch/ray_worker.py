@@ -1,5 +1,5 @@
-"""The Ray worker: loads the pack once, then translates windows (two at a time when it
-has two threads or more).
+"""The Ray worker: loads the pack once, then translates windows or parts of windows (two
+at a time when it has two threads or more).
 
 Each worker is a Ray actor (made by ``ray_pool``). It opens the pack by path, so the
 pack folder must be at the same path on every node (a shared filesystem), and checks
@@ -59,6 +59,8 @@ class WindowWorker:
                 "threads": self._translator.threads}
 
     def translate(self, results: Sequence[SentenceResult]) -> list[Translation]:
+        """A window's sentences, or a part's (``window_parts``), translated as the local
+        batch translates a window."""
         if self._translator is None:
             raise PackError(self._problem)
         return translate_window(self._translator, results, repair=self._repair,

@@ -1,11 +1,14 @@
 """One window of a batch, translated and handed back: the step every engine shares.
 
-The engine's output depends slightly on which sentences share an engine call, so an
-engine that runs windows elsewhere (``ray_engine``) must send each window to the
-translator exactly as the local batch does: the same sentences, in the same order, in
-one ``translate`` call with ``stream=False`` and the same figure-repair step.
-``translate_window`` is that call; ``deliver_window`` is what the driver then does with
-the translations (attach them, report progress, finish each article in order).
+The engine's output depends slightly on which sentences share an engine batch (the
+scores, in the last digits), so an engine that runs windows elsewhere (``ray_engine``)
+must make exactly the batches the local batch makes. ``translate_window`` is the one
+step both run: a ``translate`` call with ``stream=False, split_batches=True``, which
+sorts the sentences by length and sends each batch of them as an engine call of its
+own, repaired on its own. A contiguous run of those batches, translated the same way,
+makes the same batches again, so a window may be shared out between workers in such
+runs (``window_parts``). ``deliver_window`` is what the driver then does with the
+translations (attach them, report progress, finish each article in order).
 """
 
 from __future__ import annotations
@@ -32,10 +35,11 @@ def translate_window(translator: Translator, results: Sequence[SentenceResult], 
                      repair: bool, glossary: Glossary | None,
                      progress: Callable[[int, int], None] | None = None,
                      cancel: threading.Event | None = None) -> list[Translation]:
-    """Translate the sentences of ``results`` in one engine call, with figure repair.
+    """Translate the sentences of ``results``, one engine call per batch, with figure
+    repair.
 
-    Only the sentences whose translation fails the fidelity check are decoded again, in
-    one more engine call (``core/repair.py``). ``results`` are only read.
+    Only the sentences of a batch whose translation fails the fidelity check are decoded
+    again, in one more engine call (``core/repair.py``). ``results`` are only read.
     """
     from tarjama.core.repair import repair_for
 
@@ -43,7 +47,8 @@ def translate_window(translator: Translator, results: Sequence[SentenceResult], 
     revise = repair_for(results, enabled=repair, glossary=glossary)
     translator.translate([r.sentence.text for r in results],
                          on_translation=lambda _index, t: translations.append(t),
-                         progress=progress, cancel=cancel, stream=False, revise=revise)
+                         progress=progress, cancel=cancel, stream=False, revise=revise,
+                         split_batches=True)
     return translations
 
 
