@@ -1,8 +1,10 @@
-"""Tarjama works offline: only the pack download code may open a network connection.
+"""Tarjama works offline: only what a person asks for by name may open a connection (a
+pack download; a batch sent to a Ray cluster with ``--engine ray --address``).
 
 Two checks: every socket entry point is booby-trapped while a real article is read,
 segmented, translated, checked for figures and summarised; and the source tree is
-scanned so that no module but ``core/packs/download.py`` imports a network library.
+scanned so that no module but ``core/packs/download.py`` and
+``core/batch/ray_cluster.py`` imports a network library.
 """
 
 from __future__ import annotations

@@ -158,15 +158,11 @@ class Translator(Tokenising):
                 emitted += 1
 
         # Blank sentences need no engine; sentences the engine would see alike are
-        # translated once. A key is the engine's text (digits normalised), cache form.
-        pending: dict[str, list[int]] = {}
-        for index, sentence in enumerate(sentences):
-            key = self.engine_key(sentence)
-            if key:
-                pending.setdefault(key, []).append(index)
-            else:
-                results[index] = BLANK
-                stats.empty += 1
+        # translated once.
+        pending = self.engine_keys(sentences)
+        for index in pending.pop("", []):
+            results[index] = BLANK
+            stats.empty += 1
 
         cache = self._active_cache()
         settings = self.options.cache_settings()
@@ -229,12 +225,10 @@ class Translator(Tokenising):
         """The engine batches of ``translate(sentences, stream=False, split_batches=True)``
         with nothing cached: each batch as the indexes of its sentences (the first of those
         translated alike), in reading order; longest batch first."""
-        firsts: dict[str, int] = {}
-        for index, sentence in enumerate(sentences):
-            if key := self.engine_key(sentence):
-                firsts.setdefault(key, index)
-        places = list(firsts.values())
-        lengths = [len(self.tokenize(key)) for key in firsts]
+        keys = self.engine_keys(sentences)
+        keys.pop("", None)
+        places = [indexes[0] for indexes in keys.values()]
+        lengths = [len(self.tokenize(key)) for key in keys]
         return [[places[i] for i in call] for call in engine_calls(
             lengths, self.options.max_batch_tokens, stream=False, split_batches=True)]
 

@@ -63,6 +63,14 @@ class Tokenising:
         once, and "" needs no engine at all."""
         return normalise_sentence(self.engine_text(sentence))
 
+    def engine_keys(self, sentences: Sequence[str]) -> dict[str, list[int]]:
+        """The indexes of ``sentences`` under each one's ``engine_key``, in reading order
+        (blank ones under "")."""
+        keys: dict[str, list[int]] = {}
+        for index, sentence in enumerate(sentences):
+            keys.setdefault(self.engine_key(sentence), []).append(index)
+        return keys
+
     def _source(self) -> sentencepiece.SentencePieceProcessor:
         return (self._pieces or self._load_pieces())[0]
 

@@ -86,7 +86,7 @@ class RayEngine:
                 break
             if cancel.is_set():
                 raise Cancelled()
-            if not in_flight and not self.startup_seconds:
+            if not self.startup_seconds:  # the first window: workers must be ready
                 self.pool.wait_ready()
                 self.startup_seconds = time.perf_counter() - started
             in_flight.append((window, self._send(window, job), held))

@@ -54,17 +54,15 @@ def joined_parts(translator: Translator, results: Sequence[SentenceResult],
         ValueError: a part came back with the wrong number of translations, or a
             sentence is in no part.
     """
-    by_key: dict[str, Translation] = {}
+    keys = [translator.engine_key(result.sentence.text) for result in results]
+    by_key: dict[str, Translation] = {"": BLANK}
     for part, translations in zip(parts, translated, strict=True):
         if len(part) != len(translations):
             raise ValueError(f"a part of {len(part)} sentences came back with "
                              f"{len(translations)} translations")
         for index, translation in zip(part, translations, strict=True):
-            by_key[translator.engine_key(results[index].sentence.text)] = translation
-    joined = []
-    for result in results:
-        key = translator.engine_key(result.sentence.text)
-        if key and key not in by_key:
-            raise ValueError(f"no part translated {result.sentence.text[:40]!r}")
-        joined.append(by_key[key] if key else BLANK)
-    return joined
+            by_key[keys[index]] = translation
+    missing = [result for result, key in zip(results, keys, strict=True) if key not in by_key]
+    if missing:
+        raise ValueError(f"no part translated {missing[0].sentence.text[:40]!r}")
+    return [by_key[key] for key in keys]
