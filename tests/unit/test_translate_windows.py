@@ -51,8 +51,10 @@ def test_later_windows_double_and_still_end_on_full_batches():
     assert [w.start for w in windows[1:]] == [w.stop for w in windows[:-1]]
     assert windows[-1].stop == len(lengths)
     batches = [engine_batches([lengths[i] for i in w], BUDGET) for w in windows]
-    assert batches[:4] == [1, 2, 4, 8]
-    for window, allowed in zip(windows[:-1], (1, 2, 4, 8, 16, 32), strict=False):
+    # 1, 2, 4, then 8 and the rest in one: the rest would have been the next window.
+    assert batches[:3] == [1, 2, 4]
+    assert 8 < batches[3] <= 8 + 16
+    for window, allowed in zip(windows[:-1], (1, 2, 4), strict=False):
         assert engine_batches(lengths[window.start:window.stop + 1], BUDGET) == allowed + 1
 
 
@@ -80,14 +82,17 @@ def test_streamed_calls_are_the_batches_of_each_window_in_reading_order():
     assert [window_of[call[0]] for call in calls] == sorted(window_of[call[0]] for call in calls)
 
 
-def test_a_later_window_takes_a_rest_no_larger_than_itself():
-    # 20 sentences of 100 tokens fill one batch: opening 1 batch, then 2, then the rest.
-    lengths = [100] * (20 + 40 + 30)
+def test_a_later_window_takes_a_rest_that_would_be_the_next_and_last_window():
+    # 20 sentences of 100 tokens fill one batch: opening 1 batch, then 2, then 8.
+    lengths = [100] * (20 + 40 + 160)
     assert list(reading_windows(lengths, BUDGET, opening=(1,), later=2, growth=4)) == [
-        range(0, 20), range(20, 90)]  # the 30 left (2 batches) join the 2-batch window
-    lengths = [100] * (20 + 40 + 70)
+        range(0, 20), range(20, 220)]  # the 160 left (8 batches) join the 2-batch window
+    lengths = [100] * (20 + 40 + 180)
     assert list(reading_windows(lengths, BUDGET, opening=(1,), later=2, growth=4)) == [
-        range(0, 20), range(20, 60), range(60, 130)]  # 70 left (4 batches): a window
+        range(0, 20), range(20, 60), range(60, 240)]  # 180 left (9 batches): a window
+    # Without growth the rest joins only a window no smaller than itself.
+    assert list(reading_windows([100] * 110, BUDGET, opening=(1,), later=2)) == [
+        range(0, 20), range(20, 60), range(60, 110)]  # 50 left (3 batches), then 10
     # An opening window never takes the rest: the first English stays one batch away.
     assert list(reading_windows([100] * 30, BUDGET, opening=(1,), later=2)) == [
         range(0, 20), range(20, 30)]
