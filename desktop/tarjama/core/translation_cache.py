@@ -27,8 +27,6 @@ from before scores gain the two columns; their rows stay and give a score of Non
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import json
 import logging
 import re
 import sqlite3
@@ -40,59 +38,24 @@ from pathlib import Path
 from typing import TypeVar
 
 from tarjama.core.paths import cache_dir
-from tarjama.core.translate_result import Repair, Translation
+from tarjama.core.translate_result import Translation
+from tarjama.core.translation_cache_rows import (
+    SCHEMA,
+    decode,
+    details_checksum,
+    details_of,
+    encodable,
+    migrate,
+    row_checksum,
+    verified,
+)
 
 log = logging.getLogger(__name__)
 
 CACHE_FILE = "translations.sqlite3"
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS translations (
-    pack TEXT NOT NULL,
-    settings TEXT NOT NULL,
-    source TEXT NOT NULL,
-    target TEXT NOT NULL,
-    checksum TEXT,
-    details TEXT,
-    details_checksum TEXT,
-    PRIMARY KEY (pack, settings, source)
-) WITHOUT ROWID
-"""
 _CHUNK = 500  # stays far below SQLite's limit on bound parameters
 _WHITESPACE = re.compile(r"\s+")
 T = TypeVar("T")
-
-
-def row_checksum(pack: str, settings: str, source: str, target: str) -> str:
-    """The checksum stored with a row: BLAKE2b-128 of its key and translation."""
-    joined = "\x1f".join((pack, settings, source, target))
-    # surrogatepass: a damaged row decoded with surrogateescape still hashes (and fails)
-    return hashlib.blake2b(joined.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-
-
-def details_checksum(pack: str, settings: str, source: str, target: str, details: str) -> str:
-    """The checksum of a row's details: they only count with the key and text they go with."""
-    return row_checksum(pack, settings, source, target + "\x1e" + details)
-
-
-def _details_of(translation: Translation) -> str | None:
-    if translation.score is None and translation.repair is None:
-        return None
-    return json.dumps({"score": translation.score,
-                       "repair": translation.repair.to_dict() if translation.repair else None},
-                      ensure_ascii=False, sort_keys=True)
-
-
-def _decode(raw: bytes) -> str:
-    # Damaged bytes that are no longer UTF-8 must fail the checksum, not the query.
-    return raw.decode("utf-8", "surrogateescape")
-
-
-def _encodable(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def normalise_sentence(text: str) -> str:
@@ -136,7 +99,7 @@ class TranslationCache:
                 for source, target, checksum, details, extra in rows:
                     if checksum is None:
                         continue  # written by an older Tarjama: unverified, so a miss
-                    entry = _verified(pack, settings, source, target, checksum, details, extra)
+                    entry = verified(pack, settings, source, target, checksum, details, extra)
                     if entry is None:
                         damaged += 1
                         continue
@@ -162,8 +125,8 @@ class TranslationCache:
         rows = []
         for sentence, translation in entries:
             source, target = normalise_sentence(sentence), translation.text
-            details = _details_of(translation)
-            if not all(_encodable(text) for text in (source, target, details or "")):
+            details = details_of(translation)
+            if not all(encodable(text) for text in (source, target, details or "")):
                 continue  # lone surrogates: not stored
             rows.append((pack, settings, source, target,
                          row_checksum(pack, settings, source, target), details,
@@ -221,15 +184,15 @@ class TranslationCache:
             # The connection is used by whichever worker thread translates; the lock
             # above serialises access, so SQLite's same-thread check is not needed.
             connection = sqlite3.connect(self.path, timeout=10.0, check_same_thread=False)
-            connection.text_factory = _decode
+            connection.text_factory = decode
             try:
                 connection.execute("PRAGMA journal_mode=WAL")
                 connection.execute("PRAGMA synchronous=NORMAL")
                 problems = [row[0] for row in connection.execute("PRAGMA quick_check(5)")]
                 if problems != ["ok"]:
                     raise sqlite3.DatabaseError("quick_check: " + "; ".join(problems))
-                connection.execute(_SCHEMA)
-                _migrate(connection)
+                connection.execute(SCHEMA)
+                migrate(connection)
             except BaseException:
                 connection.close()
                 raise
@@ -259,49 +222,3 @@ class TranslationCache:
             with contextlib.suppress(sqlite3.Error):
                 self._connection.close()
             self._connection = None
-
-
-def _verified(pack: str, settings: str, source: str, target: str, checksum: str,
-              details: str | None, extra: str | None) -> Translation | None:
-    """The row's translation; None when a checksum fails or the details do not parse."""
-    if checksum != row_checksum(pack, settings, source, target):
-        return None
-    if details is None:
-        return Translation(target)
-    if extra != details_checksum(pack, settings, source, target, details):
-        return None
-    try:
-        data = json.loads(details)
-        score, repair = data.get("score"), data.get("repair")
-        return Translation(target, None if score is None else float(score),
-                           Repair.from_dict(repair) if repair else None)
-    except (AttributeError, KeyError, TypeError, ValueError):
-        return None
-
-
-def _migrate(connection: sqlite3.Connection) -> None:
-    """Bring a cache from an older Tarjama up to the columns of this one.
-
-    Before checksums: the column is added and the unverifiable rows dropped. Before
-    scores: the details columns are added and the rows kept (they give score None).
-    """
-    def columns() -> set[str]:
-        return {row[1] for row in connection.execute("PRAGMA table_info(translations)")}
-
-    if {"checksum", "details", "details_checksum"} <= columns():
-        return
-    # BEGIN IMMEDIATE: two processes opening an old file at once migrate it once.
-    connection.execute("BEGIN IMMEDIATE")
-    try:
-        present = columns()
-        if "checksum" not in present:
-            dropped = connection.execute("DELETE FROM translations").rowcount
-            connection.execute("ALTER TABLE translations ADD COLUMN checksum TEXT")
-            log.info("translation cache: added checksums, dropped %d unverified rows", dropped)
-        for column in ("details", "details_checksum"):
-            if column not in present:
-                connection.execute(f"ALTER TABLE translations ADD COLUMN {column} TEXT")
-        connection.execute("COMMIT")
-    except BaseException:
-        connection.execute("ROLLBACK")
-        raise
