@@ -24,8 +24,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from tarjama.core.figures import hues
-
-RGB = tuple[int, int, int]
+from tarjama.gui.colour_contrast import RGB, contrast, mix, to_hex, to_rgb
 
 TEXT_CONTRAST = 4.5
 WARNING_CONTRAST = 3.0
@@ -38,40 +37,6 @@ CURRENT_CONTRAST = 2.1  # stronger than hover, so the two never look alike
 # with dark text on any theme; the current match is the yellow, lighter than any
 # current-sentence blue, so it stands out inside the current sentence too.
 FIND_FILL, FIND_CURRENT_FILL, FIND_TEXT = "#ffa040", "#ffee00", "#141414"
-
-
-# -- WCAG 2 relative luminance and contrast -------------------------------------------------
-
-def _linear(channel: int) -> float:
-    value = channel / 255
-    return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
-
-
-def luminance(rgb: RGB) -> float:
-    """Relative luminance of an sRGB colour, 0 (black) to 1 (white)."""
-    red, green, blue = rgb
-    return 0.2126 * _linear(red) + 0.7152 * _linear(green) + 0.0722 * _linear(blue)
-
-
-def contrast(a: RGB | str, b: RGB | str) -> float:
-    """Contrast ratio of two colours, 1 (same) to 21 (black on white)."""
-    high, low = sorted((luminance(to_rgb(a)), luminance(to_rgb(b))), reverse=True)
-    return (high + 0.05) / (low + 0.05)
-
-
-def to_rgb(colour: RGB | str) -> RGB:
-    if isinstance(colour, str):
-        return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
-    return colour
-
-
-def to_hex(rgb: RGB) -> str:
-    return "#" + "".join(f"{channel:02x}" for channel in rgb)
-
-
-def mix(a: RGB, b: RGB, amount: float) -> RGB:
-    """``a`` moved ``amount`` (0..1) of the way toward ``b``."""
-    return tuple(round(x + (y - x) * amount) for x, y in zip(a, b, strict=True))
 
 
 def _hsv(hue: int, saturation: int, value: int) -> RGB:
