@@ -111,7 +111,7 @@ def test_streaming_waits_for_earlier_sentences(pack):
 
 def test_each_streamed_engine_call_is_one_full_batch_of_a_reading_order_window(pack):
     translator = Translator(pack, FAST)
-    keys = [f"{s.strip()} {n}" for n in range(6) for s in dict.fromkeys(SENTENCES) if s.strip()]
+    keys = [f"{s.strip()} {n}" for n in range(20) for s in dict.fromkeys(SENTENCES) if s.strip()]
     tokens = {k: translator.tokenize(k) for k in keys}
     lengths = [len(tokens[k]) for k in keys]
     windows = [keys[w.start:w.stop] for w in reading_windows(
@@ -144,7 +144,7 @@ def test_long_documents_stream_in_reading_order_before_the_end(pack):
     translator = Translator(pack, options)
     counter = EngineCounter(translator)
     # The shortest sentence comes first: a whole-document length sort would translate it last.
-    document = ["نعم.", *(f"{s} {i}" for i in range(12) for s in SENTENCES if s.strip())]
+    document = ["نعم.", *(f"{s} {i}" for i in range(30) for s in SENTENCES if s.strip())]
     first_seen_at: list[int] = []
     translator.translate(document, on_result=lambda i, _t: i == 0 and first_seen_at.append(
         counter.calls))

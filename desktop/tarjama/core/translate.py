@@ -53,7 +53,7 @@ class Translator(Tokenising):
 
     # A streamed article's windows after the opening ones: the first of WINDOW_BATCHES
     # engine batches, each later one WINDOW_GROWTH times the one before (_windows).
-    WINDOW_BATCHES = 2
+    WINDOW_BATCHES = 4
     WINDOW_GROWTH = 8
 
     def __init__(self, pack: Pack, options: TranslationOptions | None = None, *,

@@ -156,7 +156,7 @@ class ArticleJob(QRunnable):
         texts = [s.text for s in sentences]
         # The first two sentences go to the engine alone (English in well under a second),
         # then the rest in one call that the translator streams back window by window in
-        # reading order, its first window one engine batch, then two, then each eight times
+        # reading order, its first window one engine batch, then four, then each eight times
         # the one before (see core/translate_windows.py); more calls would each end in a
         # part-filled batch.
         # What one window finishes goes over in one signal: one queued event per
