@@ -152,6 +152,10 @@ class ArticleJob(QRunnable):
         from tarjama.core.repair import repair_for
         from tarjama.core.translate_result import Translation
 
+        # The model has been loading since the file was sent (load_engine_aside); its end
+        # is awaited before the clock starts, so the seconds (and words/s) are translating
+        # time, as the CLI's and raw CTranslate2's are, not the load's.
+        translator.engine  # noqa: B018 - waits for the load; a PackError is the job's
         started = time.perf_counter()
         texts = [s.text for s in sentences]
         # The first two sentences go to the engine alone (English in well under a second),
