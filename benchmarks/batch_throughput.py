@@ -12,14 +12,18 @@ in a fresh process per size (100, 1,000 and 10,000 articles by default):
   on them in one call; then the batch again, and so on for ``--rounds`` (2) rounds;
 
 and prints, for each size, the peak memory of the batch's process (ru_maxrss, taken
-before the raw run), the user and system CPU seconds of the batch's process and its
-system share (target: under 20 %), then the same of the reader child, a process of its
-own (its memory is not in the batch's peak; it is stopped once the run has ended so
-its figures can be read); then source words per second for both sides, every round's
-time and the ratio of the best batch to the best raw run (target: at least 0.97), and
-raw's own system share, the engine's threads alone, which the batch's share cannot go
-below. Each size runs in its own process, so the peaks are
-independent: they should be nearly equal.
+before the raw run) and its resident memory through the run (``rss_sampler``: the
+highest in each tenth of the run's time, and how much the last nine tenths went above
+the first: whether memory grows with the articles done), the user and system CPU
+seconds of the batch's process and its system share (target: under 20 %), then the
+same of the reader child, a process of its own (its memory is not in the batch's peak;
+it is stopped once the run has ended so its figures can be read); then source words
+per second for both sides, every round's time and the ratio of the best batch to the
+best raw run (target: at least 0.97), and raw's own system share, the engine's threads
+alone, which the batch's share cannot go below. Each size runs in its own process, so
+the peaks are independent. A run shorter than three windows (``--window`` sentences
+each) never holds as many sentences at once as a longer one: its peak is lower, and
+growth from it to a longer run is that start, not memory per article.
 
 Then the folder's pages (``--index-articles``, 1,000 by default; ``batch_pages``).
 ``--pages-only`` skips the translation part.
@@ -47,6 +51,7 @@ sys.path.insert(0, str(REPO / "desktop"))
 
 from batch_articles import write_articles  # noqa: E402
 from batch_pages import report_pages  # noqa: E402
+from rss_sampler import RssSampler  # noqa: E402
 
 from tarjama.devtools.bench_pack import DEFAULT_PACK, prepare_pack  # noqa: E402
 
@@ -89,11 +94,13 @@ def _timed_batch(translator, src: Path, out: Path, args: argparse.Namespace) -> 
     from tarjama.core.batch.reader_children import stop_idle_readers
 
     own_before, children_before = _cpu_seconds(apart=True)
+    sampler = RssSampler().start()
     started = time.perf_counter()
     report = run_batch(src, out, translator, BatchOptions(
         formats=tuple(args.formats.split(",")), window_sentences=args.window,
         repair=args.repair))
     seconds = time.perf_counter() - started
+    sampler.stop()
     # The run parks its reader child for the next batch, alive, so nothing of it is in
     # this process's figures; stopped (and waited for) here, its CPU time and its peak
     # memory show among the children's.
@@ -107,7 +114,8 @@ def _timed_batch(translator, src: Path, out: Path, args: argparse.Namespace) -> 
     return {"batch_seconds": seconds, "user_seconds": user, "system_seconds": system,
             "reader_user_seconds": reader_user, "reader_system_seconds": reader_system,
             "reader_peak_rss_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-            / 1024}
+            / 1024, "rss_by_tenth": sampler.by_tenth(),
+            "rss_growth_after_first_tenth": sampler.growth_after_first_tenth()}
 
 
 def _rounds(translator, sentences: list[str], src: Path, work: Path,
@@ -242,6 +250,11 @@ def _translation_sizes(args: argparse.Namespace) -> None:
               f"system {r['system_seconds']:.1f} s, system share {share:.1%} "
               f"(target < 20 %); reader child user {r['reader_user_seconds']:.1f} s, "
               f"system {r['reader_system_seconds']:.1f} s, share with it {both:.1%}")
+    for r in results:
+        tenths = ", ".join(f"{mib:.0f}" for mib in r["rss_by_tenth"])
+        print(f"{r['articles']:>5} articles: resident MiB, highest in each tenth of the run: "
+              f"{tenths}; the last nine tenths against the first: "
+              f"{r['rss_growth_after_first_tenth']:+.1f} MiB")
     largest = results[-1]
     ratio = largest["best_batch_words_per_second"] / largest["raw_words_per_second"]
     raw_cpu = largest["raw_user_seconds"] + largest["raw_system_seconds"]
