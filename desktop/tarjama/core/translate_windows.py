@@ -11,14 +11,13 @@ ones small (one engine batch, so a reader waiting for the first English gets it
 soon), each later one a few times the one before. Windows end where one more sentence would
 need one batch more than the window is allowed, so that no window ends in a batch of a
 few leftover sentences (a batch of two cost nearly three times as much per sentence as a
-full one), and a window after the opening ones takes the rest of the article when the
-rest would make no more batches than the next window may: that next window would be the
-last, and two windows sorted as one pool pad less (800 sentences: windows of 14, 41, 83,
+full one). A window after the opening ones takes the rest of the article when the rest
+would make no more batches than the next window may: that next window would be the last,
+and two windows sorted as one pool pad less. At 800 sentences, windows of 14, 41, 83,
 192, 411 and 59 sentences made 13 % more engine batches than one call; each window four
 times the one before, the rest joining a window no smaller than itself, 6 % more padded
-source tokens; the rest joining when it fits the next window, windows of 1, 4, then 32
-batches: 1.2 %, and 330 sentences 0.9 % where they had made 7.9 %). Each window is then
-sorted and cut into engine batches exactly as
+source tokens; this rule with windows of 1, 4, then 32 batches, 1.2 % (330 sentences:
+0.9 %, 7.9 % before). Each window is then sorted and cut into engine batches exactly as
 CTranslate2 would (``engine_batch_groups``), and the batches go to the engine one call
 each, so progress and cancel follow every batch however large the window.
 
