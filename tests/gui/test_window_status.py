@@ -89,6 +89,33 @@ def test_without_warnings_the_count_shows_every_figure(make_window, open_and_wai
     assert window.figures_panel.row_count() == figures
 
 
+# -- the sentence counter ------------------------------------------------------------------
+
+
+def test_the_counter_never_lags_behind_the_english_on_screen(
+        make_window, use_tiny_pack, article_file, qtbot):
+    """Each slice of English shown comes with a count that includes it, on the bar and
+    in the words: the first sentences must not appear above "0 of 6"."""
+    window = make_window()
+    status = window.job_status
+    seen: list[tuple[int, int, str]] = []
+    shown = 0
+
+    def on_slice(sentences):
+        nonlocal shown
+        shown += len(sentences)
+        seen.append((shown, status.progress_bar.value(), status.status_label.text()))
+
+    window.session.slice_delivered.connect(on_slice)
+    with qtbot.waitSignal(window.job_finished, timeout=60000):
+        window.open_file(article_file)
+    assert seen
+    assert seen[-1][0] == 6
+    for shown, bar, text in seen:
+        assert bar >= shown, f"{shown} sentences shown, the bar at {bar}"
+        assert text == f"Translating: {bar} of 6 sentences, " + text.rsplit(", ", 1)[1]
+
+
 # -- Esc, then Resume ----------------------------------------------------------------------
 
 

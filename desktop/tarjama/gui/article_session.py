@@ -7,8 +7,8 @@ window in one go would freeze it, so the session queues them and a zero-timer ha
 them out in slices, one ``slice_delivered`` per turn of the event loop. The slice size
 follows what the last slice cost, so that each takes about ``DRAIN_BUDGET`` seconds.
 Progress is passed on at most every ``PROGRESS_INTERVAL`` (a progress bar repaints at
-once on every change). The final result waits until the queue is empty, so a streamed
-sentence never lands on top of it.
+once on every change), or with the next slice of sentences, which it counts. The final
+result waits until the queue is empty, so a streamed sentence never lands on top of it.
 """
 
 from __future__ import annotations
@@ -125,6 +125,11 @@ class ArticleSession(QObject):
 
     def _drain(self) -> None:
         """Hand out one slice of queued sentences, then yield to the event loop."""
+        if self._progress is not None and self._incoming:
+            # A count held back goes out with the sentences it counts: the counter must
+            # not read "0 of 65" under the first English sentences.
+            self._progress_timer.stop()
+            self._pass_progress()
         started = time.perf_counter()
         count = min(self._slice, len(self._incoming))
         delivered = [self._incoming.popleft() for _ in range(count)]

@@ -4,7 +4,7 @@ A single-thread QThreadPool runs one ``ArticleJob`` at a time: it reads the file
 reader process with a time and memory budget, see document_reading.py), segments it,
 finds the Arabic figures and summary (``prepared``), then translates the first two
 sentences alone and the rest in one call streamed back window by window, handing over
-each window's finished sentences in one signal (``sentences_ready``, ``progress``), and
+each window's count and then its finished sentences (``progress``, ``sentences_ready``), and
 finishes with the complete ``result``. Because the pool has one thread, the loaded
 translator is only ever used by one job, and it is kept between jobs
 (``job_translator``, which also loads the model while the Arabic is prepared).
@@ -175,10 +175,11 @@ class ArticleJob(QRunnable):
                 ready.append(dataclasses.replace(results[start + index]))
 
             def progress(done: int, _total: int, start: int = start) -> None:
+                # The count first, so the window has it before it shows what it counts.
+                emit.progress.emit(token, start + done, len(texts))
                 if ready:
                     emit.sentences_ready.emit(token, ready.copy())
                     ready.clear()
-                emit.progress.emit(token, start + done, len(texts))
 
             if end > start:
                 revise = repair_for(results[start:end], enabled=self.request.repair,
