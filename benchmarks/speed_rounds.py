@@ -18,6 +18,17 @@ from pathlib import Path
 from gui_run import QuietRun
 
 BEAM = 2
+CPUS = os.cpu_count() or 1
+
+
+def stolen_seconds() -> float:
+    """CPU seconds the hypervisor has kept from this machine, all CPUs together (the
+    steal column of /proc/stat); 0 where there is none."""
+    try:
+        with open("/proc/stat", "rb") as stat:
+            return int(stat.readline().split()[8]) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
 
 
 def run_cli(path: Path, pack: Path, out: Path) -> float:
@@ -48,10 +59,12 @@ class RawRun:
         self.tokens = [self.translator.tokenize(s.text) for s in sentences]
         self.translator.engine.translate_batch(self.tokens[:1], max_decoding_length=4)  # warm up
 
-    def run(self) -> float:
+    def run(self) -> tuple[float, float]:
+        """Seconds of one call, and the CPU seconds stolen meanwhile."""
+        stolen = stolen_seconds()
         started = time.perf_counter()
         self.translator.engine.translate_batch(self.tokens, **self.translator.batch_options())
-        return time.perf_counter() - started
+        return time.perf_counter() - started, stolen_seconds() - stolen
 
 
 @dataclass
@@ -64,6 +77,10 @@ class SpeedRounds:
     shown: list[float] = field(default_factory=list)  # open to every translation shown
     first_english: list[float] = field(default_factory=list)  # after the Arabic
     gui_cpu: list[float] = field(default_factory=list)
+    # CPU seconds the hypervisor stole (all CPUs) during each raw run and each job (the
+    # job's share of what was stolen from open to all shown).
+    raw_stolen: list[float] = field(default_factory=list)
+    job_stolen: list[float] = field(default_factory=list)
 
     @property
     def shown_per_cli(self) -> float:
@@ -73,6 +90,15 @@ class SpeedRounds:
     def raw_per_job(self) -> float:
         return min(self.raw) / max(min(self.job), 1e-9)
 
+    @property
+    def raw_per_job_unstolen(self) -> float:
+        """The same ratio with each run's stolen time, spread over the CPUs, taken out:
+        both sides keep every core busy, so a stolen second on one CPU holds the run up
+        by about 1 / CPUS of a second (or more, when the other threads wait for it)."""
+        def best(times: list[float], stolen: list[float]) -> float:
+            return min(t - s / CPUS for t, s in zip(times, stolen, strict=True))
+        return best(self.raw, self.raw_stolen) / max(best(self.job, self.job_stolen), 1e-9)
+
 
 def run_rounds(app, window, path: Path, pack: Path, work: Path, rounds: int) -> SpeedRounds:
     """``rounds`` rounds of CLI, raw and quiet window on ``path``, then one more raw run."""
@@ -80,22 +106,30 @@ def run_rounds(app, window, path: Path, pack: Path, work: Path, rounds: int) -> 
     raw = RawRun(path, pack)
     for number in range(rounds):
         times.cli.append(run_cli(path, pack, work / f"{path.stem}.json"))
-        times.raw.append(raw.run())
+        _record_raw(times, raw.run())
         # A fresh cache each round: every sentence is translated again.
         os.environ["TARJAMA_CACHE_DIR"] = str(work / f"cache-{path.stem}-quiet-{number}")
         window.session.forget_translator()  # the window loads the model, as the CLI does
         quiet = QuietRun(app, window)
+        stolen = stolen_seconds()
         quiet.open(path)
+        stolen = stolen_seconds() - stolen
         if quiet.errors or "all_shown" not in quiet.marks:
             window.session.shutdown()
             raise SystemExit(f"the quiet run did not show every translation of {path.name}: "
                              f"{quiet.errors or 'timed out'}")
         times.job.append(window.article.stats.seconds)
         times.shown.append(quiet.marks["all_shown"] - quiet.marks["open"])
+        times.job_stolen.append(stolen * min(1.0, times.job[-1] / max(times.shown[-1], 1e-9)))
         times.first_english.append(quiet.marks["first_english"] - quiet.marks["arabic"])
         times.gui_cpu.append(quiet.gui_cpu_s)
-    times.raw.append(raw.run())
+    _record_raw(times, raw.run())
     return times
+
+
+def _record_raw(times: SpeedRounds, run: tuple[float, float]) -> None:
+    times.raw.append(run[0])
+    times.raw_stolen.append(run[1])
 
 
 def listed(values: list[float]) -> str:
