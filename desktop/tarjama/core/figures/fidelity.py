@@ -142,12 +142,12 @@ def _check(source: Figure, target: Figure, match: Match) -> FigureCheck:
     if match.strength >= EQUIVALENT:
         note = f" ({match.note})" if match.note else ""
         return FigureCheck(source, "ok", target, f"the Arabic {describe(source)} is rendered "
-                                                 f"as “{target.text}”{note}")
+                                                 f"as “{target.text}”{note}", match.note)
     english = describe(target)
     if match.note:  # no "(vague count) (…)": a dash after a parenthesis
         english += f" — {match.note}" if english.endswith(")") else f" ({match.note})"
     return FigureCheck(source, "changed", target, f"the Arabic says {describe(source)}; the "
-                                                  f"English has {english}")
+                                                  f"English has {english}", match.note)
 
 
 def _close(source: Figure, target: Figure) -> bool:

@@ -56,6 +56,10 @@ class FigureCheck:
     status: str  # "ok", "missing", "changed"
     target: Figure | None
     detail: str  # a sentence for a person, e.g. "the Arabic says 45 (age); the English has 54"
+    # Why a pairing is kept or how it changed, as the detail words it ("the English
+    # leaves out “about”"), or "". The detail already carries it; the desktop reads it
+    # apart to say it in the interface language. Not written to JSON.
+    note: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
