@@ -376,6 +376,173 @@
     </message>
 </context>
 <context>
+    <name>FailureReasons</name>
+    <message>
+        <source>the file does not exist</source>
+        <translation>الملف غير موجود</translation>
+    </message>
+    <message>
+        <source>Tarjama is not allowed to read this file (check its permissions)</source>
+        <translation>لا يُسمح لـ Tarjama بقراءة هذا الملف (تحقّق من أذوناته)</translation>
+    </message>
+    <message>
+        <source>the file cannot be reached (%1)</source>
+        <translation>يتعذّر الوصول إلى الملف (%1)</translation>
+    </message>
+    <message>
+        <source>this is a folder, not a file</source>
+        <translation>هذا مجلد وليس ملفًا</translation>
+    </message>
+    <message>
+        <source>this is not a regular file</source>
+        <translation>هذا ليس ملفًا عاديًا</translation>
+    </message>
+    <message>
+        <source>Tarjama cannot read %1 files; it reads %2</source>
+        <translation>لا يستطيع Tarjama قراءة ملفات %1؛ فهو يقرأ: %2</translation>
+    </message>
+    <message>
+        <source>the file is too large (%1); the limit for this type of file is %2</source>
+        <translation>الملف كبير جدًا (%1)؛ الحد الأقصى لهذا النوع من الملفات %2</translation>
+    </message>
+    <message>
+        <source>the file is too large; the limit is %1</source>
+        <translation>الملف كبير جدًا؛ الحد الأقصى %1</translation>
+    </message>
+    <message>
+        <source>the input is too large; the limit is %1</source>
+        <translation>المُدخَل كبير جدًا؛ الحد الأقصى %1</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>الملف فارغ</translation>
+    </message>
+    <message>
+        <source>the file contains only blank space</source>
+        <translation>لا يحتوي الملف إلا على فراغات</translation>
+    </message>
+    <message>
+        <source>no text found in this file</source>
+        <translation>لم يُعثر على نص في هذا الملف</translation>
+    </message>
+    <message>
+        <source>no Arabic text found in this file</source>
+        <translation>لم يُعثر على نص عربي في هذا الملف</translation>
+    </message>
+    <message>
+        <source>the file cannot be read (%1)</source>
+        <translation>تتعذّر قراءة الملف (%1)</translation>
+    </message>
+    <message>
+        <source>this does not look like a text file (it contains binary data)</source>
+        <translation>لا يبدو هذا ملفًا نصيًا (فيه بيانات ثنائية)</translation>
+    </message>
+    <message>
+        <source>the text is not in an encoding Tarjama can read (UTF-8, UTF-16, Windows-1256, ISO-8859-6 or DOS Arabic)</source>
+        <translation>النص ليس بترميز يستطيع Tarjama قراءته (UTF-8 أو UTF-16 أو Windows-1256 أو ISO-8859-6 أو ترميز DOS العربي)</translation>
+    </message>
+    <message>
+        <source>the file looks like UTF-8 text but some of its bytes are damaged</source>
+        <translation>يبدو الملف نصًا بترميز UTF-8، لكن بعض بايتاته تالفة</translation>
+    </message>
+    <message>
+        <source>the file is not valid %1 text (byte %2 does not fit); choose another encoding, or let Tarjama detect it</source>
+        <translation>الملف ليس نصًا صالحًا بترميز %1 (البايت %2 لا يوافقه)؛ اختر ترميزًا آخر أو دع Tarjama يكتشفه</translation>
+    </message>
+    <message>
+        <source>the file is damaged or is not a real PDF document</source>
+        <translation>الملف تالف أو ليس مستند PDF حقيقيًا</translation>
+    </message>
+    <message>
+        <source>the file is damaged or is not a real Word document (.docx)</source>
+        <translation>الملف تالف أو ليس مستند Word حقيقيًا (.docx)</translation>
+    </message>
+    <message>
+        <source>the file is damaged or is not a real EPUB book (.epub)</source>
+        <translation>الملف تالف أو ليس كتاب EPUB حقيقيًا (.epub)</translation>
+    </message>
+    <message>
+        <source>the file is damaged or is not a real OpenDocument text (.odt)</source>
+        <translation>الملف تالف أو ليس مستند OpenDocument نصيًا حقيقيًا (.odt)</translation>
+    </message>
+    <message>
+        <source>this PDF has no text layer (it is probably a scan); Tarjama cannot read scanned pages</source>
+        <translation>لا يحتوي ملف PDF هذا على طبقة نصية (لعله صفحات ممسوحة ضوئيًا)؛ لا يستطيع Tarjama قراءة الصفحات الممسوحة</translation>
+    </message>
+    <message>
+        <source>this PDF is protected by a password; Tarjama cannot open it</source>
+        <translation>ملف PDF هذا محمي بكلمة مرور؛ لا يستطيع Tarjama فتحه</translation>
+    </message>
+    <message>
+        <source>this EPUB is protected (DRM or font encryption); Tarjama cannot read it</source>
+        <translation>كتاب EPUB هذا محمي (بإدارة الحقوق الرقمية أو بتشفير الخطوط)؛ لا يستطيع Tarjama قراءته</translation>
+    </message>
+    <message>
+        <source>this OpenDocument file is not a text document</source>
+        <translation>ملف OpenDocument هذا ليس مستندًا نصيًا</translation>
+    </message>
+    <message>
+        <source>the file unpacks to more than %1 MB, which is too large to read</source>
+        <translation>يتجاوز حجم الملف بعد فك ضغطه %1 ميغابايت، وهذا أكبر من أن يُقرأ</translation>
+    </message>
+    <message>
+        <source>the document&apos;s text parts are larger than %1 MB, which is too large to read</source>
+        <translation>تتجاوز الأجزاء النصية في المستند %1 ميغابايت، وهذا أكبر من أن يُقرأ</translation>
+    </message>
+    <message>
+        <source>reading took longer than %1</source>
+        <translation>استغرقت القراءة أكثر من %1</translation>
+    </message>
+    <message>
+        <source>the reader process could not be started</source>
+        <translation>تعذّر تشغيل عملية القراءة</translation>
+    </message>
+    <message>
+        <source>reading ran out of memory</source>
+        <translation>نفدت الذاكرة أثناء القراءة</translation>
+    </message>
+    <message>
+        <source>reading needed more than %1</source>
+        <translation>احتاجت القراءة إلى أكثر من %1</translation>
+    </message>
+    <message>
+        <source>the reader process was killed (SIGKILL; the system may be out of memory)</source>
+        <translation>أُنهيت عملية القراءة قسرًا (SIGKILL؛ ربما نفدت ذاكرة النظام)</translation>
+    </message>
+    <message>
+        <source>the reader process crashed (%1)</source>
+        <translation>انهارت عملية القراءة (%1)</translation>
+    </message>
+    <message>
+        <source>the reader process stopped unexpectedly (exit code %1)</source>
+        <translation>توقفت عملية القراءة على نحو غير متوقع (رمز الخروج %1)</translation>
+    </message>
+    <message>
+        <source>could not be read (%1)</source>
+        <translation>تعذّرت قراءته (%1)</translation>
+    </message>
+    <message>
+        <source>its outputs could not be written (%1)</source>
+        <translation>تعذّرت كتابة نواتجه (%1)</translation>
+    </message>
+    <message>
+        <source>the disk is full (%1)</source>
+        <translation>القرص ممتلئ (%1)</translation>
+    </message>
+    <message>
+        <source>the folder is on a read-only disk (%1)</source>
+        <translation>المجلد على قرص للقراءة فقط (%1)</translation>
+    </message>
+    <message>
+        <source>Tarjama is not allowed to write there (%1)</source>
+        <translation>لا يُسمح لـ Tarjama بالكتابة هناك (%1)</translation>
+    </message>
+    <message>
+        <source>it cannot be written (%1)</source>
+        <translation>تتعذّر الكتابة فيه (%1)</translation>
+    </message>
+</context>
+<context>
     <name>FigureLabels</name>
     <message>
         <source>number</source>
@@ -460,6 +627,164 @@
     <message>
         <source>pending</source>
         <translation>قيد الانتظار</translation>
+    </message>
+</context>
+<context>
+    <name>FigureNotes</name>
+    <message>
+        <source>about</source>
+        <translation>نحو</translation>
+    </message>
+    <message>
+        <source>more than</source>
+        <translation>أكثر من</translation>
+    </message>
+    <message>
+        <source>less than</source>
+        <translation>أقل من</translation>
+    </message>
+    <message>
+        <source>at least</source>
+        <translation>ما لا يقل عن</translation>
+    </message>
+    <message>
+        <source>up to</source>
+        <translation>ما يصل إلى</translation>
+    </message>
+    <message>
+        <source>early</source>
+        <translation>أوائل</translation>
+    </message>
+    <message>
+        <source>mid-</source>
+        <translation>منتصف</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>أواخر</translation>
+    </message>
+    <message>
+        <source>an exact number for a vague count</source>
+        <translation>عدد محدد بدل عدد تقريبي</translation>
+    </message>
+    <message>
+        <source>a vague count for an exact number</source>
+        <translation>عدد تقريبي بدل عدد محدد</translation>
+    </message>
+    <message>
+        <source>the Arabic says “%1”, the English “%2”</source>
+        <translation>في النص العربي «%1» وفي الترجمة «%2»</translation>
+    </message>
+    <message>
+        <source>the English leaves out “%1”</source>
+        <translation>أسقطت الترجمة «%1»</translation>
+    </message>
+    <message>
+        <source>the English adds “%1”</source>
+        <translation>أضافت الترجمة «%1»</translation>
+    </message>
+    <message>
+        <source>the English adds the day and the year</source>
+        <translation>أضافت الترجمة اليوم والسنة</translation>
+    </message>
+    <message>
+        <source>the English adds the day</source>
+        <translation>أضافت الترجمة اليوم</translation>
+    </message>
+    <message>
+        <source>the English adds the year</source>
+        <translation>أضافت الترجمة السنة</translation>
+    </message>
+    <message>
+        <source>the English gives the full date</source>
+        <translation>تذكر الترجمة التاريخ كاملًا</translation>
+    </message>
+    <message>
+        <source>the same length of time in other units</source>
+        <translation>المدة نفسها بوحدات أخرى</translation>
+    </message>
+    <message>
+        <source>the score is written the other way round; conventions differ on which side comes first</source>
+        <translation>النتيجة مكتوبة بالترتيب المعاكس؛ تختلف الأعراف في أي الطرفين يُذكر أولًا</translation>
+    </message>
+    <message>
+        <source>the English does not say whether it is morning or evening</source>
+        <translation>لا تذكر الترجمة أهو صباحًا أم مساءً</translation>
+    </message>
+    <message>
+        <source>the Arabic does not say whether it is morning or evening</source>
+        <translation>لا يذكر النص العربي أهو صباحًا أم مساءً</translation>
+    </message>
+    <message>
+        <source>given in the Gregorian calendar with no year: check the conversion</source>
+        <translation>ورد بالتقويم الميلادي دون سنة: تحقّق من التحويل</translation>
+    </message>
+    <message>
+        <source>given in the Hijri calendar with no year: check the conversion</source>
+        <translation>ورد بالتقويم الهجري دون سنة: تحقّق من التحويل</translation>
+    </message>
+    <message>
+        <source>given in the Gregorian calendar; the conversion agrees</source>
+        <translation>ورد بالتقويم الميلادي، والتحويل صحيح</translation>
+    </message>
+    <message>
+        <source>given in the Hijri calendar; the conversion agrees</source>
+        <translation>ورد بالتقويم الهجري، والتحويل صحيح</translation>
+    </message>
+    <message>
+        <source>%1 AH given as its Gregorian year %2</source>
+        <translation>السنة %1 هـ وردت بما يقابلها ميلاديًا: %2</translation>
+    </message>
+    <message>
+        <source>%1 given as the Hijri year %2 AH</source>
+        <translation>السنة %1 وردت بما يقابلها هجريًا: %2 هـ</translation>
+    </message>
+    <message>
+        <source>“%1” has dots between the thousands: in English %2</source>
+        <translation>في «%1» نقاط بين الآلاف، وتُكتب بالإنجليزية %2</translation>
+    </message>
+    <message>
+        <source>a conversion that agrees: %1</source>
+        <translation>تحويل صحيح: %1</translation>
+    </message>
+    <message>
+        <source>%1 is about %2</source>
+        <translation>%1 يقابل نحو %2</translation>
+    </message>
+    <message>
+        <source>%1 is %2</source>
+        <translation>%1 يساوي %2</translation>
+    </message>
+</context>
+<context>
+    <name>FigureProblems</name>
+    <message>
+        <source>term missing: %1</source>
+        <translation>مصطلح مفقود: %1</translation>
+    </message>
+    <message>
+        <source>term changed: %1</source>
+        <translation>مصطلح مُغيَّر: %1</translation>
+    </message>
+    <message>
+        <source>figure missing: %1</source>
+        <translation>رقم مفقود: %1</translation>
+    </message>
+    <message>
+        <source>figure changed: %1</source>
+        <translation>رقم مُغيَّر: %1</translation>
+    </message>
+    <message>
+        <source>the glossary renders %1 as “%2”; the English does not have it</source>
+        <translation>يترجم المسرد %1 إلى “%2”، ولا ترد هذه الترجمة في النص الإنجليزي</translation>
+    </message>
+    <message>
+        <source>the Arabic figure %1 is not in the translation</source>
+        <translation>الرقم %1 الوارد في النص العربي غائب عن الترجمة</translation>
+    </message>
+    <message>
+        <source>the Arabic says %1; the English has %2</source>
+        <translation>في النص العربي %1، وفي الترجمة %2</translation>
     </message>
 </context>
 <context>

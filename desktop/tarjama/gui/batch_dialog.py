@@ -21,6 +21,7 @@ from tarjama.gui.batch_form import BatchForm
 from tarjama.gui.batch_form_memory import FormChoices
 from tarjama.gui.batch_job import BatchJob, BatchSignals, TranslatorFactory, default_translator
 from tarjama.gui.batch_progress import BatchProgressPanel, describe_progress
+from tarjama.gui.failure_reason_texts import reason_text
 
 __all__ = ["BatchDialog", "QDesktopServices", "describe_progress"]
 
@@ -201,16 +202,17 @@ class BatchDialog(QDialog):
 
     def stopped_text(self, report: Any) -> str:
         """The output folder stopped the batch (a full disk) or kept its index out."""
+        stopped, index_error = reason_text(report.stopped), reason_text(report.index_error)
         if report.stopped:
             text = self.tr("Stopped: {0}. {1} translated; free some space or choose another "
                            "output folder, then start again to finish.")
-            text = text.format(report.stopped, report.translated)
+            text = text.format(stopped, report.translated)
         else:
             text = self.tr("Done: {0} translated, but the index could not be written: {1}")
-            text = text.format(report.translated, report.index_error)
+            text = text.format(report.translated, index_error)
         if report.stopped and report.index_error:
             text += " " + self.tr("The index could not be written either: {0}").format(
-                report.index_error)
+                index_error)
         return text
 
     def on_failed(self, message: str) -> None:

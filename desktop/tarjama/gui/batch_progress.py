@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from tarjama.gui import palette
+from tarjama.gui.failure_reason_texts import reason_text
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -58,9 +59,11 @@ class FailureModel(QAbstractTableModel):
         return None
 
     def append(self, file: str, reason: str) -> None:
+        """List a failed file; ``reason`` is the core's English, shown in the interface
+        language."""
         row = len(self._rows)
         self.beginInsertRows(QModelIndex(), row, row)
-        self._rows.append((file, reason))
+        self._rows.append((file, reason_text(reason)))
         self.endInsertRows()
 
     def clear(self) -> None:

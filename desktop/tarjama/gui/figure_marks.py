@@ -12,8 +12,9 @@ from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextDocu
 from PySide6.QtWidgets import QTextEdit
 
 from tarjama.core.figures.labels import figure_description, status_label
-from tarjama.core.figures.model import TERM, glossary_checks
+from tarjama.core.figures.model import glossary_checks
 from tarjama.core.pipeline import SentenceResult
+from tarjama.gui.figure_problem_texts import problem_text
 from tarjama.gui.palette import Palette
 from tarjama.gui.reader_sentences import Mark
 
@@ -86,6 +87,5 @@ def target_marks(sentence: SentenceResult) -> tuple[list[Mark], str]:
                  else f" ({status_label('added')}: no Arabic figure matches it)")
         marks.append(Mark(figure.start, figure.end, kind, note,
                           warning=check is not None and check.status != "ok"))
-    problems = [f"{'term' if c.source.kind == TERM else 'figure'} {status_label(c.status)}: "
-                f"{c.detail}" for c in checks if c.status != "ok"]
+    problems = [problem_text(c) for c in checks if c.status != "ok"]
     return marks, "\n".join(f"⚠ {p}" for p in problems)

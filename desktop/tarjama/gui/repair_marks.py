@@ -18,21 +18,22 @@ import textwrap
 from PySide6.QtCore import QCoreApplication
 
 from tarjama.core.figures import compare_figures, extract_english
-from tarjama.core.figures.labels import status_label
 from tarjama.core.pipeline import SentenceResult
+from tarjama.gui.figure_label_texts import status_text
+from tarjama.gui.figure_problem_texts import problem_text
 
 TOOLTIP_COLUMNS = 80  # each line is wrapped: Qt never wraps a plain-text tooltip
 
 
 def original_problems(sentence: SentenceResult) -> list[str]:
-    """The figure problems of the first translation: "figure missing: the Arabic …"."""
+    """The figure problems of the first translation: "figure missing: the Arabic …", in
+    the interface language."""
     repair = sentence.repair
     if repair is None:
         return []
     fidelity = compare_figures(sentence.source_figures, extract_english(repair.original),
                                len(sentence.sentence.text), repair.original)
-    return [f"figure {status_label(check.status)}: {check.detail}"
-            for check in fidelity.checks if check.status != "ok"]
+    return [problem_text(check) for check in fidelity.checks if check.status != "ok"]
 
 
 def repair_note(sentence: SentenceResult) -> str:
@@ -48,7 +49,7 @@ def repair_note(sentence: SentenceResult) -> str:
     problems = original_problems(sentence)
     if not problems:  # e.g. a glossary term, which this module cannot check again
         problems = [translate("RepairMarks", "a figure or term %1").replace(
-            "%1", status_label(repair.original_status))]
+            "%1", status_text(repair.original_status))]
     lines += [translate("RepairMarks", "the first one had: %1").replace("%1", problem)
               for problem in problems]
     lines.append(translate("RepairMarks", "the first one read: “%1”").replace(
