@@ -1,11 +1,12 @@
 """The Packs dialog: see, download, install, choose and remove translation packs.
 
 It composes the ``PacksTable`` (installed, catalogue and Argos Translate packs), the
-``PackDetails`` of the selected one and the ``PackInstallPanel`` that installs in the
-background (downloading, unpacking and test-translating take a while); choosing the
-default (``pack_choice``) and removing are quick file operations done at once. Argos
-Translate's packages can be chosen, never removed. Every failure is shown as a readable
-message; the dialog stays usable. ``packs_changed`` follows any change.
+``PackDetails`` of the selected one, the ``PackActionBar`` of buttons and the
+``PackInstallPanel`` that installs in the background (downloading, unpacking and
+test-translating take a while); choosing the default (``pack_choice``) and removing are
+quick file operations done at once. Argos Translate's packages can be chosen, never
+removed. Every failure is shown as a readable message; the dialog stays usable.
+``packs_changed`` follows any change.
 """
 
 from __future__ import annotations
@@ -13,20 +14,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from tarjama.core.errors import PackError, TarjamaError
 from tarjama.core.packs.catalogue import Catalogue, load_catalogue
 from tarjama.core.packs.install import install_pack
 from tarjama.gui.errors import ErrorReporter, describe
+from tarjama.gui.pack_action_bar import ActionTexts, PackActionBar
 from tarjama.gui.pack_actions import (
     ask_archive,
     ask_folder,
@@ -78,22 +72,21 @@ class PacksDialog(QDialog):
         self.table.selection_changed.connect(self.on_selection_changed)
         self.details = PackDetails(self)
 
-        self.download_button = QPushButton(self.tr("Download and Install"), self)
-        self.file_button = QPushButton(self.tr("Install from File…"), self)
-        self.folder_button = QPushButton(self.tr("Install from Folder…"), self)
-        self.default_button = QPushButton(self.tr("Set as Default"), self)
-        self.remove_button = QPushButton(self.tr("Remove…"), self)
+        actions = PackActionBar(ActionTexts(
+            download=self.tr("Download and Install"), reinstall=self.tr("Reinstall"),
+            from_file=self.tr("Install from File…"), from_folder=self.tr("Install from Folder…"),
+            set_default=self.tr("Set as Default"), remove=self.tr("Remove…"),
+            argos_not_removed=self.tr("Tarjama never deletes Argos Translate's files: remove "
+                                      "this package with Argos Translate.")), self)
+        self.action_bar = actions
+        self.download_button, self.file_button = actions.download_button, actions.file_button
+        self.folder_button, self.default_button = actions.folder_button, actions.default_button
+        self.remove_button = actions.remove_button
         self.download_button.clicked.connect(self.on_download_clicked)
         self.file_button.clicked.connect(self.on_install_file_clicked)
         self.folder_button.clicked.connect(self.on_install_folder_clicked)
         self.default_button.clicked.connect(self.on_set_default_clicked)
         self.remove_button.clicked.connect(self.on_remove_clicked)
-        actions = QHBoxLayout()
-        for button in (self.download_button, self.file_button, self.folder_button):
-            actions.addWidget(button)
-        actions.addStretch()
-        actions.addWidget(self.default_button)
-        actions.addWidget(self.remove_button)
 
         self.progress_panel = PackInstallPanel(self)
         self.progress_panel.install_started.connect(self.on_install_started)
@@ -155,18 +148,7 @@ class PacksDialog(QDialog):
 
     def _update_buttons(self) -> None:
         row = self.selected_row()
-        idle = not self.progress_panel.is_busy()
-        self.download_button.setEnabled(idle and row is not None and row.can_download)
-        self.download_button.setText(self.tr("Reinstall") if row and row.installed
-                                     and row.can_download else self.tr("Download and Install"))
-        self.file_button.setEnabled(idle)
-        self.folder_button.setEnabled(idle)
-        self.default_button.setEnabled(idle and row is not None and row.pack is not None
-                                       and not row.is_default)
-        self.remove_button.setEnabled(idle and row is not None and row.installed)
-        self.remove_button.setToolTip(self.tr(
-            "Tarjama never deletes Argos Translate's files: remove this package with Argos "
-            "Translate.") if row is not None and row.in_argos_folder else "")
+        self.action_bar.show_row(row, idle=not self.progress_panel.is_busy())
         self.details.show_row(row)
 
     # ---------------------------------------------------------------- actions
