@@ -6,7 +6,7 @@ outputs that cannot be written); the index and the CLI keep that English. The Ba
 window shows it through these wordings, each exactly as the core writes it, with %1
 where the core puts a value. A size, a file type or the system's own message (the
 text of an OS error) stays as it is inside the translated words; a reason no wording
-fits is shown as the core wrote it. tests/gui/test_failure_reason_texts.py checks that
+fits is shown as the core wrote it. tests/gui/test_arabic_failure_reasons.py checks that
 the core's reasons all fit.
 """
 
