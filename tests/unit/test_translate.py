@@ -266,6 +266,29 @@ def test_broken_model_gives_a_pack_error(tiny_pack, tmp_path):
         translator.translate(SENTENCES[:1])
 
 
+def test_the_model_is_made_in_a_thread_of_its_own(pack, monkeypatch):
+    """Made in the main thread, a model translated some 30 % slower
+    (benchmarks/engine_thread.py): the translator makes it elsewhere, from any caller."""
+    import threading
+
+    import ctranslate2
+
+    real = ctranslate2.Translator
+    makers: list[threading.Thread] = []
+
+    def recording(*args, **kwargs):
+        makers.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(ctranslate2, "Translator", recording)
+    translator = Translator(pack, FAST)
+    assert translator.translate(SENTENCES[:1])[0]
+    assert len(makers) == 1
+    assert makers[0] is not threading.main_thread()
+    assert makers[0] is not threading.current_thread()
+    assert not makers[0].is_alive()  # gone once the model is made
+
+
 def test_engine_settings(pack):
     translator = Translator(pack, TranslationOptions(compute_type="float16", device="cuda"))
     translator.engine  # noqa: B018  # loading is the point
