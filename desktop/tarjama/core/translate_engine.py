@@ -60,7 +60,7 @@ def load_engine(pack: Pack, device: str, compute_type: str, threads: int,
     chosen = pick_compute_type(ctranslate2, device, compute_type)
     inter = threads if side_by_side and device == "cpu" else 1
     try:
-        engine = _made_in_own_thread(lambda: ctranslate2.Translator(
+        engine = made_in_own_thread(lambda: ctranslate2.Translator(
             str(pack.model_dir), device=device, compute_type=chosen,
             intra_threads=threads // inter, inter_threads=inter))
     except (RuntimeError, ValueError, OSError) as error:
@@ -73,7 +73,7 @@ def load_engine(pack: Pack, device: str, compute_type: str, threads: int,
     return engine, device, chosen
 
 
-def _made_in_own_thread(make: Callable[[], T]) -> T:
+def made_in_own_thread(make: Callable[[], T]) -> T:
     """``make()``, run in a short-lived thread of its own; its exception is raised here.
 
     A CTranslate2 model made in the process's main thread translated 30-45 % slower on
