@@ -15,7 +15,9 @@ would come from the cache or the translator's de-duplication, not the model). Th
   ``ctranslate2.Translator.translate_batch`` on the same sentences; a new opening of the
   article with a cache of its own and no ticking timer (``gui_run.QuietRun``: the timer's
   own work at 200 ticks a second is a few per cent of a core, which the engine's two
-  threads would otherwise lose); one more raw run closes the rounds. The ratios compare
+  threads would otherwise lose); one more raw run closes the rounds. Each of these has
+  the only model loaded in the process (the window lets its own go first; raw loads
+  one for its run): a second model alive slows both by about a third. The ratios compare
   the best time of each side (a busy spell of the shared machine only adds time):
   all shown / CLI (target <= 1.15), raw / the job's translating time (streaming
   throughput, target >= 0.95); the time from the Arabic shown to the first English

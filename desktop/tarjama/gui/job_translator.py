@@ -47,7 +47,11 @@ class TranslatorCache:
         self.generation = 0  # bumped by forget() from the main thread
 
     def forget(self) -> None:
+        """Load the model again on the next job, and let go of this one now: a job still
+        running keeps its own reference, and a second model alive in the process slows
+        both (two engines: 8.0 s against 5.7 s for the same call)."""
         self.generation += 1
+        self._translator = None
 
     def get(self, request: JobRequest) -> Any:
         from tarjama.core.packs import resolve_pack
