@@ -76,11 +76,13 @@ def load_engine(pack: Pack, device: str, compute_type: str, threads: int,
 def made_in_own_thread(make: Callable[[], T]) -> T:
     """``make()``, run in a short-lived thread of its own; its exception is raised here.
 
-    A CTranslate2 model made in the process's main thread translated 30-45 % slower on
-    these machines than one made in any other thread, whichever thread then called it
-    (``benchmarks/engine_thread.py``, 330 sentences: 15.9 and 16.2 s against 11.5 and
-    10.9 s). The cause is not known (the floating-point mode and huge pages are the same
-    either way). The reader always made its model aside; the CLI and the batch did not.
+    A CTranslate2 model made in the process's main thread took 1.4-1.7 times as long on
+    these machines as one made in any other thread, whichever thread then called it
+    (``benchmarks/engine_thread.py``, 330 sentences: 19.9 s against 12.0 s), as long as
+    with a second model alive beside it (19.6 s). The cause is not known (the
+    floating-point mode and huge pages are the same either way); perhaps the engine's
+    thread pool spins less once more of its threads are alive than there are cores.
+    The reader always made its model aside; the CLI and the batch did not.
     """
     made: list[T] = []
     failed: list[BaseException] = []
