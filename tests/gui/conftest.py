@@ -138,3 +138,39 @@ def packs_dialog_installs_tiny_pack(monkeypatch, tiny_pack):
     module = types.ModuleType("tarjama.gui.packs_dialog")
     module.PacksDialog = lambda parent=None: FakePacksDialog(parent)
     monkeypatch.setitem(sys.modules, "tarjama.gui.packs_dialog", module)
+
+
+# -- the interface language and a batch translator, for the tests that need them --------
+
+
+@pytest.fixture(params=["en", "ar"])
+def language(request, qapp):
+    """Each test once in the English interface, once in the Arabic one; English after."""
+    from tarjama.gui import ui_language
+
+    assert ui_language.apply_ui_language(request.param) == request.param
+    yield request.param
+    ui_language.apply_ui_language("en")
+
+
+@pytest.fixture
+def arabic_ui(qapp):
+    """The Arabic interface for one test; English and left-to-right again afterwards."""
+    from tarjama.gui import ui_language
+
+    assert ui_language.apply_ui_language("ar") == "ar"
+    yield
+    ui_language.apply_ui_language("en")
+
+
+@pytest.fixture
+def tiny_translator_factory(tiny_pack):
+    """Makes a translator of the tiny pack, as the Batch window asks for one."""
+    def make():
+        from tarjama.core.packs import load_pack
+        from tarjama.core.translate import TranslationOptions, Translator
+
+        return Translator(load_pack(tiny_pack),
+                          TranslationOptions(max_decoding_length=16, use_cache=False))
+
+    return make

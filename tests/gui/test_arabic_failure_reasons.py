@@ -27,25 +27,6 @@ ENGLISH_WORDS = re.compile(r"\b(?:file|empty|damaged|real|document|reading|reade
 ARABIC = re.compile("[\u0600-\u06ff]")
 
 
-@pytest.fixture
-def arabic_ui(qapp):
-    assert ui_language.apply_ui_language("ar") == "ar"
-    yield
-    ui_language.apply_ui_language("en")
-
-
-@pytest.fixture
-def tiny_translator_factory(tiny_pack):
-    def make():
-        from tarjama.core.packs import load_pack
-        from tarjama.core.translate import TranslationOptions, Translator
-
-        return Translator(load_pack(tiny_pack),
-                          TranslationOptions(max_decoding_length=16, use_cache=False))
-
-    return make
-
-
 def run_broken_folder(qtbot, tmp_path, factory) -> list[tuple[str, str]]:
     """Translate a folder of an empty text and a false PDF; the failure list's cells."""
     src = tmp_path / "in"

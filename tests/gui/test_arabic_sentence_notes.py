@@ -20,13 +20,6 @@ ENGLISH_WORDS = re.compile(r"\b(?:figure|missing|changed|translation|Arabic|Engl
                            r"confidence|low|token|repaired|first)\b", re.IGNORECASE)
 
 
-@pytest.fixture(params=["ar", "en"])
-def language(request, qapp):
-    assert ui_language.apply_ui_language(request.param) == request.param
-    yield request.param
-    ui_language.apply_ui_language("en")
-
-
 @pytest.fixture
 def window(language, make_window, open_and_wait, use_tiny_pack, tmp_path, qtbot):
     window = make_window()

@@ -51,18 +51,6 @@ def action(window, text: str) -> QAction:
 
 
 @pytest.fixture
-def tiny_translator_factory(tiny_pack):
-    def make():
-        from tarjama.core.packs import load_pack
-        from tarjama.core.translate import TranslationOptions, Translator
-
-        return Translator(load_pack(tiny_pack),
-                          TranslationOptions(max_decoding_length=16, use_cache=False))
-
-    return make
-
-
-@pytest.fixture
 def dialog(qtbot, tiny_translator_factory):
     widget = BatchDialog(translator_factory=tiny_translator_factory)
     qtbot.addWidget(widget)

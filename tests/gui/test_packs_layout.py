@@ -8,17 +8,9 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QStyleOptionViewItem
 
-from tarjama.gui import ui_language
 from tarjama.gui.errors import ErrorReporter
 from tarjama.gui.packs_dialog import PacksDialog
 from tarjama.gui.packs_table import DESCRIPTION, NAME
-
-
-@pytest.fixture(params=["en", "ar"])
-def language(request, qapp):
-    assert ui_language.apply_ui_language(request.param) == request.param
-    yield request.param
-    ui_language.apply_ui_language("en")
 
 
 @pytest.fixture

@@ -11,13 +11,6 @@ from tarjama.gui import ui_language
 from tarjama.gui.job_status_bar import JobStatusBar
 
 
-@pytest.fixture(params=["en", "ar"])
-def language(request, qapp):
-    assert ui_language.apply_ui_language(request.param) == request.param
-    yield request.param
-    ui_language.apply_ui_language("en")
-
-
 def status_window(qtbot, width: int, height: int) -> tuple[QMainWindow, JobStatusBar]:
     window = QMainWindow()
     bar = JobStatusBar()

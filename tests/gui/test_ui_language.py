@@ -51,14 +51,6 @@ def run_tool(name: str, *arguments: str) -> None:
     subprocess.run([str(tool), *arguments], check=True, capture_output=True, timeout=120)
 
 
-@pytest.fixture
-def arabic_ui(qapp):
-    """The Arabic interface for one test; English and left-to-right again afterwards."""
-    assert ui_language.apply_ui_language("ar") == "ar"
-    yield
-    ui_language.apply_ui_language("en")
-
-
 # -- the catalogue --------------------------------------------------------------------
 
 ARABIC_PLURAL_FORMS = 6  # Qt's Arabic numerus forms: 0, 1, 2, 3-10, 11-99, 100-102...
