@@ -18,7 +18,6 @@ import argparse
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -41,24 +40,19 @@ def child(pack: Path, sentences: int, way: str) -> float:
     from tarjama.core.packs import load_pack
     from tarjama.core.pipeline import PipelineOptions, segment
     from tarjama.core.translate import TranslationOptions, Translator
+    from tarjama.core.translate_engine import made_in_own_thread
 
     translator = Translator(load_pack(pack), TranslationOptions(use_cache=False))
     path = build_article(sorted(DEFAULT_SAMPLES.glob("*.ar.txt")), sentences,
                          Path(tempfile.mkdtemp(prefix="tarjama-engine-thread-")))
     tokens = [translator.tokenize(s.text) for s in
               segment(read_document(path), translator, PipelineOptions().max_sentence_tokens)]
-    made: list[ctranslate2.Translator] = []
+    def make() -> ctranslate2.Translator:
+        return ctranslate2.Translator(str(translator.pack.model_dir), device="cpu",
+                                      compute_type="int8", intra_threads=2)
 
-    def make() -> None:
-        made.append(ctranslate2.Translator(str(translator.pack.model_dir), device="cpu",
-                                           compute_type="int8", intra_threads=2))
-    for _model in range(2 if way == "second" else 1):
-        if way == "main":
-            make()
-        else:
-            thread = threading.Thread(target=make)
-            thread.start()
-            thread.join()
+    made = [make() if way == "main" else made_in_own_thread(make)
+            for _model in range(2 if way == "second" else 1)]
     engine = made[0]
     if way == "second":
         made[1].translate_batch(tokens[:2], max_decoding_length=4)

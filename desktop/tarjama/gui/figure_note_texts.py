@@ -5,7 +5,7 @@ changed, in the words of core/figures/relation.py and relation_dates.py; several
 are joined by "; ". Each wording is listed here exactly as the core writes it, with %1
 for a value, which stays as it is (a figure, a date, a unit). A qualifier word inside
 a note ("the English leaves out “about”") is said again too. A note no wording fits is
-left in English: tests/gui/test_figure_problem_texts.py names the ones it checks.
+left in English: tests/gui/test_arabic_sentence_notes.py names the ones it checks.
 """
 
 from __future__ import annotations
